@@ -1,0 +1,47 @@
+"""Sentence embeddings: shape, unit length, and paraphrases closer than unrelated news."""
+
+import numpy as np
+import pytest
+
+from sitmap.nlp.embeddings import DIMENSION, embed
+
+
+def test_embed_gives_one_unit_row_per_text_in_order() -> None:
+    texts = ["Gunmen stormed a village at dawn.", "", "Rain is expected on Sunday." * 60]
+    vectors = embed(texts)
+    assert vectors.shape == (3, DIMENSION)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    alone = embed(texts[:1])
+    assert float(vectors[0] @ alone[0]) > 0.999
+
+
+def test_embed_of_nothing_is_empty() -> None:
+    assert embed([]).shape == (0, DIMENSION)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "paraphrase", "unrelated"),
+    [
+        (
+            "A roadside bomb hit an army convoy near Gao, killing three soldiers.",
+            "Three troops died when an improvised explosive device struck a military convoy close to Gao.",
+            "The football club signed a new striker for the coming season.",
+        ),
+        (
+            "Police fired tear gas to disperse students rallying outside parliament.",
+            "Officers used tear gas to break up a student demonstration in front of the parliament.",
+            "Wheat prices rose sharply on the commodities market this week.",
+        ),
+        (
+            "The two parties signed a ceasefire agreement in the capital on Monday.",
+            "On Monday both sides signed a truce agreement in the capital.",
+            "A magnitude 6 earthquake damaged hundreds of homes in the mountains.",
+        ),
+    ],
+)
+def test_embed_puts_paraphrases_closer_than_unrelated_news(
+    sentence: str, paraphrase: str, unrelated: str
+) -> None:
+    a, b, c = embed([sentence, paraphrase, unrelated])
+    assert float(a @ b) > 0.6
+    assert float(a @ c) < 0.3
