@@ -1,0 +1,120 @@
+"""The event store on a real SQLite file: schema, round trips, idempotence, filters, failures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import inspect, text
+
+from sitmap import store
+from sitmap.model import Claim, Document, Event, Evidence, Failure, Result, Source, Statistic, Territory
+from sitmap.store.schema import metadata
+
+
+def _event(event_id: str = "e1", doc_id: str = "doc-a", **changes: object) -> Event:
+    values: dict[str, object] = dict(
+        event_id=event_id, event_date=date(2024, 3, 12), time_precision=1, disorder_type="Political violence",
+        event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+        actor1="Military Forces of Syria", inter1=1, actor2="Civilians (Syria)", inter2=7, interaction=17,
+        country="Syria", iso3="SYR", admin1="Idlib", location="Ariha", latitude=35.81, longitude=36.61,
+        geo_precision=1, geonameid=172515, fatalities=3,
+        claims=(Claim("White Helmets", "killed", 3, Evidence(doc_id, 0, 10, 30, "fatalities", "killed three people")),),
+        territory=None, sources=(Source(doc_id, "Example Wire", "https://example.org/a", date(2024, 3, 12)),),
+        evidence=(Evidence(doc_id, 0, 0, 40, "sub_event_type", "Shelling hit Ariha on Tuesday"),),
+        notes="On 12 March 2024, shelling hit Ariha.", confidence=0.8,
+    )  # fmt: skip
+    values.update(changes)
+    return Event(**values)  # type: ignore[arg-type]
+
+
+def _document(doc_id: str = "doc-a") -> Document:
+    return Document(id=doc_id, text="Shelling hit Ariha on Tuesday and killed three people.", origin="a.txt",
+                    published=date(2024, 3, 13), source="Example Wire", raw=b"raw bytes")  # fmt: skip
+
+
+@pytest.fixture
+def engine(tmp_path):
+    return store.open_database(str(tmp_path / "events.db"))
+
+
+def test_open_database_migrates_to_the_latest_revision(engine):
+    with engine.connect() as connection:
+        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0001"
+    assert set(metadata.tables) <= set(inspect(engine).get_table_names())
+
+
+def test_migration_creates_every_column_of_the_schema(engine):
+    inspector = inspect(engine)
+    for name, table in metadata.tables.items():
+        assert {c["name"] for c in inspector.get_columns(name)} == {c.name for c in table.columns}, name
+
+
+def test_event_round_trip_keeps_sources_evidence_claims_and_territory(engine):
+    event = _event(territory=Territory("Ariha", "Military Forces of Syria", "Rebels (Syria)"), tags=("highway cut",))
+    store.save_result(engine, Result(events=[event], documents=[_document()]))
+    assert store.get_event(engine, "e1") == event
+
+
+def test_saving_the_same_batch_twice_adds_no_event_or_document(engine):
+    batch = Result(events=[_event()], documents=[_document()])
+    store.save_result(engine, batch)
+    store.save_result(engine, batch)
+    assert store.count_events(engine) == 1
+    assert len(store.list_documents(engine)) == 1
+    assert len(store.get_event(engine, "e1").sources) == 1
+
+
+def test_processed_ids_names_only_documents_coded_successfully(engine):
+    store.save_result(engine, Result(documents=[_document("good")], failures=[Failure("bad", "b.txt", "empty file")]))
+    assert store.processed_ids(engine, ["good", "bad", "new"]) == {"good"}
+
+
+def test_failed_inputs_are_listed_with_their_reason_and_raw_bytes_kept(engine):
+    store.save_result(engine, Result(failures=[Failure("bad", "b.bin", "binary file (NUL bytes)", b"\x00\x01")]))
+    (row,) = store.list_documents(engine, failed=True)
+    assert (row["id"], row["status"], row["reason"]) == ("bad", "failed", "binary file (NUL bytes)")
+    with engine.connect() as connection:
+        assert connection.execute(text("select raw from documents where id='bad'")).scalar() == b"\x00\x01"
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        (store.EventFilter(country="Syria"), {"e1"}),
+        (store.EventFilter(country="yem"), {"e2"}),
+        (store.EventFilter(event_type="Battles"), {"e2"}),
+        (store.EventFilter(event_type="shelling/artillery/missile attack"), {"e1"}),
+        (store.EventFilter(since=date(2024, 3, 13)), {"e2"}),
+        (store.EventFilter(until=date(2024, 3, 12)), {"e1"}),
+        (store.EventFilter(actor="houthi"), {"e2"}),
+        (store.EventFilter(text="ariha"), {"e1"}),
+        (store.EventFilter(doc_id="doc-b"), {"e2"}),
+        (store.EventFilter(bbox=(35.0, 30.0, 40.0, 37.0)), {"e1"}),
+        (store.EventFilter(), {"e1", "e2"}),
+    ],
+)
+def test_query_events_filters(engine, where, expected):
+    other = _event(
+        "e2", "doc-b", event_date=date(2024, 3, 14), event_type="Battles", sub_event_type="Armed clash",
+        actor1="Houthis (Ansar Allah)", actor2="Military Forces of Yemen", country="Yemen", iso3="YEM",
+        admin1="Marib", location="Sirwah", latitude=15.43, longitude=45.03, geonameid=None, claims=(),
+        evidence=(Evidence("doc-b", 1, 5, 25, "sub_event_type", "fighting in Sirwah"),), notes="Clashes in Sirwah.",
+    )  # fmt: skip
+    store.save_result(engine, Result(events=[_event(), other], documents=[_document(), _document("doc-b")]))
+    assert {e.event_id for e in store.query_events(engine, where)} == expected
+
+
+def test_statistics_are_stored_once(engine):
+    figure = Statistic("Idlib", "displaced", 900000, date(2019, 12, 1), date(2020, 2, 26), "UN",
+                       Evidence("doc-a", 4, 0, 50, "statistic", "nearly 900,000 displaced"))  # fmt: skip
+    store.save_result(engine, Result(statistics=[figure, figure], documents=[_document()]))
+    assert store.query_statistics(engine) == [figure]
+
+
+def test_database_url_reads_paths_urls_and_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("SITMAP_DB", raising=False)
+    assert store.database_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert store.database_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
+    monkeypatch.setenv("SITMAP_DB", str(tmp_path / "env.db"))
+    assert store.database_url() == f"sqlite:///{tmp_path / 'env.db'}"
