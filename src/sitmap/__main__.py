@@ -1,0 +1,5 @@
+"""`python -m sitmap`: the same as the `sitmap` command."""
+
+from sitmap.cli import main
+
+main()

@@ -1,0 +1,149 @@
+"""The `sitmap` command end to end on real files and real SQLite databases."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitmap.export import CONTRACT_FIELDS
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+HTML_PAGE = ROOT / "tests" / "fixtures" / "html" / "sahel-dispatch-menaka-clash.html"
+SITMAP = [sys.executable, "-m", "sitmap"]
+
+ARTICLE = """ date 2024-04-09 World
+
+Government troops shelled the town of Ariha in Idlib province on Monday, killing three civilians,
+the White Helmets said.
+"""
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*SITMAP, *args], capture_output=True, text=True, input=stdin, timeout=600,
+        env={**os.environ, **(env or {})}, cwd=ROOT,
+    )  # fmt: skip
+
+
+def events_in(db: Path) -> list[dict[str, object]]:
+    result = run("events", "--db", str(db), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def mixed_inputs(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("mixed")
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x89PNG\x00" * 20)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "latin1.txt").write_bytes(" date 2024-04-09 World\n\nCaf\xe9 bombing in Ariha.\n".encode("latin-1")[:-1] + b"\xff\xfe\n")
+    (folder / "lines.jsonl").write_text(
+        json.dumps({"id": "jl-1", "text": "Gunmen abducted nine villagers in Kajuru, Kaduna State, on Sunday, police said.",
+                    "published": "2024-04-08", "source": "Test Wire"}) + "\n{not json\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    return folder
+
+
+def test_extract_prints_contract_records_with_doc_ids(tmp_path):
+    article = tmp_path / "ariha.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("extract", str(article), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records, "an article about shelling yields an event"
+    assert all(tuple(r) == CONTRACT_FIELDS for r in records)
+    assert all(r["sources"][0]["doc_id"] for r in records)
+    assert any(r["sub_event_type"] == "Shelling/artillery/missile attack" and r["fatalities"] == 3 for r in records)
+
+
+def test_extract_reads_standard_input_as_json_lines():
+    line = json.dumps({"id": "stdin-1", "text": ARTICLE.split("\n", 2)[2], "published": "2024-04-09"})
+    result = run("extract", "-", "--format", "jsonl", stdin=line + "\n")
+    assert result.returncode == 0, result.stderr
+    assert {json.loads(x)["sources"][0]["doc_id"] for x in result.stdout.splitlines()} == {"stdin-1"}
+
+
+def test_ingest_keeps_good_inputs_and_records_broken_ones(tmp_path, mixed_inputs):
+    db = tmp_path / "mixed.db"
+    result = run("ingest", str(mixed_inputs), "--db", str(db))
+    assert result.returncode == 1, "some inputs failed"
+    assert "Traceback" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if line.startswith("failed")]) >= 4
+    failed = run("documents", "--db", str(db), "--failed", "--format", "jsonl")
+    reasons = {Path(r["origin"].split(":")[0]).name: r["reason"] for r in map(json.loads, failed.stdout.splitlines())}
+    assert {"binary.txt", "empty.txt", "latin1.txt", "lines.jsonl"} <= set(reasons)
+    assert all(reasons.values())
+    stored = run("documents", "--db", str(db), "--format", "jsonl")
+    ok = [r for r in map(json.loads, stored.stdout.splitlines()) if r["status"] == "ok"]
+    assert {r["id"] for r in ok} >= {"jl-1"} and len(ok) == 2
+    assert events_in(db)
+
+
+def test_ingesting_the_same_files_twice_leaves_the_event_count_unchanged(tmp_path):
+    db = tmp_path / "twice.db"
+    assert run("ingest", str(EXAMPLES), "--db", str(db)).returncode == 0
+    first = events_in(db)
+    second_run = run("ingest", str(EXAMPLES), "--db", str(db))
+    assert second_run.returncode == 0, second_run.stderr
+    assert len(events_in(db)) == len(first) > 0
+
+
+def test_saved_page_yields_the_article_events_and_nothing_from_the_furniture():
+    result = run("extract", str(HTML_PAGE), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records
+    for record in records:
+        for evidence in record["evidence"]:
+            assert "Most read" not in evidence["text"] and "Sagaing" not in evidence["text"]
+    assert {r["country"] for r in records} == {"Mali"}
+
+
+def test_events_filters_and_export_from_the_database(tmp_path):
+    db = tmp_path / "filters.db"
+    run("ingest", str(EXAMPLES), "--db", str(db))
+    everything = events_in(db)
+    countries = {e["country"] for e in everything if e["country"]}
+    assert len(countries) >= 3
+    one = sorted(countries)[0]
+    result = run("events", "--db", str(db), "--country", one, "--format", "jsonl")
+    assert {json.loads(x)["country"] for x in result.stdout.splitlines()} == {one}
+    exported = run("export", "--db", str(db), "--format", "acled-csv")
+    rows = list(csv.DictReader(io.StringIO(exported.stdout)))
+    assert len(rows) == len(everything)
+    explain = run("events", "--db", str(db), "--explain", everything[0]["event_id"])
+    assert explain.returncode == 0 and "Evidence" in explain.stdout
+
+
+def test_every_command_has_help():
+    for command in ("extract", "ingest", "events", "export", "documents", "geoparse", "gazetteer"):
+        result = run(command, "--help")
+        assert result.returncode == 0 and "Usage" in result.stdout, command
+
+
+def test_a_missing_language_model_is_one_clear_line_and_exit_3(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("extract", str(article), "--model", "no_such_model_pkg")
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr and "no_such_model_pkg" in result.stderr
+
+
+def test_a_bad_date_option_is_a_usage_error(tmp_path):
+    result = run("extract", str(tmp_path), "--published", "yesterday")
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_console_script_is_installed_beside_the_interpreter():
+    exe = Path(sys.executable).parent / "sitmap"
+    assert subprocess.run([exe, "--help"], capture_output=True, text=True).returncode == 0
