@@ -1,0 +1,223 @@
+"""Whether two coded events describe the same real-world event, with the reasons for the answer.
+
+Four tests are gates (date, place, type, actors): failing one means different events. Passing
+all of them gives a score, a weighted sum of how well each test and the wording agree; the
+events are the same when the score reaches ``SAME_SCORE``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib.resources import files
+
+from rapidfuzz import fuzz, process
+
+from sitmap.merge.names import content_words, distance_km, normalise_actor, normalise_place
+from sitmap.model import Event
+
+SAME_SCORE = 0.65
+# Days two event dates may differ by, keyed by the coarser of the two time precisions.
+DATE_TOLERANCE_DAYS = {1: 0, 2: 7, 3: 31}
+# Kilometres two events may lie apart, keyed by the coarser of the two geo precisions.
+PLACE_TOLERANCE_KM = {1: 5.0, 2: 25.0, 3: 60.0}
+NAME_SIMILARITY = 85.0
+ACTOR_SIMILARITY = 90.0
+WORD_SIMILARITY = 85.0
+# Actor names that say who was hit or that nobody knows who acted: they never tell two events apart.
+WILDCARD_ACTOR_PREFIXES = ("unidentified", "unknown", "civilians")
+WEIGHTS = {"date": 0.2, "place": 0.25, "type": 0.2, "actors": 0.15, "wording": 0.2}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The verdict on two events: same or not, a score in 0..1, and one reason per test.
+
+    ``blocked`` is true when a gate test failed, so no amount of similar wording can merge them.
+    """
+
+    same: bool
+    score: float
+    reasons: tuple[str, ...]
+    blocked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Test:
+    passed: bool
+    score: float
+    reason: str
+    shared: int = 0
+
+
+def match(a: Event, b: Event) -> Match:
+    """Whether ``a`` and ``b`` report the same event: date, place, type, actors and wording compared."""
+    wording = _similar_wording(a, b)
+    tests = {
+        "date": _same_date(a, b),
+        "place": _same_place(a, b),
+        "type": _compatible_type(a, b, wording),
+        "actors": _compatible_actors(a, b),
+        "wording": wording,
+    }
+    blocked = not all(test.passed for test in tests.values())
+    score = round(sum(WEIGHTS[name] * test.score for name, test in tests.items()), 3)
+    same = not blocked and score >= SAME_SCORE
+    verdict = f"{'same' if same else 'different'} event (score {score:.2f}, needs {SAME_SCORE:.2f})"
+    reasons = tuple(f"{'pass' if t.passed else 'FAIL'} {name}: {t.reason}" for name, t in tests.items())
+    return Match(same, score, (verdict, *reasons), blocked)
+
+
+def _same_date(a: Event, b: Event) -> _Test:
+    if a.event_date is None or b.event_date is None:
+        return _Test(False, 0.0, "a date is unknown")
+    precision = max(a.time_precision, b.time_precision, 1)
+    tolerance = DATE_TOLERANCE_DAYS.get(precision, DATE_TOLERANCE_DAYS[3])
+    days = abs((a.event_date - b.event_date).days)
+    if days > tolerance:
+        return _Test(
+            False,
+            0.0,
+            f"{a.event_date} vs {b.event_date}: {days} days apart, precision {precision} allows {tolerance}",
+        )
+    if days == 0 and precision == 1:
+        return _Test(True, 1.0, f"same day {a.event_date}")
+    return _Test(
+        True, 0.7, f"{a.event_date} vs {b.event_date} within precision {precision} ({tolerance} days)"
+    )
+
+
+def _same_place(a: Event, b: Event) -> _Test:
+    if a.country and b.country and a.country != b.country:
+        return _Test(False, 0.0, f"different countries {a.country} vs {b.country}")
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return _Test(True, 1.0, f"same geonameid {a.geonameid} ({a.location or b.location})")
+    precision = max(a.geo_precision or 1, b.geo_precision or 1)
+    if precision >= 3 and a.admin1 and b.admin1:
+        if normalise_place(a.admin1) == normalise_place(b.admin1):
+            return _Test(True, 0.6, f"same admin1 {a.admin1}, one placed only at precision 3")
+        return _Test(False, 0.0, f"admin1 {a.admin1} vs {b.admin1} at precision 3")
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        limit = PLACE_TOLERANCE_KM.get(precision, PLACE_TOLERANCE_KM[3])
+        where = f"{a.location or '?'} vs {b.location or '?'} {km:.1f} km apart"
+        if km <= limit:
+            return _Test(True, 1.0 - 0.4 * km / limit, f"{where}, precision {precision} allows {limit:g}")
+        return _Test(False, 0.0, f"{where}, precision {precision} allows {limit:g}")
+    return _same_place_name(a, b)
+
+
+def _same_place_name(a: Event, b: Event) -> _Test:
+    names_a = {normalise_place(n) for n in (a.location, a.admin1 if (a.geo_precision or 1) >= 3 else "") if n}
+    names_b = {normalise_place(n) for n in (b.location, b.admin1 if (b.geo_precision or 1) >= 3 else "") if n}
+    if not names_a or not names_b:
+        return _Test(False, 0.0, "a place is unknown")
+    best = max(fuzz.ratio(x, y) for x in names_a for y in names_b)
+    where = f"names {a.location or a.admin1!r} vs {b.location or b.admin1!r} ({best:.0f}% alike)"
+    if best >= NAME_SIMILARITY:
+        return _Test(True, 0.8 * best / 100, where + ", no coordinates")
+    return _Test(False, 0.0, where + ", no coordinates")
+
+
+def _compatible_type(a: Event, b: Event, wording: _Test) -> _Test:
+    """Same type, or two types one fight can show, when the reports share a telling word.
+
+    A clash and a shelling in one town on one day are one fight only when the reports say something
+    alike ("hotel", "base"); a missile on a mosque and a battle west of the city share nothing.
+    """
+    if a.event_type == b.event_type:
+        if a.sub_event_type == b.sub_event_type:
+            return _Test(True, 1.0, f"same sub-event type {a.sub_event_type}")
+        if (a.territory is None) != (b.territory is None):
+            return _Test(True, 0.5, f"{a.event_type}, one a change of control, the other not")
+        return _Test(True, 0.8, f"same event type {a.event_type} ({a.sub_event_type} vs {b.sub_event_type})")
+    score = _type_pairs().get(frozenset((a.event_type, b.event_type)), 0.0)
+    if score == 0:
+        return _Test(False, 0.0, f"{a.event_type} vs {b.event_type}")
+    if wording.shared == 0:
+        return _Test(
+            False, 0.0, f"{a.event_type} and {b.event_type} could be one fight, but no telling word is shared"
+        )
+    return _Test(True, score, f"{a.event_type} and {b.event_type} can be one fight")
+
+
+def _compatible_actors(a: Event, b: Event) -> _Test:
+    named_a, named_b = _named_actors(a), _named_actors(b)
+    if not named_a or not named_b:
+        return _Test(True, 0.5, "compatible: an event names no armed actor")
+    shared = [
+        x
+        for x in sorted(named_a)
+        if x in named_b
+        or process.extractOne(x, named_b, scorer=fuzz.ratio, score_cutoff=ACTOR_SIMILARITY) is not None
+    ]
+    if shared:
+        return _Test(True, 1.0, f"shared actor {', '.join(shared)}")
+    return _Test(False, 0.0, f"no shared actor: {sorted(named_a)} vs {sorted(named_b)}")
+
+
+def _named_actors(event: Event) -> frozenset[str]:
+    fields = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+    names = {normalise_actor(name) for value in fields for name in value.split(";")}
+    return frozenset(n for n in names if n and not n.startswith(WILDCARD_ACTOR_PREFIXES))
+
+
+def _similar_wording(a: Event, b: Event) -> _Test:
+    """How far the evidence texts share words about what happened.
+
+    Place and actor names are left out (the place and actor tests weigh them), and so are words
+    every conflict report uses (``common_words.txt``), so "killed in Taiz" does not make two
+    reports alike while "hotel", "market" or "dormitory" does.
+    """
+    names = _name_words(a) | _name_words(b)
+    words_a, words_b = _event_words(a) - names, _event_words(b) - names
+    if not words_a or not words_b:
+        return _Test(True, 0.3, "no evidence text to compare")
+    shared = sorted(word for word in words_a if _found(word, words_b))
+    overlap = (len(shared) / len(words_a) + sum(_found(w, words_a) for w in words_b) / len(words_b)) / 2
+    reason = f"{overlap:.0%} of telling words shared ({', '.join(shared[:8]) or 'none'})"
+    return _Test(True, overlap, reason, len(shared))
+
+
+def _event_words(event: Event) -> frozenset[str]:
+    texts = {evidence.text for evidence in event.evidence if evidence.text}
+    return content_words(" ".join(sorted(texts))) - _common_words()
+
+
+def _name_words(event: Event) -> frozenset[str]:
+    names = (
+        event.location,
+        event.admin1,
+        event.admin2,
+        event.country,
+        event.actor1,
+        event.actor2,
+        event.assoc_actor_1,
+        event.assoc_actor_2,
+    )
+    return content_words(" ".join(names))
+
+
+def _found(word: str, other: frozenset[str]) -> bool:
+    """Whether ``word`` or a spelling variant of it ("Saraqeb", "Saraqib") is in ``other``."""
+    return (
+        word in other
+        or process.extractOne(word, other, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY) is not None
+    )
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    text = (files(__package__) / "common_words.txt").read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(word for line in lines for word in line.split())
+
+
+@functools.cache
+def _type_pairs() -> dict[frozenset[str], float]:
+    with (files(__package__) / "compatible_types.csv").open(encoding="utf-8") as handle:
+        return {
+            frozenset((r["event_type_a"], r["event_type_b"])): float(r["score"])
+            for r in csv.DictReader(handle)
+        }

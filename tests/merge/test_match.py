@@ -1,0 +1,140 @@
+"""match(): the same event in other words merges; another day, town, fight or actor does not."""
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from sitmap.merge import match
+from sitmap.model import Event, Evidence
+
+SARAQIB = dict(location="Saraqib", latitude=35.86447, longitude=36.80591, geonameid=164816, geo_precision=1)
+SARMIN = dict(location="Sarmin", latitude=35.904, longitude=36.724, geonameid=None, geo_precision=1)  # 8.6 km
+IDLIB_REGION = dict(location="Idlib", latitude=35.93, longitude=36.63, geonameid=None, geo_precision=3)
+SARAQEB_NAME_ONLY = dict(
+    location="Saraqeb", latitude=None, longitude=None, geonameid=None, geo_precision=None
+)
+BASE = Event(
+    event_id="a",
+    event_date=date(2020, 2, 26),
+    time_precision=1,
+    disorder_type="Political violence",
+    event_type="Battles",
+    sub_event_type="Armed clash",
+    actor1="Hayat Tahrir al-Sham",
+    inter1=2,
+    actor2="Military Forces of Syria (2000-)",
+    inter2=1,
+    country="Syria",
+    admin1="Idlib",
+    evidence=(
+        Evidence("d1", 0, 0, 60, "event", "Rebel fighters stormed Saraqib after heavy clashes with the army"),
+    ),
+    **SARAQIB,
+)
+
+
+def _other(**changes: object) -> Event:
+    return dataclasses.replace(BASE, event_id="b", **changes)  # type: ignore[arg-type]
+
+
+def _says(text: str) -> tuple[Evidence, ...]:
+    return (Evidence("d2", 0, 0, len(text), "event", text),)
+
+
+SAME = [
+    pytest.param(
+        _other(evidence=_says("Opposition factions retook Saraqeb from government troops")), id="reworded"
+    ),
+    pytest.param(
+        _other(
+            event_type="Explosions/Remote violence",
+            sub_event_type="Shelling/artillery/missile attack",
+            evidence=_says("Army artillery pounded Saraqib as rebels stormed it"),
+        ),
+        id="battle-as-shelling",
+    ),
+    pytest.param(_other(actor1="", inter1=None, actor2="", inter2=None), id="unnamed-actors"),
+    pytest.param(
+        _other(actor1="Military Forces of Syria (2000-)", actor2="Hayat Tahrir al-Sham"), id="actors-swapped"
+    ),
+    pytest.param(
+        _other(actor1="Unidentified Armed Group (Syria)", actor2="Military Forces of Syria (2000-)"),
+        id="unidentified-is-a-wildcard",
+    ),
+    pytest.param(_other(**SARMIN | {"geo_precision": 2}), id="neighbouring-town-precision-2"),
+    pytest.param(_other(**IDLIB_REGION), id="same-admin1-precision-3"),
+    pytest.param(_other(**SARAQEB_NAME_ONLY), id="no-coordinates-spelling-variant"),
+    pytest.param(_other(event_date=date(2020, 2, 23), time_precision=2), id="within-the-week-precision-2"),
+]
+DIFFERENT = [
+    pytest.param(_other(event_date=date(2020, 2, 27)), "FAIL date", id="next-day-same-town"),
+    pytest.param(_other(**SARMIN), "FAIL place", id="neighbouring-town-same-day"),
+    pytest.param(_other(country="Turkey"), "FAIL place", id="other-country"),
+    pytest.param(
+        _other(actor1="Islamic State (Syria)", actor2="Military Forces of Turkey"),
+        "FAIL actors",
+        id="other-actors-same-town-same-day",
+    ),
+    pytest.param(_other(event_type="Protests", sub_event_type="Peaceful protest"), "FAIL type", id="protest"),
+    pytest.param(_other(event_date=None), "FAIL date", id="unknown-date"),
+    pytest.param(
+        _other(event_date=date(2020, 3, 5), time_precision=2), "FAIL date", id="eight-days-precision-2"
+    ),
+    pytest.param(
+        _other(**SARAQEB_NAME_ONLY | {"location": "Sarmin"}), "FAIL place", id="other-name-no-coords"
+    ),
+    pytest.param(
+        _other(
+            event_type="Explosions/Remote violence",
+            sub_event_type="Remote explosive/landmine/IED",
+            actor1="",
+            actor2="",
+            evidence=_says("A roadside bomb hit a minibus carrying farmers to market"),
+        ),
+        "different event",
+        id="other-attack-weak-wording",
+    ),
+    pytest.param(
+        _other(
+            event_type="Explosions/Remote violence",
+            sub_event_type="Shelling/artillery/missile attack",
+            evidence=_says("A missile hit a mosque in Saraqib during evening prayers"),
+        ),
+        "no telling word is shared",
+        id="missile-on-mosque-is-not-the-battle",
+    ),
+]
+
+
+@pytest.mark.parametrize("other", SAME)
+def test_match_merges_reports_of_one_event(other: Event) -> None:
+    verdict = match(BASE, other)
+    assert verdict.same, verdict.reasons
+    assert not verdict.blocked
+
+
+@pytest.mark.parametrize(("other", "reason"), DIFFERENT)
+def test_match_keeps_near_misses_apart(other: Event, reason: str) -> None:
+    verdict = match(BASE, other)
+    assert not verdict.same
+    assert any(reason in line for line in verdict.reasons), verdict.reasons
+
+
+@pytest.mark.parametrize("other", [p.values[0] for p in SAME + DIFFERENT])
+def test_match_is_symmetric(other: Event) -> None:
+    forward, backward = match(BASE, other), match(other, BASE)
+    assert (forward.same, forward.score, forward.blocked) == (backward.same, backward.score, backward.blocked)
+
+
+def test_match_reasons_name_every_test_for_explain() -> None:
+    reasons = match(BASE, _other(event_date=date(2020, 2, 27))).reasons
+    assert reasons[0].startswith("different event")
+    assert [line.split(":")[0] for line in reasons[1:]] == [
+        "FAIL date",
+        "pass place",
+        "pass type",
+        "pass actors",
+        "pass wording",
+    ]
+    assert "1 days apart" in reasons[1]
