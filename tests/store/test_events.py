@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from importlib.resources import files
 
 import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from sitmap import store
@@ -39,8 +42,11 @@ def engine(tmp_path):
 
 
 def test_open_database_migrates_to_the_latest_revision(engine):
+    config = Config()
+    config.set_main_option("script_location", str(files("sitmap.store") / "migrations"))
+    head = ScriptDirectory.from_config(config).get_current_head()
     with engine.connect() as connection:
-        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0001"
+        assert connection.execute(text("select version_num from alembic_version")).scalar() == head
     assert set(metadata.tables) <= set(inspect(engine).get_table_names())
 
 
