@@ -37,6 +37,8 @@ def combine(kept: Event, other: Event) -> Event:
     report that codes a change of control, else the more confident one, else ``kept``; empty actor
     fields are filled from the other report. Fatalities are reconciled across all claims.
     """
+    if other == kept:
+        return kept
     events = (kept, other)
     primary = _primary(kept, other)
     changes: dict[str, object] = {name: getattr(primary, name) for name in _TYPE_FIELDS}

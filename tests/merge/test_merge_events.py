@@ -1,0 +1,184 @@
+"""combine() and merge_events(): one event per real event, every source kept, ids stable."""
+
+import dataclasses
+import itertools
+from datetime import date
+
+import pytest
+
+from sitmap.merge import combine, merge_events
+from sitmap.model import Claim, Event, Evidence, Source, Territory
+
+MAIDUGURI = dict(
+    country="Nigeria",
+    admin1="Borno",
+    location="Maiduguri",
+    latitude=11.84692,
+    longitude=13.15712,
+    geonameid=2331447,
+    geo_precision=1,
+)
+
+
+def _report(
+    event_id: str,
+    doc_id: str,
+    text: str,
+    killed: int | None = None,
+    victims: str = "people",
+    **changes: object,
+) -> Event:
+    evidence = Evidence(doc_id, 0, 0, len(text), "event", text)
+    claims = (
+        (Claim(doc_id, "killed", killed, Evidence(doc_id, 0, 0, 0, "fatalities", victims)),) if killed else ()
+    )
+    fields: dict[str, object] = dict(
+        event_id=event_id,
+        event_date=date(2021, 6, 12),
+        time_precision=1,
+        disorder_type="Political violence",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Suicide bomb",
+        actor1="Boko Haram - JAS",
+        inter1=2,
+        actor2="Civilians (Nigeria)",
+        inter2=7,
+        claims=claims,
+        fatalities=killed or 0,
+        sources=(Source(doc_id, doc_id.upper(), None, date(2021, 6, 12)),),
+        evidence=(evidence,),
+        confidence=0.6,
+        **MAIDUGURI,
+    )
+    fields.update(changes)
+    return Event(**fields)  # type: ignore[arg-type]
+
+
+POLICE = _report(
+    "e07", "police", "Two suicide bombers blew themselves up at the fish market, police said.", 4
+)
+WIRE = _report(
+    "e03",
+    "wire",
+    "Twin blasts tore through the crowded fish market on Saturday.",
+    10,
+    "traders",
+    location="Borno state capital",
+)
+LOCAL = _report(
+    "e11",
+    "local",
+    "The governor visited the fish market hit by Saturday's suicide bombers.",
+    actor1="Unidentified Armed Group (Nigeria)",
+    inter1=3,
+    time_precision=2,
+    geo_precision=2,
+)
+NEXT_DAY = _report(
+    "e01",
+    "later",
+    "A bomber blew himself up at a checkpoint on the Damboa road on Sunday.",
+    2,
+    event_date=date(2021, 6, 13),
+)
+BASE_ATTACK = _report(
+    "e05",
+    "army",
+    "Troops repelled ISWAP fighters who attacked a base at dawn, the army said.",
+    11,
+    "fighters",
+    event_type="Battles",
+    sub_event_type="Armed clash",
+    actor1="Islamic State West Africa Province (ISWAP)",
+    actor2="Military Forces of Nigeria (2015-)",
+    inter2=1,
+)
+BATCH = [POLICE, WIRE, LOCAL, NEXT_DAY, BASE_ATTACK]
+
+
+def _groups(events: list[Event]) -> dict[str, set[str]]:
+    return {event.event_id: {source.doc_id for source in event.sources} for event in events}
+
+
+def test_merge_events_joins_reports_of_one_bombing_and_keeps_near_misses_apart() -> None:
+    assert _groups(merge_events(BATCH)) == {
+        "e03": {"police", "wire", "local"},
+        "e01": {"later"},
+        "e05": {"army"},
+    }
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(len(BATCH))))[::7])
+def test_merge_events_does_not_depend_on_input_order(order: tuple[int, ...]) -> None:
+    assert merge_events([BATCH[i] for i in order]) == merge_events(BATCH)
+
+
+def test_merge_events_keeps_the_smallest_id_of_a_cluster() -> None:
+    assert [event.event_id for event in merge_events([LOCAL, POLICE])] == ["e07"]
+    assert [event.event_id for event in merge_events([LOCAL, POLICE, WIRE])] == ["e03"]
+
+
+def test_merge_events_of_the_same_article_twice_counts_once() -> None:
+    (once,) = merge_events([POLICE])
+    (twice,) = merge_events([POLICE, POLICE])
+    assert twice == once
+    assert (twice.fatalities, len(twice.sources), len(twice.claims)) == (4, 1, 1)
+
+
+def test_merge_events_joins_one_attack_mentioned_twice_in_an_article() -> None:
+    again = _report(
+        "e09",
+        "police",
+        "Police said the bombers detonated their vests in the fish market.",
+        actor1="",
+        inter1=None,
+    )
+    (merged,) = merge_events([POLICE, again])
+    assert merged.event_id == "e07" and len(merged.sources) == 1 and len(merged.evidence) == 2
+
+
+def test_combine_keeps_the_id_and_unites_sources_evidence_claims_and_tags() -> None:
+    merged = combine(LOCAL, dataclasses.replace(POLICE, tags=("suicide",)))
+    assert merged.event_id == "e11"
+    assert [s.doc_id for s in merged.sources] == ["local", "police"]
+    assert len(merged.evidence) == 2 and merged.claims == POLICE.claims
+    assert "merged:e07" in merged.tags and "suicide" in merged.tags
+
+
+def test_combine_takes_the_more_precise_date_place_and_named_actor() -> None:
+    merged = combine(LOCAL, POLICE)
+    assert (merged.time_precision, merged.geo_precision, merged.location) == (1, 1, "Maiduguri")
+    assert merged.actor1 == "Unidentified Armed Group (Nigeria)"  # kept's actor, more confident report absent
+    better = combine(LOCAL, dataclasses.replace(POLICE, confidence=0.9))
+    assert better.actor1 == "Boko Haram - JAS"
+
+
+def test_combine_reconciles_fatalities_lowest_first() -> None:
+    merged = combine(POLICE, WIRE)
+    assert (merged.fatalities, merged.fatalities_low, merged.fatalities_high) == (4, 4, 10)
+
+
+def test_combine_corroboration_raises_confidence_only_for_a_new_document() -> None:
+    assert combine(POLICE, WIRE).confidence > 0.6
+    assert combine(POLICE, dataclasses.replace(POLICE, event_id="e08")).confidence == 0.6
+
+
+def test_combine_keeps_the_territory_and_its_type() -> None:
+    taken = dataclasses.replace(
+        BASE_ATTACK,
+        event_id="e06",
+        sub_event_type="Non-state actor overtakes territory",
+        territory=Territory("Maiduguri", "Military Forces of Nigeria (2015-)", "ISWAP"),
+    )
+    merged = combine(BASE_ATTACK, taken)
+    assert merged.territory == taken.territory
+    assert merged.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_combine_tags_deaths_per_side() -> None:
+    soldiers = dataclasses.replace(
+        BASE_ATTACK,
+        event_id="e06",
+        claims=(Claim("army", "killed", 3, Evidence("army2", 0, 0, 0, "fatalities", "soldiers")),),
+    )
+    assert {"deaths:side_a=11", "deaths:side_b=3"} <= set(combine(BASE_ATTACK, soldiers).tags)
