@@ -12,7 +12,19 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, DateTime, Engine, Integer, LargeBinary, String, Table, Text, insert, select, update
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+    update,
+)
 
 from sitmap.store.schema import metadata
 
@@ -52,7 +64,12 @@ def create_key(engine: Engine, name: str) -> str:
     with engine.begin() as connection:
         connection.execute(
             insert(api_keys).values(
-                id=key_id, name=name, salt=salt, hash=_hash(secret, salt), created_at=datetime.now(UTC), uses=0
+                id=key_id,
+                name=name,
+                salt=salt,
+                hash=_hash(secret, salt),
+                created_at=datetime.now(UTC),
+                uses=0,
             )
         )
     return f"{PREFIX}_{key_id}_{secret}"
@@ -62,9 +79,7 @@ def list_keys(engine: Engine) -> list[ApiKey]:
     """Every stored key, oldest first, revoked ones included."""
     query = select(api_keys).order_by(api_keys.c.created_at, api_keys.c.id)
     with engine.connect() as connection:
-        return [
-            ApiKey(r.id, r.name, r.created_at, r.revoked_at, r.uses) for r in connection.execute(query)
-        ]
+        return [ApiKey(r.id, r.name, r.created_at, r.revoked_at, r.uses) for r in connection.execute(query)]
 
 
 def revoke_key(engine: Engine, key_id: str) -> bool:
@@ -86,7 +101,11 @@ def check_key(engine: Engine, plaintext: str) -> ApiKey | None:
         return None
     with engine.begin() as connection:
         row = connection.execute(select(api_keys).where(api_keys.c.id == key_id)).first()
-        if row is None or row.revoked_at is not None or not hmac.compare_digest(row.hash, _hash(secret, row.salt)):
+        if (
+            row is None
+            or row.revoked_at is not None
+            or not hmac.compare_digest(row.hash, _hash(secret, row.salt))
+        ):
             return None
         connection.execute(update(api_keys).where(api_keys.c.id == key_id).values(uses=api_keys.c.uses + 1))
         return ApiKey(row.id, row.name, row.created_at, row.revoked_at, row.uses + 1)

@@ -45,27 +45,36 @@ class Summary:
     by_day_and_type: list[DailyTally]
 
 
-def summarise(engine: Engine, where: EventFilter = EventFilter()) -> Summary:
+def summarise(engine: Engine, where: EventFilter | None = None) -> Summary:
     """Totals and breakdowns of the stored events matching ``where`` (limit and offset are ignored)."""
+    where = where or EventFilter()
     count, deaths = func.count(), func.coalesce(func.sum(events.c.fatalities), 0)
     with engine.connect() as connection:
         total = connection.execute(
-            _filtered(select(count, deaths, func.min(events.c.event_date), func.max(events.c.event_date)), where)
+            _filtered(
+                select(count, deaths, func.min(events.c.event_date), func.max(events.c.event_date)), where
+            )
         ).one()
 
         def grouped(*columns: Any) -> list[Any]:
             query = _filtered(select(*columns, count, deaths), where).group_by(*columns).order_by(*columns)
             return list(connection.execute(query))
 
-        by_day = [Tally(r[0].isoformat(), r[1], r[2]) for r in grouped(events.c.event_date) if r[0] is not None]
+        by_day = [
+            Tally(r[0].isoformat(), r[1], r[2]) for r in grouped(events.c.event_date) if r[0] is not None
+        ]
         by_type = sorted((Tally(r[0], r[1], r[2]) for r in grouped(events.c.event_type)), key=_largest_first)
-        by_admin1 = sorted((Tally(r[0] or "", r[1], r[2]) for r in grouped(events.c.admin1)), key=_largest_first)
+        by_admin1 = sorted(
+            (Tally(r[0] or "", r[1], r[2]) for r in grouped(events.c.admin1)), key=_largest_first
+        )
         by_day_and_type = [
             DailyTally(r[0], r[1], r[2], r[3])
             for r in grouped(events.c.event_date, events.c.event_type)
             if r[0] is not None
         ]
-    return Summary(int(total[0]), int(total[1]), total[2], total[3], by_day, by_type, by_admin1, by_day_and_type)
+    return Summary(
+        int(total[0]), int(total[1]), total[2], total[3], by_day, by_type, by_admin1, by_day_and_type
+    )
 
 
 def _largest_first(tally: Tally) -> tuple[int, int, str]:
