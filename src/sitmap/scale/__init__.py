@@ -1,0 +1,1 @@
+"""Scale and live operation: live feeds (`watch`), distributed backfill (`backfill`), shared batching."""
