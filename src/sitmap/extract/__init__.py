@@ -1,0 +1,10 @@
+"""Extraction: from a document's sentences and toponyms to ACLED-style events and statistics.
+
+``find_events`` runs a cheap trigger pre-filter, parses only candidate sentences, and codes each
+with the ACLED taxonomy, actors, fatalities, claims, territory, dates and evidence; a learned
+sub-event classifier, when given, settles the type where the rules are unsure.
+"""
+
+from sitmap.extract.reader import SubeventClassifier, find_events
+
+__all__ = ["SubeventClassifier", "find_events"]

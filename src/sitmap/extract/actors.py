@@ -1,0 +1,170 @@
+"""Actor mentions in a sentence, normalised to ACLED names with inter codes.
+
+``actors.csv`` lists ACLED actor names and the words that mention them; ``{country}`` in a name
+is filled from a country word right before the mention ("Turkish soldiers" -> "Military Forces of
+Turkey", "Assad regime" -> "Military Forces of Syria") or else from the article's country.
+"X-backed" and "X-led" name a backer, kept as an associated actor.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from sitmap.extract.lexicon import longest_first
+from sitmap.model import Actor
+
+ACTORS_TABLE = "actors.csv"
+COUNTRIES_TABLE = "countries.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mentioned in a sentence: the normalised actor, its span, and a backer if any."""
+
+    actor: Actor
+    start: int
+    end: int
+    text: str
+    backer: Actor | None = None
+    explicit_country: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _ActorRow:
+    name: str
+    inter: int
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_countries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """Countries with ISO3 code and a pattern for their names, demonyms and capitals."""
+    rows = []
+    with (files(__package__) / COUNTRIES_TABLE).open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows.append((row["country"], row["iso3"], _names_pattern(row["names"].split("|"))))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def load_actors() -> tuple[_ActorRow, ...]:
+    """The actor table, compiled; named groups come before the generic words."""
+    rows = []
+    with (files(__package__) / ACTORS_TABLE).open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            variants = longest_first(row["variants"])
+            pattern = re.compile(rf"(?<![\w-])(?:{variants})(?![\w-])", re.IGNORECASE)
+            rows.append(_ActorRow(row["acled_actor"], int(row["inter"]), pattern))
+    return tuple(rows)
+
+
+def _names_pattern(names: list[str]) -> re.Pattern[str]:
+    # short names ("US", "UK", "CAR") only in capitals, so the pronoun "us" is not America
+    short = [name for name in names if len(name.replace("\\", "")) <= 3]
+    long = [name for name in names if name not in short]
+    parts = []
+    if long:
+        parts.append(rf"(?i:{'|'.join(sorted(long, key=len, reverse=True))})")
+    if short:
+        parts.append("|".join(name.upper() for name in short))
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")
+
+
+def find_countries(text: str) -> list[tuple[str, str, int, int]]:
+    """Country names, demonyms and leaders in ``text``: (country, iso3, start, end), in order."""
+    found = []
+    for country, iso3, pattern in load_countries():
+        for match in pattern.finditer(text):
+            found.append((country, iso3, match.start(), match.end()))
+    return sorted(found, key=lambda item: item[2])
+
+
+def iso3_of(country: str) -> str:
+    """The ISO3 code of a country in the table, or ""."""
+    return next((iso3 for name, iso3, _ in load_countries() if name == country), "")
+
+
+def main_country(text: str) -> str:
+    """The country a text talks about most, by its names and demonyms, or ""."""
+    counts = Counter(country for country, _, _, _ in find_countries(text))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def actor_name(template: str, country: str) -> str:
+    """An ACLED actor name with its country filled in ("Rebels ({country})" -> "Rebels (Syria)")."""
+    if "{country}" not in template:
+        return template
+    if not country:
+        return re.sub(r"\s*(?:of )?\(?\{country\}\)?", "", template).strip()
+    return template.replace("{country}", "the " + country if country in _WITH_THE else country)
+
+
+_WITH_THE = frozenset(
+    {
+        "United States",
+        "United Kingdom",
+        "United Arab Emirates",
+        "Philippines",
+        "Democratic Republic of Congo",
+        "Central African Republic",
+    }
+)
+
+
+def find_mentions(text: str, default_country: str) -> list[Mention]:
+    """Actor mentions in one sentence, longest first where they overlap, in text order."""
+    candidates: list[tuple[int, int, _ActorRow]] = []
+    for row in load_actors():
+        for match in row.pattern.finditer(text):
+            candidates.append((match.start(), match.end(), row))
+    candidates.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    kept: list[tuple[int, int, _ActorRow]] = []
+    for start, end, row in candidates:
+        if any(start < other_end and other_start < end for other_start, other_end, _ in kept):
+            continue
+        kept.append((start, end, row))
+    countries = find_countries(text)
+    mentions = []
+    for start, end, row in sorted(kept, key=lambda item: item[0]):
+        mentions.append(_mention(text, start, end, row, countries, default_country))
+    return mentions
+
+
+def _mention(
+    text: str,
+    start: int,
+    end: int,
+    row: _ActorRow,
+    countries: list[tuple[str, str, int, int]],
+    default_country: str,
+) -> Mention:
+    country, explicit, backer = default_country, False, None
+    # the country word closest before the mention, within three words ("the Bashar al Assad regime")
+    for name, _, c_start, c_end in reversed(countries):
+        if c_end > start or start - c_end > 25:
+            continue
+        between = text[c_end:start]
+        if re.match(r"^(?:-|\s)*(?:backed|led|supported|sponsored|allied|aligned)\b", between, re.IGNORECASE):
+            backer = Actor(
+                actor_name("Military Forces of {country}", name), 1, name, text[c_start:start].strip()
+            )
+            break
+        if re.fullmatch(r"(?:['’]s)?[\s-]+(?:[\w'’-]+[\s-]+){0,2}", between):
+            country, explicit = name, True
+        break
+    if row.name == "Military Forces of {country}" and text[start:end].lower() == "opposition":
+        country = default_country
+    actor = Actor(
+        actor_name(row.name, country), row.inter, country if "{country}" in row.name else "", text[start:end]
+    )
+    return Mention(actor, start, end, text[start:end], backer, explicit)
+
+
+def country_actor(country: str, mention: str = "") -> Actor:
+    """A country named as the one acting ("Turkey retaliated"): its military forces."""
+    return Actor(actor_name("Military Forces of {country}", country), 1, country, mention)

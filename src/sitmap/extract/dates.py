@@ -1,0 +1,214 @@
+"""Date cues in a sentence, resolved against the publication date, with ACLED time precision.
+
+Precision 1 is a day, 2 a week or a few days, 3 a month or vaguer. A weekday means the most
+recent such day on or before publication; wire copy updated the next day may name the day after
+publication ("on Thursday" in a Wednesday story), so publication + 1 is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+MONTHS: Final[dict[str, int]] = {
+    name: index
+    for index, names in enumerate(
+        [
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+WEEKDAYS: Final[dict[str, int]] = {
+    name: index
+    for index, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
+_PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+            re.I,
+        ),
+    ),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
+    (
+        "weekday",
+        re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b", re.I),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>yesterday|today|tonight|last night|overnight|this morning|this afternoon|this evening|earlier today|the previous day|the day before|last week|last weekend|this week|earlier this week|last month|earlier this month|this month|on the same day|earlier|recently|in recent days|a day earlier)\b",  # noqa: E501
+            re.I,
+        ),
+    ),
+    (
+        "since",
+        re.compile(
+            rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}|(?P<year>(?:19|20)\d\d)|the (?:start|beginning) of)",  # noqa: E501
+            re.I,
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            rf"\b(?:in\s+)?(?P<part>early|late|mid|the end of|the start of)[\s-]+(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d\d)\b",  # noqa: E501
+            re.I,
+        ),
+    ),
+    ("month_year", re.compile(rf"\bin\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+]
+_RELATIVE: Final[dict[str, tuple[int, int]]] = {
+    "yesterday": (-1, 1),
+    "today": (0, 1),
+    "tonight": (0, 1),
+    "last night": (-1, 1),
+    "overnight": (0, 1),
+    "this morning": (0, 1),
+    "this afternoon": (0, 1),
+    "this evening": (0, 1),
+    "earlier today": (0, 1),
+    "the previous day": (-1, 1),
+    "the day before": (-1, 1),
+    "a day earlier": (-1, 1),
+    "on the same day": (0, 1),
+    "last week": (-7, 2),
+    "last weekend": (-2, 2),
+    "this week": (0, 2),
+    "earlier this week": (-2, 2),
+    "in recent days": (-3, 2),
+    "last month": (-30, 3),
+    "earlier this month": (-10, 3),
+    "this month": (0, 3),
+    "earlier": (0, 2),
+    "recently": (-7, 3),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateCue:
+    """A date cue in a sentence: the resolved date, ACLED precision, span, and whether it is background.
+
+    ``background`` marks cues that put a sentence in the past as context ("since December",
+    "in late 2018", a date more than 60 days before publication); ``relative_to_previous`` marks
+    "earlier" and "the previous day", which lean on the cue of the sentence before.
+    """
+
+    value: date
+    precision: int
+    start: int
+    end: int
+    text: str
+    background: bool = False
+    relative_to_previous: bool = False
+
+
+def weekday_date(weekday: int, published: date) -> date:
+    """The date a weekday names in a story published on ``published``."""
+    delta = (weekday - published.weekday()) % 7
+    if delta == 1:
+        return published + timedelta(days=1)
+    return published - timedelta(days=(7 - delta) % 7)
+
+
+def find_dates(text: str, published: date) -> list[DateCue]:
+    """Date cues in ``text`` resolved against the publication date, in text order."""
+    cues: list[DateCue] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            cue = _resolve(kind, match, published)
+            if cue is not None:
+                cues.append(cue)
+                taken.append((match.start(), match.end()))
+    return sorted(cues, key=lambda cue: cue.start)
+
+
+def _year_for(month: int, day: int, published: date) -> int:
+    # a month and day without a year is the latest such date not far after publication
+    candidate = date(published.year, month, min(day, 28) if month == 2 and day > 28 else day)
+    return published.year - 1 if candidate > published + timedelta(days=2) else published.year
+
+
+def _resolve(kind: str, match: re.Match[str], published: date) -> DateCue | None:
+    text = match.group()
+    groups = match.groupdict()
+    try:
+        if kind in {"dmy", "mdy", "iso"}:
+            month_text = groups["month"]
+            month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]
+            day = int(groups["day"])
+            year = int(groups["year"]) if groups.get("year") else _year_for(month, day, published)
+            value = date(year, month, day)
+            return DateCue(value, 1, match.start(), match.end(), text, _is_old(value, published))
+        if kind == "weekday":
+            value = weekday_date(WEEKDAYS[groups["weekday"].lower()], published)
+            return DateCue(value, 1, match.start(), match.end(), text)
+        if kind == "relative":
+            rel = groups["rel"].lower()
+            days, precision = _RELATIVE[rel]
+            return DateCue(
+                published + timedelta(days=days),
+                precision,
+                match.start(),
+                match.end(),
+                text,
+                relative_to_previous=rel
+                in {"earlier", "the previous day", "the day before", "a day earlier", "on the same day"},
+            )
+        if kind == "since":
+            year = int(groups["year"]) if groups.get("year") else None
+            if groups.get("month"):
+                month = MONTHS[groups["month"].lower().rstrip(".")]
+                year = published.year if month <= published.month else published.year - 1
+                return DateCue(date(year, month, 1), 3, match.start(), match.end(), text, True)
+            return DateCue(date(year or published.year, 1, 1), 3, match.start(), match.end(), text, True)
+        if kind == "period":
+            year = int(groups["year"])
+            month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else None
+            part = groups["part"].lower()
+            if month is None:
+                month = {"early": 2, "mid": 6, "late": 11, "the end of": 12, "the start of": 1}[part]
+            value = date(year, month, 1)
+            return DateCue(value, 3, match.start(), match.end(), text, _is_old(value, published, 40))
+        if kind == "month_year":
+            month = MONTHS[groups["month"].lower().rstrip(".")]
+            year = int(groups["year"]) if groups.get("year") else _year_for(month, 1, published)
+            value = date(year, month, 1)
+            return DateCue(value, 3, match.start(), match.end(), text, _is_old(value, published, 40))
+        if kind == "year":
+            value = date(int(groups["year"]), 1, 1)
+            return DateCue(value, 3, match.start(), match.end(), text, value.year < published.year)
+    except (KeyError, ValueError):
+        return None
+    return None
+
+
+def _is_old(value: date, published: date, days: int = 60) -> bool:
+    return (published - value).days > days

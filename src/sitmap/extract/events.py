@@ -1,0 +1,361 @@
+"""One sentence to one candidate event: type, actors, fatalities, claims, territory, evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Final
+
+from spacy.tokens import Doc
+
+from sitmap.extract import roles, taxonomy
+from sitmap.extract.actors import Mention, actor_name, country_actor, find_countries
+from sitmap.extract.claims import Attribution
+from sitmap.extract.fatalities import Count, fatalities
+from sitmap.extract.triggers import Trigger
+from sitmap.model import Actor, Claim, Evidence, Sentence, Territory
+
+TERRITORY: Final[frozenset[str]] = frozenset(
+    {"Non-state actor overtakes territory", "Government regains territory"}
+)
+_TERRITORY_OBJECT: Final[re.Pattern[str]] = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:town|city|village|villages|district|area|areas|neighbou?rhoods?|hills?|"
+    r"base|airport|airbase|region|province|positions?|territory|border crossing|highway|road|"
+    r"crossing|outskirts|suburbs?|countryside|strongholds?|bastion|[A-Z][\w'’-]+)",
+)
+_INFRASTRUCTURE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:cut|severed|blocked|closed|seized|took control of)\b[^.]{0,40}\b(?:highway|road|motorway|"
+    r"supply (?:route|line)|m\d+|m-\d+)\b",
+    re.IGNORECASE,
+)
+_PROTEST_TYPES: Final[frozenset[str]] = frozenset(
+    {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+        "Mob violence",
+    }
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event read from one sentence, before merging with the rest of its document."""
+
+    sentence: Sentence
+    sub_event_type: str
+    strength: int
+    trigger: Trigger
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc1: Actor | None = None
+    fatalities: int = 0
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    claims: list[Claim] = field(default_factory=list)
+    claimed_by: str = ""
+    territory: Territory | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+def choose_trigger(triggers: list[Trigger], text: str) -> Trigger | None:
+    """The trigger that codes the sentence: strong words first, then ACLED precedence."""
+    usable = [trigger for trigger in triggers if _valid(trigger, text)]
+    if not usable:
+        return None
+    types = {trigger.sub_event_type for trigger in usable}
+    protest = _protest_type(types)
+    if protest is not None:
+        return next(trigger for trigger in usable if trigger.sub_event_type in (protest, *_PROTEST_TYPES))
+    strong = [trigger for trigger in usable if trigger.strength >= 2] or usable
+    violent = [
+        trigger
+        for trigger in strong
+        if taxonomy.event_type_of(trigger.sub_event_type)
+        in {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+    ]
+    pool = violent or strong
+    winner = taxonomy.winning([trigger.sub_event_type for trigger in pool])
+    return next(trigger for trigger in pool if trigger.sub_event_type == winner)
+
+
+def _protest_type(types: set[str]) -> str | None:
+    if not types & {"Peaceful protest", "Violent demonstration", "Mob violence"}:
+        return None
+    if "Mob violence" in types:
+        return "Mob violence"
+    if "Excessive force against protesters" in types:
+        return "Excessive force against protesters"
+    if "Violent demonstration" in types and (
+        "Peaceful protest" in types or "Protest with intervention" in types
+    ):
+        return "Violent demonstration"
+    if "Violent demonstration" in types:
+        return "Violent demonstration"
+    if "Protest with intervention" in types or "Arrests" in types:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _valid(trigger: Trigger, text: str) -> bool:
+    if trigger.sub_event_type in TERRITORY:
+        # "captured the town", "took control of Saraqeb" — not "captured five fighters"
+        return bool(_TERRITORY_OBJECT.match(text[trigger.end :])) and not re.match(
+            r"^\W*(?:\w+\W+){0,2}?(?:fighters|soldiers|militants|members|men|people|weapons|arms)\b",
+            text[trigger.end :],
+            re.IGNORECASE,
+        )
+    return True
+
+
+def build(
+    sentence: Sentence,
+    doc: Doc | None,
+    trigger: Trigger,
+    mentions: list[Mention],
+    counts: list[Count],
+    attribution: Attribution | None,
+    doc_id: str,
+    country: str,
+) -> Candidate:
+    """The candidate event of one sentence from its trigger, actor mentions and casualty counts."""
+    offset = sentence.start
+    candidate = Candidate(sentence, trigger.sub_event_type, trigger.strength, trigger)
+    candidate.evidence.append(_evidence(doc_id, sentence, trigger.start, trigger.end, "sub_event_type"))
+    agents, targets, others = _roles(doc, trigger, mentions, sentence, country)
+    _assign_actors(candidate, agents, targets, others, country)
+    best, low, high = fatalities(counts)
+    candidate.fatalities = best
+    if high is not None:
+        candidate.fatalities_low, candidate.fatalities_high = low, high
+    speaker = attribution.speaker if attribution else ""
+    candidate.claimed_by = speaker
+    if attribution is not None:
+        candidate.evidence.append(
+            _evidence(doc_id, sentence, attribution.start, attribution.end, "claimed_by")
+        )
+    for count in counts:
+        if count.context or count.subset:
+            continue
+        evidence = _evidence(
+            doc_id, sentence, count.start, count.end, "fatalities" if count.kind == "killed" else "claims"
+        )
+        candidate.evidence.append(evidence)
+        candidate.claims.append(Claim(speaker, count.kind, count.value, evidence))  # type: ignore[arg-type]
+    _adjust_type(candidate, sentence.text)
+    del offset
+    return candidate
+
+
+def _roles(
+    doc: Doc | None, trigger: Trigger, mentions: list[Mention], sentence: Sentence, country: str
+) -> tuple[list[Mention], list[Mention], list[Mention]]:
+    mentions = mentions + _country_subjects(doc, sentence, mentions)
+    if doc is None:
+        return [], [], mentions
+    head = roles.trigger_token(doc, trigger.start, trigger.end)
+    agents, targets, others = [], [], []
+    for mention in mentions:
+        role = roles.role_of(doc, mention.start, mention.end, head)
+        (agents if role == "agent" else targets if role == "target" else others).append(mention)
+    return agents, targets, others
+
+
+def _country_subjects(doc: Doc | None, sentence: Sentence, mentions: list[Mention]) -> list[Mention]:
+    # "Turkey retaliated", "Israel struck": a country as the subject of a verb acts through its forces
+    if doc is None:
+        return []
+    found = []
+    for country, _, start, end in find_countries(sentence.text):
+        if any(m.start <= start < m.end or start <= m.start < end for m in mentions):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in {"nsubj"} or span.root.pos_ != "PROPN":
+            continue
+        found.append(Mention(country_actor(country, span.text), start, end, span.text, None, True))
+    return found
+
+
+def _assign_actors(
+    candidate: Candidate, agents: list[Mention], targets: list[Mention], others: list[Mention], country: str
+) -> None:
+    doc_id_free = [*agents, *targets, *others]
+    civilians = [m for m in doc_id_free if m.actor.inter == 7]
+    armed = [m for m in doc_id_free if m.actor.inter != 7]
+    first = next((m for m in agents if m.actor.inter != 7), None)
+    if first is None:
+        first = next((m for m in others if m.actor.inter != 7), None)
+    if first is None and not targets and armed:
+        first = armed[0]
+    second = next((m for m in targets if first is None or m.actor.name != first.actor.name), None)
+    if second is None:
+        second = next(
+            (m for m in [*others, *agents, *targets] if first is None or m.actor.name != first.actor.name),
+            None,
+        )
+    if (
+        civilians
+        and (second is None or second.actor.inter != 7)
+        and (first is None or first.actor.inter != 7)
+    ):
+        if second is None or candidate.sub_event_type in {
+            "Attack",
+            "Shelling/artillery/missile attack",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+            "Chemical weapon",
+        }:
+            second = civilians[0]
+    if (
+        first is None
+        and second is not None
+        and second.actor.inter == 7
+        and candidate.sub_event_type not in _PROTEST_TYPES
+    ):
+        first = None
+    candidate.actor1 = first.actor if first else None
+    candidate.actor2 = second.actor if second else None
+    backers = [m.backer for m in doc_id_free if m.backer is not None]
+    candidate.assoc1 = backers[0] if backers else None
+    for mention, name in ((first, "actor1"), (second, "actor2")):
+        if mention is not None:
+            candidate.evidence.append(
+                Evidence(
+                    "",
+                    candidate.sentence.index,
+                    candidate.sentence.start + mention.start,
+                    candidate.sentence.start + mention.end,
+                    name,
+                    mention.text,
+                )
+            )
+    if candidate.actor1 is None:
+        candidate.actor1 = _default_actor1(candidate.sub_event_type, country)
+    if candidate.actor2 is not None and candidate.actor1.name == candidate.actor2.name:
+        candidate.actor2 = None
+
+
+def _default_actor1(sub_event_type: str, country: str) -> Actor:
+    if sub_event_type in {
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    }:
+        return Actor(actor_name("Protesters ({country})", country), 6, country)
+    if sub_event_type in {"Violent demonstration", "Mob violence"}:
+        return Actor(actor_name("Rioters ({country})", country), 5, country)
+    if sub_event_type in {"Arrests", "Disrupted weapons use"}:
+        return Actor(actor_name("Police Forces of {country}", country), 1, country)
+    if sub_event_type == "Air/drone strike":
+        return Actor(actor_name("Military Forces of {country}", country), 8 if not country else 1, country)
+    return Actor(actor_name("Unidentified Armed Group ({country})", country), 3, country)
+
+
+def _adjust_type(candidate: Candidate, text: str) -> None:
+    """ACLED's conditions on actors: an attack needs an unarmed target, a protest needs protesters."""
+    sub = candidate.sub_event_type
+    target = candidate.actor2
+    if sub == "Attack" and candidate.strength <= 1 and target is not None and target.inter in {1, 2, 3, 4, 8}:
+        candidate.sub_event_type = "Armed clash"
+    if sub in TERRITORY:
+        taker = candidate.actor1
+        candidate.sub_event_type = taxonomy.territory_sub_event(taker.inter if taker else None, violent=True)
+        candidate.territory = Territory(
+            "", candidate.actor2.name if candidate.actor2 else "", taker.name if taker else ""
+        )
+    if sub == "Non-violent transfer of territory":
+        candidate.territory = Territory(
+            "",
+            candidate.actor1.name if candidate.actor1 else "",
+            candidate.actor2.name if candidate.actor2 else "",
+        )
+    if _INFRASTRUCTURE.search(text):
+        candidate.tags.append("infrastructure:road-cut")
+    if (
+        candidate.actor2 is not None
+        and candidate.actor2.inter == 7
+        and candidate.sub_event_type not in _PROTEST_TYPES
+    ):
+        candidate.tags.append("civilian_targeting")
+
+
+def _evidence(doc_id: str, sentence: Sentence, start: int, end: int, name: str) -> Evidence:
+    return Evidence(
+        doc_id, sentence.index, sentence.start + start, sentence.start + end, name, sentence.text[start:end]
+    )
+
+
+def with_doc_id(evidence: list[Evidence], doc_id: str) -> tuple[Evidence, ...]:
+    """The evidence spans with the document id filled in, without duplicates, in text order."""
+    seen, result = set(), []
+    for item in evidence:
+        fixed = replace(item, doc_id=doc_id)
+        key = (fixed.sentence, fixed.start, fixed.end, fixed.field)
+        if key not in seen:
+            seen.add(key)
+            result.append(fixed)
+    return tuple(sorted(result, key=lambda item: (item.start, item.field)))
+
+
+def notes(
+    event_date: date | None,
+    sub_event_type: str,
+    actor1: str,
+    actor2: str,
+    location: str,
+    admin1: str,
+    fatalities: int,
+    claimed_by: str,
+    territory: bool,
+) -> str:
+    """An ACLED-style notes sentence ("On 27 February 2020, Rebels (Syria) took control of ...")."""
+    when = f"On {event_date.day} {event_date:%B %Y}, " if event_date else ""
+    verb = _VERBS.get(sub_event_type, "were involved in an event with")
+    where = f" in {location}" if location else ""
+    if location and admin1 and admin1 != location:
+        where += f" ({admin1})"
+    whom = f" {actor2}" if actor2 else ""
+    if territory and not actor2:
+        whom = " the area"
+    text = f"{when}{actor1 or 'an unidentified actor'} {verb}{whom}{where}."
+    if fatalities:
+        text += f" {fatalities} {'fatality' if fatalities == 1 else 'fatalities'} reported"
+        text += f" by {claimed_by}." if claimed_by else "."
+    elif claimed_by:
+        text += f" Reported by {claimed_by}."
+    return text[0].upper() + text[1:]
+
+
+_VERBS: Final[dict[str, str]] = {
+    "Armed clash": "clashed with",
+    "Government regains territory": "regained control from",
+    "Non-state actor overtakes territory": "took control from",
+    "Chemical weapon": "used chemical weapons against",
+    "Air/drone strike": "carried out an air/drone strike on",
+    "Suicide bomb": "carried out a suicide bombing against",
+    "Shelling/artillery/missile attack": "shelled",
+    "Remote explosive/landmine/IED": "detonated an explosive device against",
+    "Grenade": "threw a grenade at",
+    "Sexual violence": "committed sexual violence against",
+    "Attack": "attacked",
+    "Abduction/forced disappearance": "abducted",
+    "Peaceful protest": "demonstrated, joined by",
+    "Protest with intervention": "demonstrated and were met by",
+    "Excessive force against protesters": "faced excessive force from",
+    "Violent demonstration": "rioted, confronting",
+    "Mob violence": "carried out mob violence against",
+    "Agreement": "reached an agreement with",
+    "Arrests": "arrested",
+    "Change to group/activity": "changed activity concerning",
+    "Disrupted weapons use": "disrupted weapons use by",
+    "Headquarters or base established": "established a base, facing",
+    "Looting/property destruction": "looted or destroyed property of",
+    "Non-violent transfer of territory": "handed over territory to",
+    "Other": "were involved in an event with",
+}

@@ -1,0 +1,218 @@
+"""Casualty figures in one sentence: who counts as dead, who is only wounded, claimed or a subset.
+
+Rules (ACLED codebook): the lowest figure of a range is the best estimate; "including three
+children" is a subset of the figure before it; wounded, captured and "neutralised" are kept as
+claims, never as deaths; tolls over a whole war or period ("since 2011", "this month") are
+statistics, never one event's fatalities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from sitmap.extract.numbers import Number, find_numbers
+
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+
+KIND_WORDS: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        "killed killing kills kill dead died die dies dying deaths death slain perished massacred "
+        "executed murdered martyred beheaded lives bodies fatalities corpses".split(),
+        "killed",
+    ),
+    **dict.fromkeys("wounded wounding injured injuring injuries hurt casualties".split(), "wounded"),
+    **dict.fromkeys("captured capturing".split(), "captured"),
+    **dict.fromkeys("arrested arresting detained detaining abducted kidnapped".split(), "arrested"),
+    **dict.fromkeys("neutralised neutralized neutralising neutralizing".split(), "neutralised"),
+    **dict.fromkeys("displaced homeless".split(), "displaced"),
+    **dict.fromkeys("missing".split(), "missing"),
+}
+# Words that end the search for the verb a number belongs to.
+_STOPS: Final[frozenset[str]] = frozenset(';:()"“”'.split() + ["while", "but", "whereas", "after"])
+_SUBSET_CUES: Final[tuple[str, ...]] = (
+    "including",
+    "among them",
+    "among whom",
+    "of whom",
+    "of them",
+    "among those",
+    "mostly",
+    "included",
+    "incl",
+    "among the dead",
+    "among the victims",
+)
+PERSON_NOUNS: Final[frozenset[str]] = frozenset(
+    "soldier soldiers civilian civilians man men woman women child children boy boys girl girls "
+    "person people persons policeman policemen police officer officers fighter fighters militant "
+    "militants member members journalist journalists protester protesters demonstrator "
+    "demonstrators student students teacher teachers farmer farmers villager villagers resident "
+    "residents worker workers trooper troopers troops rebel rebels insurgent insurgents gunman "
+    "gunmen attacker attackers bomber jihadist jihadists infant infants baby babies doctor doctors "
+    "guard guards commander commanders leader leaders others elements terrorists terrorist "
+    "pilgrim pilgrims worshipper worshippers passenger passengers family families personnel "
+    "servicemen serviceman marine marines paramilitary paramilitaries militiamen militiaman "
+    "teenager teenagers youth youths cadet cadets volunteer volunteers shepherd nurse".split()
+)
+_NOT_CASUALTY_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^\s*(?:-|–)?\s*(?:km|kilomet|kilometr|mile|metre|meter|percent|per cent|%|year|month|week|"
+    r"day|hour|minute|am\b|pm\b|a\.m|p\.m|times|tons|tonnes|kg|dollars|\$|euros|°)",
+    re.IGNORECASE,
+)
+_COORDINATED: Final[re.Pattern[str]] = re.compile(
+    r"^\s*[\w\s'’-]{0,40}?(?:,\s*|\s+)and\s+$|^\s*[\w'’-]+,\s*$"
+)
+_TOLL_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"(?:death toll|toll|number of (?:the )?dead|number of deaths|number of people killed)"
+    r"[^.;]{0,100}$",
+    re.IGNORECASE,
+)
+_CONTEXT: Final[re.Pattern[str]] = re.compile(
+    r"\bsince (?:(?:early |late |mid-?)?(?:19|20)\d\d|the (?:start|beginning|outbreak|onset)|the (?:war|conflict|"  # noqa: E501
+    r"uprising|revolution|crisis)|(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b|it began|then)|\b(?:this|last|so far this|earlier this) "
+    r"(?:year|month)\b|\bin recent (?:months|years|weeks)|\bover the (?:past|last) (?:\w+ )?(?:years|months|"
+    r"decade)|\b(?:war|conflict|fighting) (?:has|have|had) (?:killed|left|claimed)|\bthe (?:civil )?war\b.{0,40}\b"  # noqa: E501
+    r"(?:killed|claimed|left)|\bin total\b|\boverall\b|\bsince \d{4}|\bdeath toll (?:this|for the)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A casualty figure: its kind (killed, wounded, ...), value, range, span in the sentence."""
+
+    kind: str
+    value: int
+    low: int
+    high: int
+    start: int
+    end: int
+    subset: bool = False
+    vague: bool = False
+    context: bool = False
+    noun: str = ""
+
+
+def is_context_toll(text: str) -> bool:
+    """True when a sentence reports a toll over a war, a country or a period, not one event."""
+    return bool(_CONTEXT.search(text))
+
+
+def find_counts(text: str) -> list[Count]:
+    """Casualty figures in one sentence, each with its kind and character span in ``text``."""
+    numbers = [number for number in find_numbers(text) if _plausible(text, number)]
+    context = is_context_toll(text)
+    counts: list[Count] = []
+    kinds: list[tuple[str, str] | None] = [None] * len(numbers)
+    for index in reversed(range(len(numbers))):
+        number = numbers[index]
+        next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(text)
+        kinds[index] = _kind_of(text, number, next_start)
+        gap = text[number.end : next_start]
+        if kinds[index] is None and index + 1 < len(numbers) and kinds[index + 1] and _COORDINATED.match(gap):
+            # "five soldiers and three militants were killed": the first figure shares the verb
+            kinds[index] = (kinds[index + 1] or ("", ""))[0], _words(gap)[0] if _words(gap) else ""
+    for index, number in enumerate(numbers):
+        found = kinds[index]
+        if found is None:
+            continue
+        kind, noun = found
+        if number.article and not noun:
+            continue
+        counts.append(
+            Count(
+                kind,
+                number.value,
+                number.low,
+                number.high,
+                number.start,
+                number.end,
+                subset=_is_subset(text, number),
+                vague=number.vague,
+                context=context or number.value >= 10000,
+                noun=noun,
+            )
+        )
+    return counts
+
+
+def fatalities(counts: list[Count]) -> tuple[int, int | None, int | None]:
+    """Deaths in one sentence (best, low, high): subsets and non-death kinds excluded.
+
+    Several killed figures add up ("five soldiers and three militants were killed") unless one is
+    a whole ("22 people", a death toll) that already holds the others.
+    """
+    killed = [count for count in counts if count.kind == "killed" and not count.subset and not count.context]
+    if not killed:
+        return 0, None, None
+    totals = [count for count in killed if count.noun in {"people", "persons", "", "toll"}]
+    chosen = [max(totals, key=lambda count: count.value)] if totals and len(killed) > 1 else killed
+    best = sum(count.value for count in chosen)
+    low = sum(count.low for count in chosen)
+    high = sum(count.high for count in chosen)
+    return best, low, (high if high != low else None)
+
+
+def _plausible(text: str, number: Number) -> bool:
+    if _NOT_CASUALTY_AFTER.match(text[number.end :]):
+        return False
+    digits = text[number.start : number.end]
+    # a year ("in 2018") is not a count unless people follow it
+    if re.search(r"\b(?:1[89]|20)\d\d\b", digits) and "," not in digits:
+        following = _words(text[number.end : number.end + 30])[:1]
+        return bool(following) and following[0] in PERSON_NOUNS
+    return True
+
+
+def _words(text: str) -> list[str]:
+    return [token.lower() for token in _TOKEN.findall(text)]
+
+
+def _kind_of(text: str, number: Number, next_start: int) -> tuple[str, str] | None:
+    before = _words(text[max(0, number.start - 40) : number.start])[-3:]
+    after = _words(text[number.end : next_start])[:9]
+    noun = next((word for word in after[:4] if word in PERSON_NOUNS), "")
+    if number.article:
+        # "a soldier was killed": the article counts only right before a person
+        if not any(word in PERSON_NOUNS for word in after[:3]):
+            return None
+    for word in reversed(before):
+        if word in {"or", "and"}:
+            break
+        if word in KIND_WORDS and word not in {"dead", "bodies", "lives", "deaths", "fatalities"}:
+            return _combined(text, number, KIND_WORDS[word]), noun
+    if _TOLL_BEFORE.search(text[max(0, number.start - 120) : number.start]):
+        return "killed", noun or "toll"
+    for position, word in enumerate(after):
+        if word in _STOPS or (
+            word == ","
+            and position > 0
+            and "including" not in after[position : position + 2]
+            and after[position - 1] not in PERSON_NOUNS
+        ):
+            break
+        if word in KIND_WORDS:
+            return _combined(text, number, KIND_WORDS[word], after[position : position + 4]), noun
+    return None
+
+
+def _combined(text: str, number: Number, kind: str, ahead: list[str] | None = None) -> str:
+    # "killed or captured 40 fighters" and "killed, wounded or captured" are claims, not deaths
+    window = text[max(0, number.start - 40) : number.end + 60].lower()
+    if kind in {"killed", "captured", "wounded"} and re.search(
+        r"kill\w*,? (?:wounded,? |injured,? )?(?:or|and/or) (?:captured|wounded|injured|arrested)", window
+    ):
+        return "neutralised"
+    return kind
+
+
+def _is_subset(text: str, number: Number) -> bool:
+    before = text[max(0, number.start - 25) : number.start].lower()
+    if any(before.rstrip(" ,").endswith(cue) for cue in _SUBSET_CUES):
+        return True
+    after = text[number.end : number.end + 60].lower()
+    # "six civilians were among at least 22 people killed"
+    return bool(re.match(r"^[\w\s-]{0,30}\b(?:were|was|are) among\b", after))

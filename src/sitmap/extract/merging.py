@@ -1,0 +1,97 @@
+"""ACLED's one-event rule inside a document: one event per actor pair, place and day, so the
+same deaths reported twice (a headline and its body, a toll that rises) are counted once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitmap.extract import taxonomy
+from sitmap.model import Event
+
+
+def merge_document_events(events: list[Event]) -> list[Event]:
+    """The events of one document with duplicates folded into the first report of each."""
+    merged: list[Event] = []
+    for event in events:
+        target = next((index for index, kept in enumerate(merged) if _same(kept, event)), None)
+        if target is None:
+            merged.append(event)
+        else:
+            merged[target] = _fold(merged[target], event)
+    return merged
+
+
+def _same(first: Event, second: Event) -> bool:
+    if first.event_date != second.event_date and first.time_precision == 1 and second.time_precision == 1:
+        return False
+    if first.location and second.location and first.location != second.location:
+        if not (
+            first.admin1 == second.admin1
+            and (first.geo_precision or 1) + (second.geo_precision or 1) > 2
+            and first.fatalities == second.fatalities
+            and first.fatalities > 0
+        ):
+            return False
+    if first.fatalities and first.fatalities == second.fatalities:
+        # the same toll told twice ("29 rebels dead" in the headline, "at least 29" below)
+        return _compatible(first, second)
+    pair_first = (first.actor1, first.actor2)
+    pair_second = (second.actor1, second.actor2)
+    if pair_first != pair_second or first.event_type != second.event_type:
+        return _battle_absorbs(first, second)
+    return (
+        first.territory is None or second.territory is None or first.territory.place == second.territory.place
+    )
+
+
+def _compatible(first: Event, second: Event) -> bool:
+    kinds = {first.event_type, second.event_type}
+    return not ({"Protests", "Riots"} & kinds and len(kinds) > 1)
+
+
+def _battle_absorbs(first: Event, second: Event) -> bool:
+    # civilians killed during a battle add to that battle's fatalities (ACLED codebook)
+    if first.event_type != "Battles" or second.sub_event_type != "Attack":
+        return False
+    return second.actor1 in {first.actor1, first.actor2} and first.location == second.location
+
+
+def _fold(kept: Event, other: Event) -> Event:
+    absorbed = _battle_absorbs(kept, other) and kept.fatalities != other.fatalities
+    fatalities = kept.fatalities + other.fatalities if absorbed else max(kept.fatalities, other.fatalities)
+    chosen_type = kept.sub_event_type
+    if kept.event_type == other.event_type and not kept.territory:
+        chosen_type = taxonomy.winning([kept.sub_event_type, other.sub_event_type])
+    low = [value for value in (kept.fatalities_low, other.fatalities_low) if value is not None]
+    high = [value for value in (kept.fatalities_high, other.fatalities_high) if value is not None]
+    better_place = other if (kept.geo_precision or 9) > (other.geo_precision or 9) else kept
+    return replace(
+        kept,
+        sub_event_type=chosen_type,
+        event_type=taxonomy.event_type_of(chosen_type),
+        disorder_type=taxonomy.disorder_type_of(chosen_type),
+        actor1=kept.actor1 or other.actor1,
+        inter1=kept.inter1 if kept.actor1 else other.inter1,
+        actor2=kept.actor2 or other.actor2,
+        inter2=kept.inter2 if kept.actor2 else other.inter2,
+        interaction=taxonomy.interaction(
+            kept.inter1 if kept.actor1 else other.inter1, kept.inter2 if kept.actor2 else other.inter2
+        ),
+        fatalities=fatalities,
+        fatalities_low=min(low) if low else None,
+        fatalities_high=max(high) if high else None,
+        claimed_by=kept.claimed_by or other.claimed_by,
+        claims=kept.claims + tuple(claim for claim in other.claims if claim not in kept.claims),
+        evidence=kept.evidence + tuple(item for item in other.evidence if item not in kept.evidence),
+        confidence=max(kept.confidence, other.confidence),
+        tags=tuple(dict.fromkeys(kept.tags + other.tags)),
+        country=better_place.country,
+        iso3=better_place.iso3,
+        admin1=better_place.admin1,
+        admin2=better_place.admin2,
+        location=better_place.location,
+        latitude=better_place.latitude,
+        longitude=better_place.longitude,
+        geo_precision=better_place.geo_precision,
+        geonameid=better_place.geonameid,
+    )

@@ -1,0 +1,104 @@
+"""Where an event happened: the best place-kind toponym of its sentence, else the article's focus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sitmap.model import Toponym
+
+# More specific first: a village beats its district, a district its governorate, that its country.
+_SPECIFICITY = {
+    "PPL": 0,
+    "PPLX": 0,
+    "PPLL": 0,
+    "PPLQ": 1,
+    "ADM3": 1,
+    "ADM2": 2,
+    "PPLA": 0,
+    "PPLA2": 0,
+    "PPLA3": 0,
+    "PPLA4": 0,
+    "PPLC": 0,
+    "ADM1": 3,
+    "PCLI": 5,
+    "PCL": 5,
+    "RGN": 4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Placing:
+    """The toponym an event is placed at and the ACLED geo precision that placing earns."""
+
+    toponym: Toponym
+    precision: int
+
+
+def specificity(toponym: Toponym) -> int:
+    """Lower is more specific (a town 0 ... a country 5)."""
+    if toponym.place is None:
+        return 9
+    code = toponym.place.feature_code
+    if code in _SPECIFICITY:
+        return _SPECIFICITY[code]
+    if code.startswith("PPL"):
+        return 0
+    if code.startswith("ADM"):
+        return 2
+    if code.startswith("PCL"):
+        return 5
+    return 2
+
+
+def usable(toponyms: list[Toponym]) -> list[Toponym]:
+    """Place-kind toponyms that resolved to a gazetteer place."""
+    return [toponym for toponym in toponyms if toponym.kind == "place" and toponym.place is not None]
+
+
+def focus(toponyms: list[Toponym]) -> Toponym | None:
+    """The article's focus place: the most often named specific place, else the most named place."""
+    places = usable(toponyms)
+    if not places:
+        return None
+    counts = Counter(_key(toponym) for toponym in places)
+    best_level = min(specificity(toponym) for toponym in places)
+    ranked = sorted(
+        places,
+        key=lambda toponym: (
+            specificity(toponym) > 2,
+            -counts[_key(toponym)],
+            specificity(toponym) != best_level,
+            toponym.start,
+        ),
+    )
+    return ranked[0]
+
+
+def place_event(
+    sentence_index: int, anchor: int, toponyms: list[Toponym], focus_place: Toponym | None
+) -> Placing | None:
+    """The placing of an event whose trigger sits at document offset ``anchor``."""
+    here = [toponym for toponym in usable(toponyms) if toponym.sentence == sentence_index]
+    if here:
+        best = min(
+            here,
+            key=lambda toponym: (
+                specificity(toponym) >= 4,
+                specificity(toponym) >= 3 and any(specificity(other) < 3 for other in here),
+                abs(toponym.start - anchor),
+            ),
+        )
+        if specificity(best) >= 4 and focus_place is not None and specificity(focus_place) < 4:
+            return Placing(focus_place, 2)
+        return Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
+    if focus_place is not None:
+        return Placing(focus_place, max(focus_place.precision, 2))
+    return None
+
+
+def _key(toponym: Toponym) -> int | str:
+    place = toponym.place
+    if place is None:
+        return toponym.text
+    return place.geonameid if place.geonameid is not None else place.name

@@ -1,0 +1,323 @@
+"""Read one document the way an ACLED coder does: candidate sentences, events, statistics."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Final, Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitmap import nlp
+from sitmap.extract import context, taxonomy
+from sitmap.extract.actors import find_mentions, iso3_of, main_country
+from sitmap.extract.claims import Attribution, find_attribution
+from sitmap.extract.dates import DateCue, find_dates
+from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
+from sitmap.extract.fatalities import find_counts, is_context_toll
+from sitmap.extract.merging import merge_document_events
+from sitmap.extract.places import Placing, focus, place_event
+from sitmap.extract.roles import trigger_token
+from sitmap.extract.snippets import apply_document_prediction
+from sitmap.extract.triggers import Trigger, find_triggers
+from sitmap.model import Document, Event, Evidence, Sentence, Source, Statistic, Territory, Toponym
+
+# Documents this short are read whole by the classifier too (news snippets, headlines).
+SHORT_DOCUMENT: Final[int] = 900
+NONE_LABEL: Final[str] = "NONE"
+
+
+class SubeventClassifier(Protocol):
+    """A learned sub-event classifier: per text, (label, probability) best first; "NONE" = no event."""
+
+    def predict(self, texts: list[str]) -> list[list[tuple[str, float]]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    value: date | None
+    precision: int
+    cue: DateCue | None
+
+
+def find_events(
+    document: Document,
+    sentences: list[Sentence],
+    toponyms: list[Toponym],
+    language: Language,
+    classifier: SubeventClassifier | None = None,
+) -> tuple[list[Event], list[Statistic]]:
+    """The events and statistics an ACLED coder would read from one document."""
+    country = _document_country(document, toponyms)
+    focus_place = focus(toponyms)
+    candidates = [(sentence, find_triggers(sentence.text)) for sentence in sentences]
+    candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
+    docs = nlp.parse([sentence.text for sentence, _ in candidates], language) if candidates else []
+    predictions = _predict(classifier, [sentence.text for sentence, _ in candidates])
+    whole = _predict(classifier, [document.text])[0] if len(document.text) <= SHORT_DOCUMENT else None
+
+    attributions: list[Attribution] = []
+    said: dict[int, Attribution] = {}
+    for sentence in sentences:
+        attribution = find_attribution(sentence.text, attributions)
+        if attribution is not None:
+            attributions.append(attribution)
+            said[sentence.index] = attribution
+    dates = _sentence_dates(document, sentences)
+
+    events: list[Event] = []
+    statistics: list[Statistic] = []
+    for (sentence, triggers), doc, prediction in zip(candidates, docs, predictions, strict=True):
+        counts = find_counts(sentence.text)
+        dated = dates[sentence.index]
+        if is_context_toll(sentence.text) or (dated.cue is not None and dated.cue.background):
+            statistics += _statistics(document, sentence, counts, dated, said.get(sentence.index), country)
+            continue
+        trigger = choose_trigger(triggers, sentence.text)
+        if trigger is None or _unrealised(doc, trigger):
+            continue
+        label, probability = _top(prediction)
+        if (
+            trigger.strength < 2
+            and not any(c.kind == "killed" or c.kind == "neutralised" for c in counts)
+            and label in ("", NONE_LABEL)
+        ):
+            # "a Russian-backed offensive" in passing is background, not an event
+            continue
+        if context.is_non_political(sentence.text) and trigger.strength < 3 and label in ("", NONE_LABEL):
+            continue
+        if label == NONE_LABEL and probability >= 0.6 and (trigger.strength < 3 or probability >= 0.9):
+            continue
+        mentions = find_mentions(sentence.text, country)
+        candidate = build(
+            sentence, doc, trigger, mentions, counts, said.get(sentence.index), document.id, country
+        )
+        _apply_classifier(candidate, label, probability)
+        events.append(_event(document, candidate, dated, toponyms, focus_place))
+    events = merge_document_events(events)
+    events = _apply_document_prediction(document, events, whole, country, focus_place, dates)
+    return events, statistics
+
+
+def _predict(classifier: SubeventClassifier | None, texts: list[str]) -> list[list[tuple[str, float]]]:
+    if classifier is None or not texts:
+        return [[] for _ in texts]
+    return classifier.predict(texts)
+
+
+def _top(prediction: list[tuple[str, float]]) -> tuple[str, float]:
+    return prediction[0] if prediction else ("", 0.0)
+
+
+def _unrealised(doc: Doc, trigger: Trigger) -> bool:
+    token = trigger_token(doc, trigger.start, trigger.end)
+    return token is not None and context.is_unrealised(token)
+
+
+def _apply_classifier(candidate: Candidate, label: str, probability: float) -> None:
+    """Let the learned classifier settle the sub-event type where the rules are unsure."""
+    if not label or label == NONE_LABEL or label not in taxonomy.SUB_EVENT_TYPES:
+        candidate.confidence = min(0.95, 0.45 + 0.1 * candidate.strength)
+        return
+    rule = candidate.sub_event_type
+    if label != rule and (probability >= 0.8 or (probability >= 0.45 and candidate.strength <= 2)):
+        territorial = {"Government regains territory", "Non-state actor overtakes territory"}
+        if not (label in territorial and rule in territorial):
+            candidate.sub_event_type = label
+    agree = candidate.sub_event_type == label
+    candidate.confidence = round(
+        min(0.98, 0.35 + 0.5 * probability * (1.0 if agree else 0.5) + 0.05 * candidate.strength), 3
+    )
+
+
+def _document_country(document: Document, toponyms: list[Toponym]) -> str:
+    countries = Counter(
+        t.place.country for t in toponyms if t.kind == "place" and t.place and t.place.country
+    )
+    if countries:
+        return countries.most_common(1)[0][0]
+    return main_country(document.text)
+
+
+def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, _Dated]:
+    """Each sentence's date: its own cue, else the nearest cue before it, else publication."""
+    published = document.published
+    result: dict[int, _Dated] = {}
+    previous = _Dated(published, 2 if published else 3, None)
+    for sentence in sentences:
+        if published is None:
+            result[sentence.index] = previous
+            continue
+        cues = find_dates(sentence.text, published)
+        own = next((cue for cue in cues if not cue.background), None)
+        if own is None and cues:
+            result[sentence.index] = _Dated(cues[0].value, cues[0].precision, cues[0])
+            continue
+        if own is None:
+            result[sentence.index] = _Dated(previous.value, max(previous.precision, 2), None)
+            continue
+        if own.relative_to_previous and previous.cue is not None:
+            dated = _Dated(previous.value, max(previous.precision, 2), own)
+        else:
+            dated = _Dated(own.value, own.precision, own)
+        # the dateline of wire copy ("on February 26, 2020 (AFP)") in a caption is not a new cue
+        result[sentence.index] = dated
+        previous = dated
+    return result
+
+
+def _statistics(
+    document: Document,
+    sentence: Sentence,
+    counts: list,
+    dated: _Dated,
+    attribution: Attribution | None,
+    country: str,
+) -> list[Statistic]:
+    stats = []
+    for count in counts:
+        if count.subset:
+            continue
+        evidence = Evidence(
+            document.id,
+            sentence.index,
+            sentence.start + count.start,
+            sentence.start + count.end,
+            "value",
+            sentence.text[count.start : count.end],
+        )
+        start = dated.cue.value if dated.cue is not None and dated.cue.background else None
+        stats.append(
+            Statistic(
+                country,
+                count.kind,
+                count.value,
+                start,
+                document.published,
+                attribution.speaker if attribution else "",
+                evidence,
+            )
+        )
+    return stats
+
+
+def _event(
+    document: Document,
+    candidate: Candidate,
+    dated: _Dated,
+    toponyms: list[Toponym],
+    focus_place: Toponym | None,
+) -> Event:
+    sentence = candidate.sentence
+    placing = place_event(sentence.index, sentence.start + candidate.trigger.start, toponyms, focus_place)
+    evidence = list(candidate.evidence)
+    if dated.cue is not None:
+        evidence.append(
+            Evidence(
+                document.id,
+                sentence.index,
+                sentence.start + dated.cue.start,
+                sentence.start + dated.cue.end,
+                "event_date",
+                dated.cue.text,
+            )
+        )
+    location_fields = _location(placing)
+    if placing is not None and placing.toponym.sentence == sentence.index:
+        toponym = placing.toponym
+        evidence.append(
+            Evidence(document.id, sentence.index, toponym.start, toponym.end, "location", toponym.text)
+        )
+    territory = candidate.territory
+    if territory is not None:
+        territory = Territory(location_fields["location"] or "", territory.from_actor, territory.to_actor)
+    actor1 = candidate.actor1.name if candidate.actor1 else ""
+    actor2 = candidate.actor2.name if candidate.actor2 else ""
+    inter1 = candidate.actor1.inter if candidate.actor1 else None
+    inter2 = candidate.actor2.inter if candidate.actor2 else None
+    sub = candidate.sub_event_type
+    confidence = candidate.confidence - (0.1 if placing is None else 0.0)
+    return Event(
+        event_id=_event_id(document.id, sentence.index, sub, str(location_fields["location"])),
+        event_date=dated.value,
+        time_precision=dated.precision,
+        disorder_type=taxonomy.disorder_type_of(sub),
+        event_type=taxonomy.event_type_of(sub),
+        sub_event_type=sub,
+        actor1=actor1,
+        assoc_actor_1=candidate.assoc1.name if candidate.assoc1 and candidate.assoc1.name != actor1 else "",
+        inter1=inter1,
+        actor2=actor2,
+        inter2=inter2,
+        interaction=taxonomy.interaction(inter1, inter2),
+        civilian_targeting="Civilian targeting" if "civilian_targeting" in candidate.tags else "",
+        fatalities=candidate.fatalities,
+        fatalities_low=candidate.fatalities_low,
+        fatalities_high=candidate.fatalities_high,
+        claimed_by=candidate.claimed_by,
+        claims=tuple(candidate.claims),
+        territory=territory,
+        sources=(Source(document.id, document.source, document.url, document.published),),
+        evidence=with_doc_id(evidence, document.id),
+        notes=notes(
+            dated.value,
+            sub,
+            actor1,
+            actor2,
+            str(location_fields["location"]),
+            str(location_fields["admin1"]),
+            candidate.fatalities,
+            candidate.claimed_by,
+            territory is not None,
+        ),
+        confidence=round(max(0.05, confidence), 3),
+        tags=tuple(tag for tag in candidate.tags if tag != "civilian_targeting"),
+        **location_fields,  # type: ignore[arg-type]
+    )
+
+
+def _location(placing: Placing | None) -> dict[str, object]:
+    if placing is None or placing.toponym.place is None:
+        return {
+            "country": "",
+            "iso3": "",
+            "admin1": "",
+            "admin2": "",
+            "location": "",
+            "latitude": None,
+            "longitude": None,
+            "geo_precision": None,
+            "geonameid": None,
+        }
+    place = placing.toponym.place
+    return {
+        "country": place.country,
+        "iso3": place.iso3 or iso3_of(place.country),
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "location": place.name,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "geo_precision": placing.precision,
+        "geonameid": place.geonameid,
+    }
+
+
+def _event_id(doc_id: str, sentence: int, sub_event_type: str, location: str) -> str:
+    key = f"{doc_id}|{sentence}|{sub_event_type}|{location}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _apply_document_prediction(
+    document: Document,
+    events: list[Event],
+    whole: list[tuple[str, float]] | None,
+    country: str,
+    focus_place: Toponym | None,
+    dates: dict[int, _Dated],
+) -> list[Event]:
+    """For a short text, the classifier's reading of the whole text decides the main event's type."""
+    return apply_document_prediction(document, events, whole, country, focus_place, dates)

@@ -1,0 +1,94 @@
+"""Short texts (snippets, headlines) read whole: the learned classifier's reading of the whole text
+settles the main event's sub-event type, and a political text always yields an event."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Any, Final
+
+from sitmap.extract import taxonomy
+from sitmap.extract.actors import actor_name, find_mentions, iso3_of
+from sitmap.model import Document, Event, Evidence, Source, Toponym
+
+NONE_LABEL: Final[str] = "NONE"
+# Below this the classifier's whole-text reading does not overrule the sentence rules.
+MIN_PROBABILITY: Final[float] = 0.35
+
+
+def apply_document_prediction(
+    document: Document,
+    events: list[Event],
+    whole: list[tuple[str, float]] | None,
+    country: str,
+    focus_place: Toponym | None,
+    dates: dict[int, Any],
+) -> list[Event]:
+    """The events of a short document after the whole-text prediction is applied."""
+    if not whole:
+        return events
+    label, probability = whole[0]
+    if label == NONE_LABEL:
+        return [] if probability >= 0.55 else events
+    if label not in taxonomy.SUB_EVENT_TYPES or probability < MIN_PROBABILITY:
+        return events
+    if events:
+        top = max(range(len(events)), key=lambda index: events[index].confidence)
+        event = events[top]
+        ceiling = max(item.confidence for item in events)
+        if event.sub_event_type != label:
+            event = replace(
+                event,
+                sub_event_type=label,
+                event_type=taxonomy.event_type_of(label),
+                disorder_type=taxonomy.disorder_type_of(label),
+            )
+        events = list(events)
+        events[top] = replace(event, confidence=round(min(0.99, max(ceiling, probability) + 0.01), 3))
+        return events
+    return [_whole_text_event(document, label, probability, country, focus_place, dates)]
+
+
+def _whole_text_event(
+    document: Document,
+    label: str,
+    probability: float,
+    country: str,
+    focus_place: Toponym | None,
+    dates: dict[int, Any],
+) -> Event:
+    mentions = find_mentions(document.text, country)
+    armed = [m for m in mentions if m.actor.inter != 7]
+    actor1 = armed[0].actor if armed else None
+    name1 = actor1.name if actor1 else actor_name("Unidentified Armed Group ({country})", country)
+    inter1 = actor1.inter if actor1 else 3
+    dated = dates.get(0)
+    place = focus_place.place if focus_place is not None else None
+    location = place.name if place else ""
+    evidence = (
+        Evidence(document.id, 0, 0, min(len(document.text), 200), "sub_event_type", document.text[:200]),
+    )
+    return Event(
+        event_id=hashlib.sha1(f"{document.id}|doc|{label}|{location}".encode()).hexdigest()[:16],
+        event_date=dated.value if dated else document.published,
+        time_precision=dated.precision if dated else 3,
+        disorder_type=taxonomy.disorder_type_of(label),
+        event_type=taxonomy.event_type_of(label),
+        sub_event_type=label,
+        actor1=name1,
+        inter1=inter1,
+        interaction=taxonomy.interaction(inter1, None),
+        country=place.country if place else country,
+        iso3=(place.iso3 if place else "") or iso3_of(country),
+        admin1=place.admin1 if place else "",
+        admin2=place.admin2 if place else "",
+        location=location,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=2 if place else None,
+        geonameid=place.geonameid if place else None,
+        sources=(Source(document.id, document.source, document.url, document.published),),
+        evidence=evidence,
+        notes=f"{name1} took part in a {label.lower()} event" + (f" in {location}." if location else "."),
+        confidence=round(min(0.9, probability), 3),
+    )
