@@ -48,7 +48,7 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             # Two processes opening a new database at once must not both create the tables.
-            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7_425_001)")
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7425001)")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
