@@ -66,6 +66,7 @@ def save_result(engine: Engine, result: Result) -> SaveReport:
     """Store a processed batch in one transaction: its documents, failures, events and statistics."""
     report = SaveReport()
     with engine.begin() as connection:
+        _lock_writers(connection)
         for failure in result.failures:
             _store_failure(connection, failure)
             report.failures += 1
@@ -83,6 +84,19 @@ def save_result(engine: Engine, result: Result) -> SaveReport:
             store_document(connection, document_row(document, counts.get(document.id, 0)))
             report.documents += 1
     return report
+
+
+def _lock_writers(connection: Connection) -> None:
+    """Make concurrent writers save one batch at a time, each seeing what the others stored.
+
+    Without this, two writers read the stored events before either commits, and both insert the
+    same document, or two reports of one event as two events (issue 8).
+    """
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7425002)")
+    elif connection.dialect.name == "sqlite":
+        # Takes the write lock before the first read; pysqlite would begin only at the first write.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def query_events(engine: Engine, where: EventFilter = EventFilter()) -> list[Event]:
