@@ -1,0 +1,241 @@
+"""Toponym recognition by gazetteer matching: capitalised word runs, longest gazetteer name first.
+
+No NER is needed: a run of capitalised words (with the lower-case connectors of place names, as in
+"Ma'arrat al-Numan" or "Deir ez-Zor") is matched against the gazetteer's name keys, longest
+n-gram first. Demonyms and abbreviations come from small tables; common-word names ("Police",
+"Mobile") and words after a title or a first name are flagged for the resolver to judge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+
+from rapidfuzz.fuzz import ratio
+
+from sitmap.geo.gazetteer import Candidate, Gazetteer
+from sitmap.geo.names import name_key, skeleton
+from sitmap.geo.store import data_table
+
+MAX_TOKENS = 6
+MIN_FUZZY_LENGTH = 5
+FUZZY_RATIO = 84.0
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|['’‘ʿʾ`\-](?=\w))*")
+_ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
+_POSSESSIVE = re.compile(r"['’]s$")
+CONNECTORS = frozenset(
+    "al el an ar as ash ad at az ath adh ez es ed de del der des di da la le les los las du of "
+    "and on upon am bin bint bani ibn sur sous y".split()
+)
+TITLES = frozenset(
+    "mr mrs ms dr gen general lt col colonel maj major capt captain sgt president minister "
+    "secretary senator sen rep gov governor mayor judge justice officer sheriff deputy chief "
+    "coach detective prince king queen sheikh pope saint st commander spokesman spokeswoman "
+    "professor prof rev father sister brother uncle aunt lord lady sir dame miss".split()
+)
+# "Northern Syria", "Greater London": words that may stand before a place without being a name.
+MODIFIERS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater "
+    "downtown metro rural old new northeast northwest southeast southwest northeastern "
+    "northwestern southeastern southwestern mid inner outer occupied coastal".split()
+)
+# "Royal Street", "Carnegie Library": a town name before these words names a street or a building.
+FACILITIES = frozenset(
+    "street st avenue ave road rd boulevard blvd lane drive library inn church school high middle "
+    "elementary academy golf club hotel square fields plantation canal creek bridge hall building mall "
+    "restaurant cemetery trail parkway highway court gardens theatre theater museum".split()
+)
+LOCATIVES = frozenset(
+    "in at near from outside into around towards toward through via across inside to "
+    "between reached entered".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A recognised name: its span, the places it may be, and clues for the resolver."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    demonym: str = ""
+    fuzzy: bool = False
+    common: bool = False
+    after_name: bool = False
+    locative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    capital: bool
+    connector: bool
+    break_before: bool
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every gazetteer or demonym match in ``text``, in text order, without overlaps."""
+    tokens = _tokens(text)
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not token.capital:
+            index += 1
+            continue
+        run_end = index + 1
+        while run_end < len(tokens) and run_end - index < MAX_TOKENS and not tokens[run_end].break_before \
+                and (tokens[run_end].capital or tokens[run_end].connector):
+            run_end += 1
+        match = _longest_match(text, tokens, index, run_end, gazetteer)
+        if match is None:
+            index += 1
+            continue
+        mention, used = match
+        mentions.append(mention)
+        index += used
+    return mentions
+
+
+def _longest_match(
+    text: str, tokens: list[_Token], first: int, run_end: int, gazetteer: Gazetteer,
+) -> tuple[Mention, int] | None:
+    for last in range(run_end - 1, first - 1, -1):
+        if tokens[last].connector:
+            continue
+        start, end = tokens[first].start, tokens[last].end
+        surface = text[start:end]
+        mention = _match(text, tokens, first, start, end, surface, gazetteer)
+        following = tokens[last + 1] if last + 1 < len(tokens) else None
+        if mention is not None and following is not None and following.capital \
+                and not following.break_before and following.text.lower() in FACILITIES:
+            mention = replace(mention, after_name=True)
+        if mention is not None:
+            return mention, last - first + 1
+    return None
+
+
+def _match(
+    text: str, tokens: list[_Token], first: int, start: int, end: int, surface: str, gazetteer: Gazetteer,
+) -> Mention | None:
+    abbreviation = end < len(text) and text[end] == "." and f"{surface}." in _abbreviations()
+    if abbreviation:
+        end, surface = end + 1, surface + "."
+    lowered = surface.lower()
+    previous = tokens[first - 1] if first > 0 else None
+    sentence_start = previous is None or previous.break_before or bool(
+        re.search(r"[.!?:\"“]\s*$", text[previous.end:start]))
+    locative = previous is not None and previous.text.lower() in LOCATIVES
+    after_name = previous is not None and previous.capital and not previous.break_before \
+        and text[previous.end:start].strip() == "" and previous.text.lower() not in MODIFIERS \
+        and not sentence_start
+    if previous is not None and previous.text.lower().rstrip(".") in TITLES and not locative:
+        return None
+    demonym = _demonyms().get(surface) or _demonyms().get(surface.title())
+    if demonym:
+        return Mention(start, end, surface, target_candidates(demonym, gazetteer), demonym=demonym)
+    target = _abbreviations().get(surface)
+    if target:
+        return Mention(start, end, surface, target_candidates(target, gazetteer), locative=locative)
+    if surface.isupper() and len(surface) <= 4:
+        return None
+    if " " not in surface and (lowered in _stop_words() or len(surface) < 3):
+        return None
+    key = name_key(surface)
+    if len(key) < 3:
+        return None
+    common = all(word in _common_words() or word in _stop_words() for word in lowered.split())
+    candidates = gazetteer.candidates(key)
+    if candidates:
+        return Mention(start, end, surface, candidates, common=common, after_name=after_name,
+                       locative=locative)
+    if common or len(key) < MIN_FUZZY_LENGTH or sentence_start or after_name or _ADJECTIVE.search(lowered):
+        return None
+    fuzzy = _fuzzy_candidates(key, gazetteer)
+    if fuzzy:
+        return Mention(start, end, surface, fuzzy, fuzzy=True, locative=locative)
+    return None
+
+
+def _fuzzy_candidates(key: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    consonants = skeleton(key)
+    if len(consonants) < 4:
+        return ()
+    places = []
+    for other_key, place_id in gazetteer.near_candidates(consonants):
+        if ratio(key, other_key) >= FUZZY_RATIO or (len(key) >= 7 and ratio(key, other_key) >= 75):
+            candidate = gazetteer.place(place_id)
+            if candidate is not None:
+                places.append(candidate)
+    return tuple(places)
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        start, word = match.start(), match.group()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            word = word[: possessive.start()]
+        gap = text[previous_end:start]
+        break_before = bool(gap.strip()) and gap.strip() not in ("-",) or "\n" in gap
+        first_letter = word.lstrip("'’‘ʿʾ`")[:1]
+        capital = first_letter.isupper()
+        connector = not capital and word.lower() in CONNECTORS
+        tokens.append(_Token(start, start + len(word), word, capital, connector, break_before))
+        previous_end = match.end()
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {row["demonym"]: row["target"] for row in data_table("demonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Short forms written in capitals or with dots ("U.S.", "UK", "Ga."), each to its target."""
+    table: dict[str, str] = {}
+    for row in data_table("countries.tsv"):
+        for alias in row["aliases"].split("|"):
+            if alias and (alias.isupper() or "." in alias):
+                table[alias] = row["country_code"]
+    for row in data_table("regions.tsv"):
+        for alias in row["aliases"].split("|"):
+            if alias and (alias.isupper() or "." in alias):
+                table[alias] = row["name"].removesuffix(" State")
+    table.update({"US": "US", "UK": "GB", "N.Y.": "New York", "NYC": "New York City"})
+    return table
+
+
+REGION_CODES = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "LK", "PCLI"})
+
+
+def target_candidates(target: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The places a demonym or abbreviation target names: a country code or a region's name."""
+    if len(target) == 2 and target.isupper():
+        country = gazetteer.country(target)
+        return (Candidate(-1, country, True),) if country else ()
+    if target == "New York City":
+        return tuple(c for c in gazetteer.candidates(name_key("New York")) if c.place.country_code == "US"
+                     and c.place.feature_code.startswith("PPL"))
+    return tuple(c for c in gazetteer.candidates(name_key(target)) if c.place.feature_code in REGION_CODES)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    text = (files(__package__) / "data" / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)

@@ -1,0 +1,272 @@
+"""Toponym resolution: pick each mention's place from the document's own geography.
+
+A candidate's score adds a prior (feature class and population) to what the document says: its
+country and region focus, an explicit "X, State" or "in X province", and the distance to the
+other places resolved in the same article. Two passes: the first picks by prior and explicit
+clues, the second re-ranks with the focus and proximity the first pass found.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from sitmap.geo.gazetteer import Candidate, Gazetteer
+from sitmap.geo.names import name_key
+from sitmap.geo.recognise import Mention, find_mentions
+from sitmap.model import Document, Place, Sentence, Toponym
+
+FEATURE_PRIOR = {
+    "PCLI": 4.0, "CONT": 5.0, "RGN": 4.0, "OCN": 4.0, "SEA": 4.0, "LK": 3.0, "ADM1": 3.0, "PPLC": 3.0,
+    "PPLA": 1.5, "PPLA2": 1.0, "PPLA3": 0.6, "PPLA4": 0.4, "PPL": 0.3, "PPLX": 0.0, "ADM2": 1.0,
+    "ADM3": 0.3, "CMPS": 0.2, "PPLQ": -1.5, "PPLH": -1.5, "PPLW": -1.5,
+}
+REGION_CODES = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK", "ADM1", "ADM2"})
+METONYM_CODES = frozenset({"PCLI", "PPLC", "ADM1"})
+MAX_CANDIDATES = 60
+MAX_NEAR = 25
+_BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK"})
+_SPEECH = re.compile(
+    r"^['’]?s?\s+(?:(?:has|have|had|would|will|is|was|also|has also|had also|then|later|quickly|"
+    r"strongly|repeatedly|on \w+)\s+)*(?:said|says|say|denied|denies|deny|warned|warns|claimed|claims|"
+    r"announced|announces|accused|accuses|insisted|insists|rejected|rejects|condemned|condemns|urged|"
+    r"urges|demanded|demands|vowed|threatened|threatens|refused|refuses|responded|retaliated|blamed|"
+    r"blames|confirmed|confirms|pledged|promised|argued|imposed|sanctioned|recognized|recognised|backs|"
+    r"backed|supports|wants|wanted|hopes|believes|agreed|signed|called|calls|expelled|summoned|"
+    r"protested|criticised|criticized|welcomed|dismissed|hit back|objected|retorted|maintains)\b")
+_NEAR = re.compile(
+    r"(?:\bnear|\boutside|\boutskirts of|\bvicinity of|\bclose to|\baround|\b(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|"
+    r"\b(?:km|kilometres|kilometers|miles) (?:from|of)|\bcountryside of|\bsuburbs of|\bedge of)"
+    r"(?:\s+the)?(?:\s+(?:town|city|village|area|district))?(?:\s+of)?\s*$", re.IGNORECASE)
+_AREA_AFTER = re.compile(r"^\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
+_REGION_AFTER = re.compile(
+    r"^\s+(?:province|governorate|region|state|oblast|district|county|countryside|parish)\b", re.IGNORECASE)
+
+
+def locate(document: Document, sentences: list[Sentence], gazetteer: Gazetteer) -> list[Toponym]:
+    """Every toponym in ``document.text`` in text order, resolved with the document as context."""
+    text = document.text
+    mentions = [m for m in find_mentions(text, gazetteer) if m.candidates]
+    choices = _resolve(text, mentions)
+    starts = [sentence.start for sentence in sentences]
+    toponyms = []
+    for mention, choice in zip(mentions, choices, strict=True):
+        if choice is None:
+            continue
+        place, score = choice
+        sentence = bisect_right(starts, mention.start) - 1 if starts else -1
+        toponyms.append(Toponym(
+            doc_id=document.id, start=mention.start, end=mention.end, text=mention.text,
+            kind=_kind(text, mention, place), place=place, score=round(score, 3),
+            precision=_precision(text, mention, place), sentence=sentence,
+        ))
+    return toponyms
+
+
+def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | None]:
+    """One place per distinct name in the document (one sense per discourse), then per mention."""
+    groups: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        groups.setdefault(mention.demonym or name_key(mention.text), []).append(index)
+    hints = _explicit_hints(text, mentions, [list(m.candidates) for m in mentions])
+    keys = list(groups)
+    pools = [_pool([mentions[i] for i in groups[key]]) for key in keys]
+    group_hints = [_merge_hints([hints[i] for i in groups[key]]) for key in keys]
+    demonym = [bool(mentions[groups[key][0]].demonym) for key in keys]
+    picks = [_pick(pool, hint, None) for pool, hint in zip(pools, group_hints, strict=True)]
+    for _ in range(2):
+        context = _Context(picks, demonym)
+        picks = [_pick(pool, hint, context.excluding(index))
+                 for index, (pool, hint) in enumerate(zip(pools, group_hints, strict=True))]
+    countries = _Context(picks, demonym).countries
+    results: list[tuple[Place, float] | None] = [None] * len(mentions)
+    for key, pick in zip(keys, picks, strict=True):
+        for index in groups[key]:
+            if pick is not None and _accepted(mentions[index], pick[0].place, countries):
+                results[index] = (pick[0].place, pick[1])
+    return results
+
+
+def _merge_hints(hints: list[_Hint]) -> _Hint:
+    merged = _Hint()
+    for hint in hints:
+        merged.within.extend(hint.within)
+        merged.region = merged.region or hint.region
+    return merged
+
+
+def _pool(mentions: list[Mention]) -> list[Candidate]:
+    candidates = list(mentions[0].candidates)
+    if all(m.common and not m.locative for m in mentions):
+        candidates = [c for c in candidates if c.place.feature_code in ("PCLI", "ADM1", "CONT")]
+    if all(m.after_name for m in mentions):
+        candidates = [c for c in candidates if c.place.feature_code in REGION_CODES | {"PPLC"}
+                      or c.place.population >= 300_000]
+    candidates.sort(key=_prior, reverse=True)
+    return candidates[:MAX_CANDIDATES]
+
+
+def _prior(candidate: Candidate) -> float:
+    place = candidate.place
+    prior = FEATURE_PRIOR.get(place.feature_code, 0.2)
+    if place.feature_code == "PCLI":
+        prior += 0.2 * math.log10(place.population + 1)
+    elif place.feature_code not in REGION_CODES:
+        prior += 0.45 * math.log10(place.population + 1)
+    return prior + (0.8 if candidate.primary else 0.0)
+
+
+class _Hint:
+    """Explicit clues for one mention: a containing region ("X, Georgia") or a nearby place."""
+
+    def __init__(self) -> None:
+        self.within: list[Place] = []
+        self.region = False
+
+    def bonus(self, place: Place) -> float:
+        total = 3.0 if self.region and place.feature_code in ("ADM1", "ADM2") else 0.0
+        for region in self.within:
+            if region.feature_code == "PCLI" and place.country_code == region.country_code:
+                total += 3.0
+            elif region.feature_code == "ADM1" and place.country_code == region.country_code \
+                    and _same_name(place.admin1, region.name):
+                total += 4.0
+            elif region.feature_code.startswith("PPL") and _km(place, region) < 30:
+                total += 3.0
+        return total
+
+
+def _explicit_hints(text: str, mentions: list[Mention], pools: list[list[Candidate]]) -> list[_Hint]:
+    hints = [_Hint() for _ in mentions]
+    for hint, mention in zip(hints, mentions, strict=True):
+        hint.region = bool(_REGION_AFTER.match(text[mention.end:mention.end + 20]))
+    for index in range(len(mentions) - 1):
+        mention, following = mentions[index], mentions[index + 1]
+        gap = text[mention.end:following.start]
+        if not pools[index + 1] or following.demonym:
+            continue
+        container = pools[index + 1][0].place
+        if re.fullmatch(r"\s*[,(]\s*", gap) and container.feature_code in ("PCLI", "ADM1"):
+            hints[index].within.append(container)
+        elif re.fullmatch(r"\s+(?:in|near|outside)\s+", gap):
+            hints[index].within.extend(c.place for c in pools[index + 1][:5])
+    return hints
+
+
+class _Context:
+    """The document's geography as the current picks see it: countries, regions, points."""
+
+    def __init__(self, picks: list[tuple[Candidate, float] | None], demonym: list[bool]) -> None:
+        self.countries: Counter[str] = Counter()
+        self.regions: Counter[tuple[str, str]] = Counter()
+        self.points: dict[tuple[float, float], int] = {}
+        self.own: list[tuple[str, float, tuple[str, str], float, tuple[float, float] | None]] = []
+        for pick, is_demonym in zip(picks, demonym, strict=True):
+            if pick is None:
+                self.own.append(("", 0.0, ("", ""), 0.0, None))
+                continue
+            place = pick[0].place
+            weight = 0.5 if is_demonym else 1.0
+            self.countries[place.country_code] += weight
+            region = (place.country_code, place.admin1.lower())
+            region_weight = 0.0
+            if place.admin1:
+                region_weight = 2.0 if place.feature_code == "ADM1" else 1.0
+                self.regions[region] += region_weight
+            point = None
+            if place.feature_code not in _BROAD:
+                point = (place.latitude, place.longitude)
+                self.points[point] = self.points.get(point, 0) + 1
+            self.own.append((place.country_code, weight, region, region_weight, point))
+        self.skip = -1
+
+    def excluding(self, index: int) -> _Context:
+        """The context without the group at ``index`` (its own pick must not vote for itself)."""
+        context = _Context.__new__(_Context)
+        code, weight, region, region_weight, point = self.own[index]
+        context.countries = self.countries.copy()
+        context.countries[code] -= weight
+        context.regions = self.regions.copy()
+        context.regions[region] -= region_weight
+        context.points = dict(self.points)
+        if point is not None:
+            context.points[point] -= 1
+            if context.points[point] <= 0:
+                del context.points[point]
+        context.own, context.skip = self.own, index
+        return context
+
+
+def _pick(pool: list[Candidate], hint: _Hint, context: _Context | None) -> tuple[Candidate, float] | None:
+    if not pool:
+        return None
+    countries = context.countries if context else Counter()
+    regions = context.regions if context else Counter()
+    points = list(context.points) if context else []
+    total_countries = sum(countries.values()) or 1.0
+    total_regions = sum(regions.values()) or 1.0
+    scored = []
+    for rank, candidate in enumerate(pool):
+        place = candidate.place
+        score = _prior(candidate) + hint.bonus(place)
+        score += 3.0 * countries[place.country_code] / total_countries
+        region_share = regions[(place.country_code, place.admin1.lower())] / total_regions
+        score += 2.0 * region_share
+        if place.feature_code == "ADM1":
+            score += 2.0 * min(1.0, 3 * region_share)
+        elif rank < MAX_NEAR:
+            score += _proximity(place, points)
+        scored.append((score, candidate))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    best = scored[0]
+    margin = best[0] - scored[1][0] if len(scored) > 1 else 4.0
+    return best[1], 1.0 / (1.0 + math.exp(-margin))
+
+
+def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
+    if not points or place.feature_code in _BROAD:
+        return 0.0
+    latitude, longitude = place.latitude, place.longitude
+    scale = math.cos(latitude * math.pi / 180)
+    nearest_degrees = min(
+        (lat - latitude) ** 2 + ((lon - longitude) * scale) ** 2 for lat, lon in points
+    )
+    nearest = math.sqrt(nearest_degrees) * 111.2
+    if nearest < 0.5:
+        return 0.0
+    return 2.0 if nearest < 30 else 1.2 if nearest < 100 else 0.6 if nearest < 300 else 0.0
+
+
+def _accepted(mention: Mention, place: Place, countries: Counter[str]) -> bool:
+    return not mention.fuzzy or countries[place.country_code] > 1
+
+
+def _kind(text: str, mention: Mention, place: Place) -> str:
+    if mention.demonym:
+        return "demonym"
+    if place.feature_code in METONYM_CODES and _SPEECH.match(text[mention.end:mention.end + 80]):
+        return "metonym"
+    return "place"
+
+
+def _precision(text: str, mention: Mention, place: Place) -> int:
+    if place.feature_code in REGION_CODES:
+        return 3
+    before = text[max(0, mention.start - 40):mention.start]
+    after = text[mention.end:mention.end + 30]
+    return 2 if _NEAR.search(before) or _AREA_AFTER.match(after) else 1
+
+
+def _same_name(first: str, second: str) -> bool:
+    return bool(first) and name_key(first) == name_key(second)
+
+
+def _km(first: Place, second: Place) -> float:
+    radians = math.pi / 180
+    haversine = (math.sin((second.latitude - first.latitude) * radians / 2) ** 2
+                 + math.cos(first.latitude * radians) * math.cos(second.latitude * radians)
+                 * math.sin((second.longitude - first.longitude) * radians / 2) ** 2)
+    return 12742 * math.asin(min(1.0, math.sqrt(haversine)))
