@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from sitmap.merge import match
-from sitmap.model import Event, Evidence
+from sitmap.model import Event, Evidence, Territory
 
 SARAQIB = dict(location="Saraqib", latitude=35.86447, longitude=36.80591, geonameid=164816, geo_precision=1)
 SARMIN = dict(location="Sarmin", latitude=35.904, longitude=36.724, geonameid=None, geo_precision=1)  # 8.6 km
@@ -35,7 +35,7 @@ BASE = Event(
 
 
 def _other(**changes: object) -> Event:
-    return dataclasses.replace(BASE, event_id="b", **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(BASE, **{"event_id": "b", **changes})  # type: ignore[arg-type]
 
 
 def _says(text: str) -> tuple[Evidence, ...]:
@@ -66,8 +66,19 @@ SAME = [
     pytest.param(_other(**IDLIB_REGION), id="same-admin1-precision-3"),
     pytest.param(_other(**SARAQEB_NAME_ONLY), id="no-coordinates-spelling-variant"),
     pytest.param(_other(event_date=date(2020, 2, 23), time_precision=2), id="within-the-week-precision-2"),
+    pytest.param(_other(actor1="Rebels (Syria)", actor2=""), id="generic-rebels-label-is-a-wildcard"),
+    pytest.param(_other(actor1="Military Forces of Syria (2000-)", actor2=""), id="a-report-naming-one-side"),
+    pytest.param(
+        _other(location="Saraqeb", latitude=None, longitude=None, geonameid=None, geo_precision=3),
+        id="precision-3-same-town-name",
+    ),
 ]
 DIFFERENT = [
+    pytest.param(
+        _other(location="Sarmin", latitude=None, longitude=None, geonameid=None, geo_precision=3),
+        "FAIL place",
+        id="precision-3-two-towns-in-one-admin1",
+    ),
     pytest.param(_other(event_date=date(2020, 2, 27)), "FAIL date", id="next-day-same-town"),
     pytest.param(_other(**SARMIN), "FAIL place", id="neighbouring-town-same-day"),
     pytest.param(_other(country="Turkey"), "FAIL place", id="other-country"),
@@ -138,3 +149,37 @@ def test_match_reasons_name_every_test_for_explain() -> None:
         "pass wording",
     ]
     assert "1 days apart" in reasons[1]
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "same"),
+    [
+        ("Battles", "Armed clash", True),
+        ("Violence against civilians", "Attack", False),
+    ],
+)
+def test_match_reports_naming_one_side_each_meet_only_in_a_battle(event_type, sub_event_type, same) -> None:
+    rebels = _other(event_id="r", event_type=event_type, sub_event_type=sub_event_type, actor2="")
+    army = _other(
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor1="Military Forces of Syria (2000-)",
+        actor2="Civilians (Syria)",
+    )
+    assert match(rebels, army).same is same
+
+
+def test_match_two_changes_of_control_of_one_town_are_compatible() -> None:
+    taken = _other(
+        event_id="t1",
+        event_type="Battles",
+        sub_event_type="Government regains territory",
+        territory=Territory("Saraqib", "Hayat Tahrir al-Sham", "Military Forces of Syria (2000-)"),
+    )
+    handed = _other(
+        event_type="Strategic developments",
+        sub_event_type="Non-violent transfer of territory",
+        territory=Territory("Saraqib", "Hayat Tahrir al-Sham", "Military Forces of Syria (2000-)"),
+    )
+    verdict = match(taken, handed)
+    assert verdict.same, verdict.reasons

@@ -26,7 +26,23 @@ NAME_SIMILARITY = 85.0
 ACTOR_SIMILARITY = 90.0
 WORD_SIMILARITY = 85.0
 # Actor names that say who was hit or that nobody knows who acted: they never tell two events apart.
-WILDCARD_ACTOR_PREFIXES = ("unidentified", "unknown", "civilians")
+# Generic labels ("Rebels (Syria)", "Militants") name no particular group either.
+WILDCARD_ACTOR_PREFIXES = (
+    "unidentified",
+    "unknown",
+    "civilians",
+    "rebels",
+    "militants",
+    "insurgents",
+    "gunmen",
+    "armed group",
+    "militia",
+    "opposition",
+    "jihadists",
+    "terrorists",
+)
+# Event types with two armed sides: reports that each name one side may name opposite sides.
+TWO_SIDED_TYPES = frozenset({"Battles"})
 WEIGHTS = {"date": 0.2, "place": 0.25, "type": 0.2, "actors": 0.15, "wording": 0.2}
 
 
@@ -96,7 +112,13 @@ def _same_place(a: Event, b: Event) -> _Test:
     precision = max(a.geo_precision or 1, b.geo_precision or 1)
     if precision >= 3 and a.admin1 and b.admin1:
         if normalise_place(a.admin1) == normalise_place(b.admin1):
-            return _Test(True, 0.6, f"same admin1 {a.admin1}, one placed only at precision 3")
+            if _names_alike(a.location, b.location):
+                return _Test(
+                    True, 0.9, f"same admin1 {a.admin1} and alike names {a.location!r}, {b.location!r}"
+                )
+            if _region_only(a) or _region_only(b):
+                return _Test(True, 0.6, f"same admin1 {a.admin1}, one placed only at precision 3")
+            return _Test(False, 0.0, f"two towns {a.location!r}, {b.location!r} in admin1 {a.admin1}")
         return _Test(False, 0.0, f"admin1 {a.admin1} vs {b.admin1} at precision 3")
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
@@ -106,6 +128,19 @@ def _same_place(a: Event, b: Event) -> _Test:
             return _Test(True, 1.0 - 0.4 * km / limit, f"{where}, precision {precision} allows {limit:g}")
         return _Test(False, 0.0, f"{where}, precision {precision} allows {limit:g}")
     return _same_place_name(a, b)
+
+
+def _region_only(event: Event) -> bool:
+    """Whether the event is placed only at its admin1: precision 3 and no other place name."""
+    if (event.geo_precision or 1) < 3:
+        return False
+    return not event.location or _names_alike(event.location, event.admin1)
+
+
+def _names_alike(name_a: str, name_b: str) -> bool:
+    if not name_a or not name_b:
+        return False
+    return fuzz.ratio(normalise_place(name_a), normalise_place(name_b)) >= NAME_SIMILARITY
 
 
 def _same_place_name(a: Event, b: Event) -> _Test:
@@ -132,6 +167,8 @@ def _compatible_type(a: Event, b: Event, wording: _Test) -> _Test:
         if (a.territory is None) != (b.territory is None):
             return _Test(True, 0.5, f"{a.event_type}, one a change of control, the other not")
         return _Test(True, 0.8, f"same event type {a.event_type} ({a.sub_event_type} vs {b.sub_event_type})")
+    if a.territory is not None and b.territory is not None:
+        return _Test(True, 0.8, f"both changes of control ({a.sub_event_type}, {b.sub_event_type})")
     score = _type_pairs().get(frozenset((a.event_type, b.event_type)), 0.0)
     if score == 0:
         return _Test(False, 0.0, f"{a.event_type} vs {b.event_type}")
@@ -154,7 +191,13 @@ def _compatible_actors(a: Event, b: Event) -> _Test:
     ]
     if shared:
         return _Test(True, 1.0, f"shared actor {', '.join(shared)}")
+    if len(named_a) == len(named_b) == 1 and _two_sided(a) and _two_sided(b):
+        return _Test(True, 0.4, f"each names one side: {min(named_a)} vs {min(named_b)}")
     return _Test(False, 0.0, f"no shared actor: {sorted(named_a)} vs {sorted(named_b)}")
+
+
+def _two_sided(event: Event) -> bool:
+    return event.event_type in TWO_SIDED_TYPES or event.territory is not None
 
 
 def _named_actors(event: Event) -> frozenset[str]:
