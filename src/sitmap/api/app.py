@@ -131,7 +131,7 @@ class BodyLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._refuse(send)
+            await self._refuse(scope, send)
             return
         seen = 0
         started = False
@@ -153,10 +153,10 @@ class BodyLimit:
             await self.app(scope, counted_receive, watched_send)
         except _TooLarge:
             if not started:
-                await self._refuse(send)
+                await self._refuse(scope, send)
 
-    async def _refuse(self, send: Send) -> None:
-        await error(413, f"request body over the limit of {self.max_bytes} bytes")({}, _no_receive, send)
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        await error(413, f"request body over the limit of {self.max_bytes} bytes")(scope, _no_receive, send)
 
 
 async def _no_receive() -> Message:
