@@ -244,10 +244,66 @@ def geoparse(
     raise typer.Exit(EXIT_FAILED_INPUTS if failures else EXIT_OK)
 
 
+@app.command()
+def control(
+    db: DbOption = None,
+    at: Annotated[str | None, typer.Option("--at", help="Control as of this date (YYYY-MM-DD; default: latest).")] = None,
+    country: Annotated[str | None, typer.Option(help="Only places in this country (name or ISO3).")] = None,
+    format: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+) -> None:
+    """List places whose control changed hands: who holds each, since when, and the supporting events."""
+    from sitmap.merge import control_timeline
+
+    engine = _engine(db)
+    when = _date(at)
+    territorial = [e for e in store.query_events(engine, store.EventFilter(until=when)) if e.territory]
+    rows = [to_dict(c) for c in control_timeline(territorial, when, country)]
+    if format is EventFormat.jsonl:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    _write_rows(rows, format.value)
+
+
+@app.command()
+def statistics(
+    db: DbOption = None,
+    format: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+) -> None:
+    """List country- and region-level figures ("a million displaced since December"), kept apart from events."""
+    rows = [to_dict(s) for s in store.query_statistics(_engine(db))]
+    if format is EventFormat.jsonl:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        row["evidence"] = (row["evidence"] or {}).get("text", "")
+    _write_rows(rows, format.value)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    tiles: Annotated[str | None, typer.Option(help="Optional online tile URL template for the map, e.g. https://.../{z}/{x}/{y}.png.")] = None,
+) -> None:
+    """Serve the HTTP API (/events, /control, /stats, /docs) and the web map (/) over the database."""
+    from sitmap.api.commands import serve as run_server
+
+    _engine(db)
+    run_server(db=db, host=host, port=port, tiles=tiles)
+
+
 def _mount_subcommands() -> None:
+    from sitmap.api.commands import keys_app
     from sitmap.geo.commands import gazetteer_app
+    from sitmap.scale.commands import backfill_command, watch_command
 
     app.add_typer(gazetteer_app, name="gazetteer", help="Build, extend and describe the gazetteer.")
+    app.add_typer(keys_app, name="keys", help="Create, list and revoke API keys for POST /documents.")
+    app.command(name="watch")(watch_command)
+    app.command(name="backfill")(backfill_command)
 
 
 def _read(inputs: list[str], published: str | None, max_bytes: int) -> tuple[list[Document], list[Failure]]:
