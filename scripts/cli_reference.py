@@ -5,17 +5,17 @@
 
 from __future__ import annotations
 
-import click
+from typing import Any
+
 import typer.main
 
 from sitmap import cli
 
 
-def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
+def _walk(command: Any, path: list[str]) -> list[tuple[list[str], Any]]:
     found = [(path, command)]
-    if isinstance(command, click.Group):
-        for name in sorted(command.commands):
-            found += _walk(command.commands[name], [*path, name])
+    for name in sorted(getattr(command, "commands", {})):
+        found += _walk(command.commands[name], [*path, name])
     return found
 
 
@@ -25,8 +25,9 @@ def reference() -> str:
     root = typer.main.get_command(cli.app)
     parts = ["# sitmap command reference", "", "Generated from `--help` by `make docs`; do not edit by hand.", ""]
     for path, command in _walk(root, ["sitmap"]):
-        command.rich_markup_mode = None  # type: ignore[attr-defined]  # plain text, not rich panels
-        with click.Context(command, info_name=" ".join(path), terminal_width=100, max_content_width=100) as context:
+        command.rich_markup_mode = None  # plain text, not rich panels
+        context = command.context_class(command, info_name=" ".join(path), terminal_width=100, max_content_width=100)
+        with context:
             text = command.get_help(context)
         parts += [f"## `{' '.join(path)}`", "", "```", text.rstrip(), "```", ""]
     return "\n".join(parts)
