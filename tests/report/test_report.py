@@ -42,7 +42,7 @@ def _text(html: str) -> str:
 def test_report_headline_counts_only_the_countrys_events_in_the_period(syria):
     text = _text(syria)
     assert "Situation report: Syria, 20 February 2024 to 5 March 2024" in text
-    assert "2 events" in text and "3 reported fatalities" in text and "1 changes of control" in text
+    assert "2 events" in text and "3 reported fatalities" in text and "1 change of control" in text
     assert "Most affected region: Idlib (2 events, 3 fatalities)" in text
     assert "Sidon" not in text  # a Lebanese event
 
@@ -77,4 +77,5 @@ def test_report_command_writes_the_file(tmp_path, engine):
     db = engine.url.database
     html = report_command("LBN", date(2024, 3, 1), date(2024, 3, 1), output, db)
     assert output.read_text(encoding="utf-8") == html
-    assert "1 events" not in _text(html) and "Sidon" in html
+    assert " 1 event 0 reported fatalities 1 day with events 0 changes of control " in _text(html)
+    assert "Sidon" in html

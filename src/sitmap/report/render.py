@@ -72,14 +72,13 @@ def _headline(summary: Summary, events: list[Event]) -> str:
     worst = summary.by_admin1[0] if summary.by_admin1 else None
     changes = sum(1 for e in events if e.territory)
     figures = [
-        (str(summary.events), "events"),
-        (str(summary.fatalities), "reported fatalities"),
-        (str(len(summary.by_day)), "days with events"),
-        (str(changes), "changes of control"),
+        _count(summary.events, "event"),
+        _count(summary.fatalities, "reported fatality", "reported fatalities"),
+        _count(len(summary.by_day), "day with events", "days with events"),
+        _count(changes, "change of control", "changes of control"),
     ]
-    cards = "".join(
-        f'<div class="figure"><b>{v}</b><span>{escape(label)}</span></div>' for v, label in figures
-    )
+    card = '<div class="figure"><b>{}</b><span>{}</span></div>'
+    cards = "".join(card.format(*figure.split(" ", 1)) for figure in figures)
     rows = "".join(
         f'<tr><td><i style="background:{colour(t.key)}"></i>{escape(t.key)}</td><td>{t.events}</td>'
         f"<td>{t.fatalities}</td></tr>"
