@@ -44,8 +44,9 @@ def load_corpus(name: str) -> list[tuple[str, str, list[Gold], list[tuple[int, i
                     gold.append((start, end, float(tag.findtext("lat") or 0), float(tag.findtext("lon") or 0),
                                  tag.get("geonameid")))
             elif toponym.findtext("latitude"):
-                gold.append((start, end, float(toponym.findtext("latitude") or 0),
-                             float(toponym.findtext("longitude") or 0), toponym.findtext("geonamesID") or None))
+                latitude, longitude = toponym.findtext("latitude") or 0, toponym.findtext("longitude") or 0
+                gold.append((start, end, float(latitude), float(longitude),
+                             toponym.findtext("geonamesID") or None))
         doc_id = article.get("docid") or article.get("file") or f"{name}-{index}"
         articles.append((doc_id, article.findtext("text") or "", gold, spans))
     return articles
@@ -72,7 +73,7 @@ def score(name: str, gazetteer_path: Path | None, show_errors: int) -> None:
     errors: list[float] = []
     wrong: list[str] = []
     predicted = overlapping = 0
-    for (doc_id, text, gold, spans), toponyms in zip(articles, predictions, strict=True):
+    for (_, text, gold, spans), toponyms in zip(articles, predictions, strict=True):
         located = [t for t in toponyms if t.place is not None]
         predicted += len(located)
         overlapping += sum(any(t.start < e and t.end > s for s, e in spans) for t in located)
@@ -115,7 +116,8 @@ def main() -> int:
     setup = time.perf_counter() - started
     started = time.perf_counter()
     load_gazetteer(path)
-    print(f"gazetteer {path}: {'build' if built else 'open'} {setup:.1f} s, load {time.perf_counter() - started:.2f} s")
+    loaded = time.perf_counter() - started
+    print(f"gazetteer {path}: {'build' if built else 'open'} {setup:.1f} s, load {loaded:.2f} s")
     for name in args.corpora:
         score(name, path, args.errors)
     print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB")

@@ -69,6 +69,7 @@ class Gazetteer:
     def info(self) -> dict[str, str]:
         """Size, sources, build date and path of the store."""
         meta = dict(self._connection.execute("SELECT key, value FROM meta").fetchall())
+        meta["places"] = str(self._connection.execute("SELECT count(*) FROM places").fetchone()[0])
         meta["path"] = str(self.path)
         meta["size_mb"] = f"{self.path.stat().st_size / 1e6:.1f}"
         return meta

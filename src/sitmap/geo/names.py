@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -33,6 +34,7 @@ def ascii_name(name: str) -> str:
     return anyascii(stripped)
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """The lookup key of a place name: lower case, articles, punctuation and vowel variants folded."""
     text = _QUOTES.sub("", ascii_name(_ARABIC_ARTICLE.sub("", name.strip())).lower())

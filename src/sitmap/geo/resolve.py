@@ -73,8 +73,9 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
         groups.setdefault(mention.demonym or name_key(mention.text), []).append(index)
     hints = _explicit_hints(text, mentions, [list(m.candidates) for m in mentions])
     keys = list(groups)
-    pools = [_pool([mentions[i] for i in groups[key]]) for key in keys]
     group_hints = [_merge_hints([hints[i] for i in groups[key]]) for key in keys]
+    pools = [_pool([mentions[i] for i in groups[key]], hint)
+             for key, hint in zip(keys, group_hints, strict=True)]
     demonym = [bool(mentions[groups[key][0]].demonym) for key in keys]
     picks = [_pick(pool, hint, None) for pool, hint in zip(pools, group_hints, strict=True)]
     for _ in range(2):
@@ -98,9 +99,9 @@ def _merge_hints(hints: list[_Hint]) -> _Hint:
     return merged
 
 
-def _pool(mentions: list[Mention]) -> list[Candidate]:
+def _pool(mentions: list[Mention], hint: _Hint) -> list[Candidate]:
     candidates = list(mentions[0].candidates)
-    if all(m.common and not m.locative for m in mentions):
+    if all(m.common and not m.locative for m in mentions) and not hint.within:
         candidates = [c for c in candidates if c.place.feature_code in ("PCLI", "ADM1", "CONT")]
     if all(m.after_name for m in mentions):
         candidates = [c for c in candidates if c.place.feature_code in REGION_CODES | {"PPLC"}
@@ -148,9 +149,9 @@ def _explicit_hints(text: str, mentions: list[Mention], pools: list[list[Candida
         gap = text[mention.end:following.start]
         if not pools[index + 1] or following.demonym:
             continue
-        container = pools[index + 1][0].place
-        if re.fullmatch(r"\s*[,(]\s*", gap) and container.feature_code in ("PCLI", "ADM1"):
-            hints[index].within.append(container)
+        containers = [c.place for c in pools[index + 1] if c.place.feature_code in ("PCLI", "ADM1")]
+        if re.fullmatch(r"\s*[,(]\s*", gap) and containers:
+            hints[index].within.extend(containers)
         elif re.fullmatch(r"\s+(?:in|near|outside)\s+", gap):
             hints[index].within.extend(c.place for c in pools[index + 1][:5])
     return hints

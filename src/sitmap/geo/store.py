@@ -136,7 +136,7 @@ def _default_places(countries: frozenset[str] | None) -> Iterator[PlaceRow]:
     yield from _countries(country_info)
     yield from _regions(cache.get_us_states())
     cities = _cities(cache.get_cities(), country_info, countries)
-    wof_rows = [row for row in _wof_rows() if countries is None or row.country_code in countries]
+    wof_rows = list(_wof_rows(countries))
     admin1_by_code: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for row in wof_rows:
         city = cities.get(row.geonameid) if row.geonameid else None
@@ -213,16 +213,18 @@ def _cities(
     return rows
 
 
-def _wof_rows() -> Iterator[PlaceRow]:
+def _wof_rows(countries: frozenset[str] | None) -> Iterator[PlaceRow]:
     raw = (files(__package__) / "data" / "wof_places.tsv.gz").read_bytes()
     with io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(raw)), encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+        next(handle)
+        for line in handle:
+            row = line.rstrip("\n").split("\t")
+            if countries is not None and row[4] not in countries:
+                continue
             yield PlaceRow(
-                row["name"], float(row["latitude"]), float(row["longitude"]),
-                int(row["geonameid"]) if row["geonameid"] else None, row["country_code"],
-                row["admin1"], row["admin2"], feature_code=row["feature_code"],
-                population=int(row["population"] or 0), source="wof",
-                names=[name for name in row["names"].split("|") if name],
+                row[1], float(row[2]), float(row[3]), int(row[0]) if row[0] else None, row[4],
+                row[5], row[6], feature_code=row[7], population=int(row[8] or 0), source="wof",
+                names=[name for name in row[9].split("|") if name],
             )
 
 

@@ -1,0 +1,30 @@
+import pytest
+
+from sitmap.geo.names import name_key, skeleton
+
+
+@pytest.mark.parametrize(
+    ("spelling", "other"),
+    [
+        ("Saraqeb", "Sarāqib"),
+        ("Maarat al-Numan", "Ma'arrat an Nu'man"),
+        ("Khan Sheikhoun", "Khān Shaykhūn"),
+        ("Nairab", "An Nayrab"),
+        ("Idleb", "Idlib"),
+        ("Deir ez-Zor", "Dayr az Zawr"),
+        ("Ras al-Ain", "Ra’s al ‘Ayn"),
+        ("Hasakah", "Al-Hasakah"),
+    ],
+)
+def test_name_key_equates_transliterations(spelling, other):
+    assert name_key(spelling) == name_key(other)
+
+
+@pytest.mark.parametrize(("spelling", "other"), [("Kafr Nabl", "Kafranbel"), ("سراقب", "Saraqib")])
+def test_skeleton_equates_spellings_the_key_keeps_apart(spelling, other):
+    assert skeleton(name_key(spelling)) == skeleton(name_key(other))
+
+
+@pytest.mark.parametrize(("spelling", "other"), [("Homs", "Hama"), ("Aleppo", "Idlib"), ("Tartus", "Tadmur")])
+def test_name_key_keeps_different_places_apart(spelling, other):
+    assert name_key(spelling) != name_key(other)

@@ -1,0 +1,111 @@
+from pathlib import Path
+
+import pytest
+
+from sitmap.geo import locate, toponym_record
+from sitmap.model import Document
+from sitmap.nlp import split_sentences
+
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "trtworld-2020-02-26-saraqeb.txt"
+
+
+def _toponyms(text, gazetteer):
+    return locate(Document(id="d1", text=text), split_sentences(text), gazetteer)
+
+
+def _found(text, mention, gazetteer):
+    return next(t for t in _toponyms(text, gazetteer) if t.text == mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "geonameid"),
+    [
+        # Nairab beside Saraqib in Idlib, not the Nayrab by Aleppo airport (166356)
+        ("Rebels entered the village of Nairab in Saraqeb on Tuesday.", "Nairab", 166357),
+        ("Fighters pushed into Saraqeb, east of Idlib city, at dawn.", "Saraqeb", 164816),
+        ("Shelling hit Maarat al-Numan and Khan Sheikhoun in southern Idlib.", "Khan Sheikhoun", 168325),
+        ("Artillery fire was reported around Bakhmut in Donetsk region.", "Bakhmut", 713174),
+        ("The convoy drove from Springfield, Illinois, to Chicago.", "Springfield", 4250542),
+    ],
+)
+def test_geo_resolves_a_place_from_the_documents_geography(gazetteer, text, mention, geonameid):
+    assert _found(text, mention, gazetteer).place.geonameid == geonameid
+
+
+def test_geo_prefers_the_nairab_near_saraqeb(gazetteer):
+    text = "Opposition forces retook Saraqeb. Later they took the village of Nairab, west of the town."
+    nairab = _found(text, "Nairab", gazetteer)
+    assert nairab.place.admin1 == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "country_code"),
+    [
+        ("Two Turkish soldiers were killed near the border.", "Turkish", "demonym", "TR"),
+        ("Syrian troops shelled the town overnight.", "Syrian", "demonym", "SY"),
+        ("Damascus denied that its aircraft struck the market.", "Damascus", "metonym", "SY"),
+        ("Washington said the sanctions would stay in place.", "Washington", "metonym", "US"),
+        ("Kyiv has warned against any escalation.", "Kyiv", "metonym", "UA"),
+        ("Families fled from Aleppo to the north.", "Aleppo", "place", "SY"),
+    ],
+)
+def test_geo_marks_demonyms_and_metonyms(gazetteer, text, mention, kind, country_code):
+    toponym = _found(text, mention, gazetteer)
+    assert (toponym.kind, toponym.place.country_code) == (kind, country_code)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Police said the suspect was arrested on Friday.", "Police"),
+        ("The Union issued a statement in March.", "Union"),
+        ("Mobile phone networks were cut across the city.", "Mobile"),
+        ("There is little Hope for a ceasefire, one official said.", "Hope"),
+    ],
+)
+def test_geo_rejects_common_word_names(gazetteer, text, word):
+    assert word not in [t.text for t in _toponyms(text, gazetteer)]
+
+
+def test_geo_accepts_a_common_word_name_in_a_locative_context(gazetteer):
+    toponym = _found("A storm hit Mobile, Alabama, on Sunday.", "Mobile", gazetteer)
+    assert toponym.place.admin1 == "Alabama"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "precision"),
+    [
+        ("Clashes broke out near Saraqeb on Monday.", "Saraqeb", 2),
+        ("Clashes broke out in Saraqeb on Monday.", "Saraqeb", 1),
+        ("Airstrikes hit the Saraqeb countryside.", "Saraqeb", 2),
+        ("Airstrikes hit several towns in Idlib province.", "Idlib", 3),
+    ],
+)
+def test_geo_precision_follows_the_wording(gazetteer, text, mention, precision):
+    assert _found(text, mention, gazetteer).precision == precision
+
+
+def test_geo_offsets_and_sentences_point_into_the_text(gazetteer):
+    text = "Nothing happened here. Shelling hit Binnish near Idlib."
+    toponyms = _toponyms(text, gazetteer)
+    assert [(text[t.start:t.end], t.sentence) for t in toponyms] == [("Binnish", 1), ("Idlib", 1)]
+
+
+def test_toponym_record_has_the_output_contract_fields(gazetteer):
+    record = toponym_record(_found("Shelling hit Binnish overnight.", "Binnish", gazetteer))
+    assert list(record) == ["doc_id", "start", "end", "text", "name", "geonameid", "latitude", "longitude",
+                            "country_code", "admin1", "feature_code", "kind", "score"]
+    assert (record["geonameid"], record["admin1"], record["kind"]) == (171451, "Idlib", "place")
+    assert 0.0 <= record["score"] <= 1.0
+
+
+def test_geo_reads_the_sample_article(gazetteer):
+    if not SAMPLE.exists():
+        pytest.skip("shared sample article absent")
+    body = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    toponyms = _toponyms(body, gazetteer)
+    by_text = {t.text: t for t in toponyms}
+    assert by_text["Saraqeb"].place.geonameid == 164816
+    assert by_text["Nairab"].place.geonameid == 166357
+    assert by_text["Turkish"].kind == "demonym"
+    assert by_text["Binnish"].place.admin1 == "Idlib"
