@@ -72,3 +72,26 @@ def feed_server() -> Iterator[FeedServer]:
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+EXAMPLES = Path(__file__).parent.parent.parent / "examples"
+
+
+@pytest.fixture(scope="session")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A JSON-lines archive of 24 articles: each example article, and a later copy with one more line."""
+    import json
+
+    from sitmap.ingest import read_inputs
+    from sitmap.model import Document
+
+    documents = [item for item in read_inputs([str(EXAMPLES)]) if isinstance(item, Document)]
+    path = tmp_path_factory.mktemp("archive") / "archive.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(2):
+            for number, document in enumerate(documents):
+                text = document.text + ("\n\nThis report was updated with no new details." if copy else "")
+                record = {"id": f"archive-{copy}-{number:02d}", "text": text, "title": document.title,
+                          "published": str(document.published), "source": "Archive Wire"}  # fmt: skip
+                out.write(json.dumps(record) + "\n")
+    return path
