@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from sitmap import store
 from sitmap.api.params import engine
-from sitmap.ingest import json_documents
+from sitmap.ingest.jsonl import json_documents
 from sitmap.ingest.text_files import text_document
 from sitmap.model import Document, Failure, Result, to_dict
 from sitmap.store.keys import ApiKey, check_key

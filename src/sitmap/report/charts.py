@@ -40,40 +40,40 @@ def map_svg(events: Sequence[Event], width: float = 7.0) -> str:
     points = [e for e in events if e.latitude is not None and e.longitude is not None]
     if not points:
         return ""
-    west, east = min(e.longitude for e in points), max(e.longitude for e in points)  # type: ignore[type-var]
-    south, north = min(e.latitude for e in points), max(e.latitude for e in points)  # type: ignore[type-var]
-    pad = max(1.5, 0.25 * max(east - west, north - south))  # type: ignore[operator]
-    west, east, south, north = west - pad, east + pad, south - pad, north + pad  # type: ignore[operator]
+    xs, ys = [float(e.longitude or 0) for e in points], [float(e.latitude or 0) for e in points]
+    pad = max(1.5, 0.25 * max(max(xs) - min(xs), max(ys) - min(ys)))
+    west, east, south, north = min(xs) - pad, max(xs) + pad, min(ys) - pad, max(ys) + pad
     figure = Figure(figsize=(width, width * 0.7))
     axes = figure.add_subplot()
     axes.set_facecolor("#bcd3e6")
     for feature in _basemap()["features"]:
         for polygon in feature["geometry"]["coordinates"]:
-            xs, ys = [x for x, _ in polygon[0]], [y for _, y in polygon[0]]
-            if max(xs) < west or min(xs) > east or max(ys) < south or min(ys) > north:
+            ring = polygon[0]
+            if not _overlaps(ring, west, south, east, north):
                 continue  # outside the view: drawing it would only weigh down the SVG
-            axes.add_patch(
-                Polygon(polygon[0], closed=True, facecolor="#f4f1e8", edgecolor="#8a8a7a", linewidth=0.6)
-            )
-    for event in sorted(points, key=lambda e: -e.fatalities):
+            axes.add_patch(Polygon(ring, facecolor="#f4f1e8", edgecolor="#8a8a7a", linewidth=0.6))
+    located = sorted(zip(xs, ys, points, strict=True), key=lambda p: -p[2].fatalities)
+    for x, y, event in located:
         axes.scatter(
-            event.longitude, event.latitude, s=30 + 20 * event.fatalities, color=colour(event.event_type),
+            x, y, s=30 + 20 * event.fatalities, color=colour(event.event_type),
             edgecolors="#222", linewidths=0.6, alpha=0.85, zorder=3,
         )  # fmt: skip
-    for name in sorted({e.location for e in points if e.location})[:12]:
-        where = next(e for e in points if e.location == name)
-        axes.annotate(
-            name, (where.longitude, where.latitude), xytext=(4, 4), textcoords="offset points", fontsize=7
-        )
+    labels = {event.location: (x, y) for x, y, event in located if event.location}
+    for name in sorted(labels)[:12]:
+        axes.annotate(name, labels[name], xytext=(4, 4), textcoords="offset points", fontsize=7)
     axes.set_xlim(west, east)
     axes.set_ylim(south, north)
     axes.set_aspect("equal", adjustable="box")
     axes.tick_params(labelsize=7)
-    axes.text(
-        0.99, 0.01, "Made with Natural Earth", transform=axes.transAxes, ha="right", va="bottom", fontsize=6
-    )
+    axes.text(0.99, 0.01, "Made with Natural Earth", transform=axes.transAxes, ha="right", va="bottom",
+              fontsize=6)  # fmt: skip
     figure.tight_layout()
     return _svg(figure)
+
+
+def _overlaps(ring: list[list[float]], west: float, south: float, east: float, north: float) -> bool:
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    return not (max(xs) < west or min(xs) > east or max(ys) < south or min(ys) > north)
 
 
 def daily_chart_svg(tallies: Sequence[DailyTally], since: date, until: date, width: float = 7.0) -> str:
@@ -81,7 +81,7 @@ def daily_chart_svg(tallies: Sequence[DailyTally], since: date, until: date, wid
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    days = [since + timedelta(days=n) for n in range((until - since).days + 1)]
+    days: Any = [since + timedelta(days=n) for n in range((until - since).days + 1)]  # matplotlib plots dates
     index = {day: n for n, day in enumerate(days)}
     types = sorted({t.event_type for t in tallies}, key=lambda name: list(TYPE_COLOURS).index(name)
                    if name in TYPE_COLOURS else len(TYPE_COLOURS))  # fmt: skip
