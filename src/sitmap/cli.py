@@ -282,17 +282,37 @@ def statistics(
 
 
 @app.command()
+def report(
+    since: Annotated[str, typer.Option(help="First day of the period (YYYY-MM-DD).")],
+    until: Annotated[str, typer.Option(help="Last day of the period (YYYY-MM-DD).")],
+    country: Annotated[str | None, typer.Option(help="Country name or ISO3 code (default: all).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="HTML file to write (default: standard output).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Render a situation report: headline figures, map, daily chart, control changes, notable events."""
+    from sitmap.report import render_report
+
+    html = render_report(_engine(db), country, _date(since), _date(until))  # type: ignore[arg-type]
+    if output is None:
+        sys.stdout.write(html)
+        return
+    output.write_text(html, encoding="utf-8")
+    stderr.print(f"report written to {output}", highlight=False)
+
+
+@app.command()
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     tiles: Annotated[str | None, typer.Option(help="Optional online tile URL template for the map, e.g. https://.../{z}/{x}/{y}.png.")] = None,
+    tiles_attribution: Annotated[str, typer.Option(help="Attribution text shown for the online tiles.")] = "",
 ) -> None:
     """Serve the HTTP API (/events, /control, /stats, /docs) and the web map (/) over the database."""
     from sitmap.api.commands import serve as run_server
 
     _engine(db)
-    run_server(db=db, host=host, port=port, tiles=tiles)
+    run_server(db=db, host=host, port=port, tiles=tiles, tiles_attribution=tiles_attribution)
 
 
 def _mount_subcommands() -> None:
