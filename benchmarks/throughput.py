@@ -1,0 +1,339 @@
+"""Throughput: articles/s and peak memory, one process against Dask workers, with the per-stage split.
+
+    python benchmarks/throughput.py [--articles 2000] [--workers 2] [--sample 300]
+
+Runs each measurement in a fresh process (so peak memory is its own), over the generated
+corpus (``benchmarks/corpus.py``) and, when present, ``../shared/data/fakes-dev/articles.csv``:
+
+- single: ``sitmap backfill --engine local`` path into a new SQLite file (code + store);
+- dask: the same on a local Dask cluster of ``--workers`` processes; speed-up = dask / single;
+- stages: time split of split/geo/extract/merge/store over ``--sample`` articles, in one process;
+- cold: wall time of ``sitmap extract`` of one article from a cold start.
+
+Rates are steady-state: from the first saved batch to the last (model loading and cluster start
+are reported apart). Targets (issue 8): >= 80 articles/s, peak <= 1 GB, speed-up >= 0.8 x workers,
+cold extract <= 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+FAKES = HERE.parent.parent / "shared" / "data" / "fakes-dev" / "articles.csv"
+TARGET_RATE, TARGET_PEAK_MB, TARGET_SPEEDUP_PER_WORKER, TARGET_COLD_S = 80.0, 1024.0, 0.8, 2.0
+
+
+def _documents(source: str, count: int) -> list[Any]:
+    from sitmap.model import Document
+
+    if source == "generated":
+        sys.path.insert(0, str(HERE))
+        from corpus import generate
+
+        return [
+            Document(
+                id=r["id"],
+                text=r["text"],
+                title=r["title"],
+                published=date.fromisoformat(r["published"]),
+                source=r["source"],
+                section=r["section"],
+                origin="generated",
+                format="jsonl",
+            )
+            for r in generate(count)
+        ]
+    documents = []
+    csv.field_size_limit(10_000_000)
+    with FAKES.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = (row.get("article_content") or "").strip()
+            if not text:
+                continue
+            published = _fakes_date(row.get("date") or "")
+            documents.append(
+                Document(
+                    id=f"fakes-{row['unit_id']}",
+                    text=text,
+                    title=row.get("article_title"),
+                    published=published,
+                    source=row.get("source"),
+                    origin=str(FAKES),
+                )
+            )
+            if len(documents) >= count:
+                break
+    return documents
+
+
+def _fakes_date(value: str) -> date | None:
+    for candidate in (value[:10], value):
+        try:
+            return date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+class _PeakMemory:
+    """Samples the resident memory of this process and all its children; keeps the peak (MB)."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self._root = psutil.Process()
+        self.peak_total = self.peak_process = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            sizes = []
+            for process in [self._root, *self._root.children(recursive=True)]:
+                try:
+                    sizes.append(process.memory_info().rss / 2**20)
+                except psutil.Error:
+                    continue
+            self.peak_total = max(self.peak_total, sum(sizes))
+            self.peak_process = max(self.peak_process, max(sizes, default=0.0))
+            self._stop.wait(0.1)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _measure_run(
+    mode: str, source: str, count: int, workers: int, batch_size: int, classifier: bool
+) -> dict[str, Any]:
+    from sitmap import store
+    from sitmap.scale.backfill import Settings, backfill
+
+    documents = _documents(source, count)
+    memory = _PeakMemory()
+    marks: list[tuple[float, int]] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        engine = store.open_database(str(Path(folder) / "bench.db"))
+        totals = backfill(
+            engine,
+            documents,
+            Settings(classifier=classifier),
+            "local" if mode == "single" else "dask",
+            None,
+            workers,
+            batch_size,
+            lambda _batch, t: marks.append((time.perf_counter(), t.read)),
+        )
+        events = store.count_events(engine)
+    ended = time.perf_counter()
+    memory.stop()
+    (first_time, first_read), (last_time, last_read) = marks[0], marks[-1]
+    return {
+        "mode": mode,
+        "source": source,
+        "articles": len(documents),
+        "events": events,
+        "failed": totals.failures,
+        "words": sum(len(d.text.split()) for d in documents) / max(1, len(documents)),
+        "startup_s": first_time - started,
+        "total_s": ended - started,
+        "rate": (last_read - first_read) / max(1e-9, last_time - first_time),
+        "peak_total_mb": memory.peak_total,
+        "peak_process_mb": memory.peak_process,
+    }
+
+
+def _measure_stages(source: str, count: int, batch_size: int, classifier: bool) -> dict[str, Any]:
+    from sitmap import extract, geo, merge, nlp, store
+    from sitmap.model import Result
+    from sitmap.pipeline import load_resources
+
+    documents = _documents(source, count)
+    started = time.perf_counter()
+    resources = load_resources(classifier=classifier)
+    seconds = {
+        "load": time.perf_counter() - started,
+        "split": 0.0,
+        "geo": 0.0,
+        "extract": 0.0,
+        "merge": 0.0,
+        "store": 0.0,
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        engine = store.open_database(str(Path(folder) / "stages.db"))
+        for start in range(0, len(documents), batch_size):
+            batch = documents[start : start + batch_size]
+            found: list[Any] = []
+            for document in batch:
+                t0 = time.perf_counter()
+                sentences = nlp.split_sentences(document.text)
+                t1 = time.perf_counter()
+                toponyms = geo.locate(document, sentences, resources.gazetteer)
+                t2 = time.perf_counter()
+                events, _statistics = extract.find_events(
+                    document, sentences, toponyms, resources.language, resources.classifier
+                )
+                t3 = time.perf_counter()
+                seconds["split"] += t1 - t0
+                seconds["geo"] += t2 - t1
+                seconds["extract"] += t3 - t2
+                found += events
+            t4 = time.perf_counter()
+            merged = merge.merge_events(found)
+            t5 = time.perf_counter()
+            store.save_result(engine, Result(merged, [], [], batch))
+            seconds["merge"] += t5 - t4
+            seconds["store"] += time.perf_counter() - t5
+    return {"mode": "stages", "source": source, "articles": len(documents), "seconds": seconds}
+
+
+def _measure_cold(classifier: bool) -> dict[str, Any]:
+    sys.path.insert(0, str(HERE))
+    from corpus import generate
+
+    record = next(generate(1, seed=99))
+    with tempfile.TemporaryDirectory() as folder:
+        article = Path(folder) / "article.txt"
+        article.write_text(f"date {record['published']} World\n\n{record['text']}\n", encoding="utf-8")
+        command = [sys.executable, "-c", "from sitmap.cli import main; main()", "extract", str(article)]
+        if not classifier:
+            command.append("--no-classifier")
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        wall = time.perf_counter() - started
+    return {
+        "mode": "cold",
+        "seconds": wall,
+        "exit": done.returncode,
+        "events": done.stdout.count("\n"),
+        "error": done.stderr[-500:] if done.returncode not in (0, 1) else "",
+    }
+
+
+def _child(args: list[str]) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, *args, "--json"], capture_output=True, text=True, timeout=3600
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark step {args} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _report(results: list[dict[str, Any]], workers: int) -> Iterator[str]:
+    runs = {(r["mode"], r["source"]): r for r in results if r["mode"] in ("single", "dask")}
+    for r in results:
+        if r["mode"] in ("single", "dask"):
+            ok = "ok" if r["rate"] >= TARGET_RATE else "BELOW TARGET"
+            yield (
+                f"{r['source']:>9} {r['mode']:>6}: {r['articles']} articles (~{r['words']:.0f} words), "
+                f"{r['rate']:.1f} articles/s steady [{ok} >= {TARGET_RATE:.0f}], {r['total_s']:.1f} s total "
+                f"({r['startup_s']:.1f} s to the first saved batch), {r['events']} events, "
+                f"peak {r['peak_total_mb']:.0f} MB all processes / {r['peak_process_mb']:.0f} MB largest"
+            )
+        elif r["mode"] == "stages":
+            s = r["seconds"]
+            coded = sum(v for k, v in s.items() if k != "load")
+            split = ", ".join(
+                f"{k} {v:.2f} s ({100 * v / coded:.0f}%, {1000 * v / r['articles']:.1f} ms/article)"
+                for k, v in s.items()
+                if k != "load"
+            )
+            yield (
+                f"{r['source']:>9} stages: {r['articles']} articles in {coded:.2f} s "
+                f"({r['articles'] / coded:.1f} articles/s), load {s['load']:.1f} s; {split}"
+            )
+        elif r["mode"] == "cold":
+            ok = "ok" if r["seconds"] <= TARGET_COLD_S else "ABOVE TARGET"
+            yield (
+                f"cold start: `sitmap extract` of one article {r['seconds']:.2f} s "
+                f"[{ok} <= {TARGET_COLD_S} s], "
+                f"exit {r['exit']}, {r['events']} events {r['error']}"
+            )
+    for source in ("generated", "fakes"):
+        if (("single", source) in runs) and (("dask", source) in runs):
+            ratio = runs[("dask", source)]["rate"] / runs[("single", source)]["rate"]
+            target = TARGET_SPEEDUP_PER_WORKER * workers
+            yield (
+                f"{source:>9} speed-up on {workers} workers: {ratio:.2f}x "
+                f"[{'ok' if ratio >= target else 'BELOW'} "
+                f">= {target:.1f}x] (cpus: {os.cpu_count()})"
+            )
+
+
+def main() -> None:
+    """Run every measurement (each in its own process) and print the summary."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--sample", type=int, default=300, help="articles timed stage by stage")
+    parser.add_argument(
+        "--classifier",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="use the sub-event classifier (default: when its weights are built)",
+    )
+    parser.add_argument("--only", choices=["single", "dask", "stages", "cold"], action="append")
+    parser.add_argument("--source", choices=["generated", "fakes"], default=None)
+    parser.add_argument("--mode", choices=["single", "dask", "stages", "cold"], help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    classifier = args.classifier
+    if classifier is None:
+        classifier = (files("sitmap.extract") / "subevent_model.npz").is_file()
+    if args.mode:
+        if args.mode in ("single", "dask"):
+            result = _measure_run(
+                args.mode, args.source, args.articles, args.workers, args.batch_size, classifier
+            )
+        elif args.mode == "stages":
+            result = _measure_stages(args.source, args.articles, args.batch_size, classifier)
+        else:
+            result = _measure_cold(classifier)
+        print(json.dumps(result))
+        return
+    common = [
+        "--workers",
+        str(args.workers),
+        "--batch-size",
+        str(args.batch_size),
+        "--classifier" if classifier else "--no-classifier",
+    ]
+    sources = [args.source] if args.source else ["generated"] + (["fakes"] if FAKES.is_file() else [])
+    steps = args.only or ["stages", "single", "dask", "cold"]
+    print(f"classifier {'on' if classifier else 'off'}; sources {sources}; {os.cpu_count()} cpus", flush=True)
+    results = []
+    for source in sources:
+        for step in steps:
+            if step == "cold":
+                continue
+            count = args.sample if step == "stages" else args.articles
+            results.append(_child(["--mode", step, "--source", source, "--articles", str(count), *common]))
+            print(next(_report([results[-1]], args.workers)), flush=True)
+    if "cold" in steps:
+        results.append(_child(["--mode", "cold", *common]))
+    print("\nsummary")
+    for line in _report(results, args.workers):
+        print("  " + line)
+
+
+if __name__ == "__main__":
+    main()
