@@ -122,3 +122,21 @@ def test_feed_list_file_skips_blank_lines_and_comments(tmp_path):
     path = tmp_path / "feeds.txt"
     path.write_text("# wires\nhttp://a.example/rss\n\nhttp://b.example/atom  # second\n", encoding="utf-8")
     assert read_feed_list(path) == ["http://a.example/rss", "http://b.example/atom"]
+
+
+def test_watch_once_codes_new_articles_into_events_and_a_second_run_adds_nothing(feed_server, db):
+    from typer.testing import CliRunner
+
+    from sitmap.scale.commands import scale_app
+
+    command = ["watch", feed_server.url(RSS), feed_server.url(ATOM), "--once", "--db", db, "--no-classifier"]
+    first = CliRunner().invoke(scale_app, command)
+    assert first.exit_code == 0, first.output
+    engine = store.open_database(db)
+    events = store.query_events(engine)
+    pages = {feed_server.url(page) for page in (*PAGES, KIDAL)}
+    assert events and {source.url for event in events for source in event.sources} <= pages
+    second = CliRunner().invoke(scale_app, command)
+    assert second.exit_code == 0, second.output
+    assert "0 documents coded" in second.output
+    assert len(store.query_events(engine)) == len(events)

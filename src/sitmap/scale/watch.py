@@ -119,10 +119,10 @@ def watch(
     on_round: Callable[[list[PollReport]], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> list[PollReport]:
-    """Poll every feed when it is due, forever (or one round with ``once``); returns the last round."""
+    """Poll every feed when it is due, forever; with ``once``, poll every feed now and return the round."""
     while True:
         now = datetime.now(UTC)
-        due = [url for url in urls if _due(get_feed(engine, url), now)]
+        due = [url for url in urls if once or _due(get_feed(engine, url), now)]
         reports = [poll_feed(engine, url, code, interval, now) for url in due]
         if on_round is not None and reports:
             on_round(reports)
