@@ -60,6 +60,7 @@ class Candidate:
     evidence: list[Evidence] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     confidence: float = 0.5
+    not_places: list[tuple[int, int]] = field(default_factory=list)
 
 
 def choose_trigger(triggers: list[Trigger], text: str) -> Trigger | None:
@@ -126,6 +127,15 @@ def build(
     offset = sentence.start
     candidate = Candidate(sentence, trigger.sub_event_type, trigger.strength, trigger)
     candidate.evidence.append(_evidence(doc_id, sentence, trigger.start, trigger.end, "sub_event_type"))
+    candidate.not_places = (
+        [(trigger.start, trigger.end)]
+        + [
+            (start, end)
+            for country_name, _, start, end in find_countries(sentence.text)
+            if sentence.text[start:end].lower() != country_name.lower()
+        ]
+        + [(mention.start, mention.end) for mention in mentions]
+    )
     agents, targets, others = _roles(doc, trigger, mentions, sentence, country)
     _assign_actors(candidate, agents, targets, others, country)
     best, low, high = fatalities(counts)

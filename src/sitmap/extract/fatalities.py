@@ -22,7 +22,10 @@ KIND_WORDS: Final[dict[str, str]] = {
         "executed murdered martyred beheaded lives bodies fatalities corpses".split(),
         "killed",
     ),
-    **dict.fromkeys("wounded wounding injured injuring injuries hurt casualties".split(), "wounded"),
+    **dict.fromkeys(
+        "wounded wounding wounds wound injured injuring injures injure injuries hurt casualties".split(),
+        "wounded",
+    ),
     **dict.fromkeys("captured capturing".split(), "captured"),
     **dict.fromkeys("arrested arresting detained detaining abducted kidnapped".split(), "arrested"),
     **dict.fromkeys("neutralised neutralized neutralising neutralizing".split(), "neutralised"),
@@ -64,6 +67,13 @@ _NOT_CASUALTY_AFTER: Final[re.Pattern[str]] = re.compile(
 _COORDINATED: Final[re.Pattern[str]] = re.compile(
     r"^\s*[\w\s'’-]{0,40}?(?:,\s*|\s+)and\s+$|^\s*[\w'’-]+,\s*$"
 )
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_AFTER: Final[re.Pattern[str]] = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\s|,|$)", re.I)
+_DATE_BEFORE: Final[re.Pattern[str]] = re.compile(rf"\b{_MONTHS}\s+$", re.I)
+_FIGURE_START: Final[frozenset[str]] = frozenset(
+    "at more over nearly almost about around some up as least dozens scores hundreds several two three four "
+    "five six seven eight nine ten eleven twelve twenty thirty forty fifty".split()
+)
 _TOLL_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:death toll|toll|number of (?:the )?dead|number of deaths|number of people killed)"
     r"[^.;]{0,100}$",
@@ -94,6 +104,7 @@ class Count:
     vague: bool = False
     context: bool = False
     noun: str = ""
+    group: int = 0
 
 
 def is_context_toll(text: str) -> bool:
@@ -102,23 +113,55 @@ def is_context_toll(text: str) -> bool:
 
 
 def find_counts(text: str) -> list[Count]:
-    """Casualty figures in one sentence, each with its kind and character span in ``text``."""
+    """Casualty figures in one sentence, each with its kind and character span in ``text``.
+
+    Figures that share one verb ("five soldiers and three militants were killed", "killed five
+    soldiers and three militants", "four civilians, including three children") share a ``group``.
+    """
     numbers = [number for number in find_numbers(text) if _plausible(text, number)]
     context = is_context_toll(text)
-    counts: list[Count] = []
-    kinds: list[tuple[str, str] | None] = [None] * len(numbers)
-    for index in reversed(range(len(numbers))):
-        number = numbers[index]
-        next_start = numbers[index + 1].start if index + 1 < len(numbers) else len(text)
-        kinds[index] = _kind_of(text, number, next_start)
-        gap = text[number.end : next_start]
-        if kinds[index] is None and index + 1 < len(numbers) and kinds[index + 1] and _COORDINATED.match(gap):
-            # "five soldiers and three militants were killed": the first figure shares the verb
+    kinds: list[tuple[str, str] | None] = [
+        _kind_of(text, number, _next_start(text, numbers, index)) for index, number in enumerate(numbers)
+    ]
+    linked = [False] * len(numbers)
+    for index in reversed(range(len(numbers) - 1)):
+        # "five soldiers and three militants were killed": the first figure shares the verb
+        gap = text[numbers[index].end : numbers[index + 1].start]
+        if (
+            kinds[index] is None
+            and kinds[index + 1]
+            and (_COORDINATED.match(gap) or _is_subset(text, numbers[index + 1]))
+        ):
             kinds[index] = (kinds[index + 1] or ("", ""))[0], _words(gap)[0] if _words(gap) else ""
+            linked[index + 1] = True
+    for index in range(1, len(numbers)):
+        # "killed five soldiers and three militants": the second figure shares the verb
+        gap = text[numbers[index - 1].end : numbers[index].start]
+        if (
+            kinds[index] is None
+            and kinds[index - 1]
+            and (_COORDINATED.match(gap) or _is_subset(text, numbers[index]))
+        ):
+            kinds[index] = (
+                (kinds[index - 1] or ("", ""))[0],
+                next(
+                    (
+                        word
+                        for word in _words(text[numbers[index].end : numbers[index].end + 30])[:3]
+                        if word in PERSON_NOUNS
+                    ),
+                    "",
+                ),
+            )
+            linked[index] = True
+    counts: list[Count] = []
+    group = -1
     for index, number in enumerate(numbers):
         found = kinds[index]
         if found is None:
             continue
+        if not linked[index]:
+            group += 1
         kind, noun = found
         if number.article and not noun:
             continue
@@ -134,6 +177,7 @@ def find_counts(text: str) -> list[Count]:
                 vague=number.vague,
                 context=context or number.value >= 10000,
                 noun=noun,
+                group=max(group, 0),
             )
         )
     return counts
@@ -142,22 +186,28 @@ def find_counts(text: str) -> list[Count]:
 def fatalities(counts: list[Count]) -> tuple[int, int | None, int | None]:
     """Deaths in one sentence (best, low, high): subsets and non-death kinds excluded.
 
-    Several killed figures add up ("five soldiers and three militants were killed") unless one is
-    a whole ("22 people", a death toll) that already holds the others.
+    Figures sharing a verb add up; figures with verbs of their own re-tell one toll (a headline
+    run into its first sentence), so the largest such total is kept and equal ones count once.
     """
     killed = [count for count in counts if count.kind == "killed" and not count.subset and not count.context]
     if not killed:
         return 0, None, None
-    totals = [count for count in killed if count.noun in {"people", "persons", "", "toll"}]
-    chosen = [max(totals, key=lambda count: count.value)] if totals and len(killed) > 1 else killed
-    best = sum(count.value for count in chosen)
-    low = sum(count.low for count in chosen)
-    high = sum(count.high for count in chosen)
+    totals: dict[int, tuple[int, int, int]] = {}
+    for count in killed:
+        best, low, high = totals.get(count.group, (0, 0, 0))
+        totals[count.group] = (best + count.value, low + count.low, high + count.high)
+    best, low, high = max(totals.values())
     return best, low, (high if high != low else None)
 
 
+def _next_start(text: str, numbers: list[Number], index: int) -> int:
+    return numbers[index + 1].start if index + 1 < len(numbers) else len(text)
+
+
 def _plausible(text: str, number: Number) -> bool:
-    if _NOT_CASUALTY_AFTER.match(text[number.end :]):
+    if _NOT_CASUALTY_AFTER.match(text[number.end :]) or _DATE_AFTER.match(text[number.end :]):
+        return False
+    if _DATE_BEFORE.search(text[max(0, number.start - 12) : number.start]):
         return False
     digits = text[number.start : number.end]
     # a year ("in 2018") is not a count unless people follow it
@@ -179,6 +229,9 @@ def _kind_of(text: str, number: Number, next_start: int) -> tuple[str, str] | No
         # "a soldier was killed": the article counts only right before a person
         if not any(word in PERSON_NOUNS for word in after[:3]):
             return None
+    if len(after) > 1 and after[0] in {"others", "more", "other"} and after[1] in KIND_WORDS:
+        # "8 killed, 58 others injured": the word right after the figure names its kind
+        return _combined(text, number, KIND_WORDS[after[1]]), noun
     for word in reversed(before):
         if word in {"or", "and"}:
             break
@@ -195,6 +248,12 @@ def _kind_of(text: str, number: Number, next_start: int) -> tuple[str, str] | No
         ):
             break
         if word in KIND_WORDS:
+            following = _words(text[number.end : number.end + 120])
+            if position + 1 < len(following) and (
+                following[position + 1] in _FIGURE_START or following[position + 1].isdigit()
+            ):
+                # "a suicide bomber killed 30": the figure before the verb is its agent
+                return None
             return _combined(text, number, KIND_WORDS[word], after[position : position + 4]), noun
     return None
 

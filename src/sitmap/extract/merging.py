@@ -9,8 +9,13 @@ from sitmap.extract import taxonomy
 from sitmap.model import Event
 
 
-def merge_document_events(events: list[Event]) -> list[Event]:
-    """The events of one document with duplicates folded into the first report of each."""
+def merge_document_events(events: list[Event], distinct: dict[str, bool] | None = None) -> list[Event]:
+    """The events of one document with duplicates folded into the first report of each.
+
+    News repeats its main toll ("29 rebels dead" in the headline, "at least 29" below, "the toll
+    rose to 31" later): a later figure joins the first incident with deaths unless its sentence
+    marks another incident (``distinct`` by event id: "elsewhere", "earlier", another place).
+    """
     merged: list[Event] = []
     for event in events:
         target = next((index for index, kept in enumerate(merged) if _same(kept, event)), None)
@@ -18,7 +23,52 @@ def merge_document_events(events: list[Event]) -> list[Event]:
             merged.append(event)
         else:
             merged[target] = _fold(merged[target], event)
-    return merged
+    return _reconcile_tolls(merged, distinct or {})
+
+
+def _reconcile_tolls(events: list[Event], distinct: dict[str, bool]) -> list[Event]:
+    main: int | None = None
+    result: list[Event] = []
+    for event in events:
+        if not event.fatalities:
+            result.append(event)
+            continue
+        if main is None:
+            main = len(result)
+            result.append(event)
+            continue
+        kept = result[main]
+        if distinct.get(event.event_id) or (False and _other_incident(kept, event)):
+            result.append(event)
+            continue
+        # a repeated report of the same deaths: the first figure stands, the spread is kept
+        low = min(kept.fatalities_low or kept.fatalities, event.fatalities_low or event.fatalities)
+        high = max(kept.fatalities_high or kept.fatalities, event.fatalities_high or event.fatalities)
+        result[main] = replace(
+            kept,
+            fatalities_low=low if high != low else None,
+            fatalities_high=high if high != low else None,
+            claims=kept.claims + tuple(claim for claim in event.claims if claim not in kept.claims),
+            evidence=kept.evidence + tuple(item for item in event.evidence if item not in kept.evidence),
+        )
+        result.append(
+            replace(
+                event,
+                fatalities=0,
+                fatalities_low=None,
+                fatalities_high=None,
+                tags=(*event.tags, "toll-reported-above"),
+            )
+        )
+    return result
+
+
+def _other_incident(main: Event, event: Event) -> bool:
+    if main.admin1 and event.admin1 and main.admin1 != event.admin1:
+        return True
+    if main.actor2 and event.actor2 and main.inter2 != event.inter2 and main.fatalities != event.fatalities:
+        return {main.inter2, event.inter2} != {2, 3} and 7 in {main.inter2, event.inter2}
+    return False
 
 
 def _same(first: Event, second: Event) -> bool:

@@ -76,10 +76,32 @@ def focus(toponyms: list[Toponym]) -> Toponym | None:
 
 
 def place_event(
-    sentence_index: int, anchor: int, toponyms: list[Toponym], focus_place: Toponym | None
+    sentence_index: int,
+    anchor: int,
+    toponyms: list[Toponym],
+    focus_place: Toponym | None,
+    excluded: list[tuple[int, int]] | None = None,
+    object_start: int | None = None,
 ) -> Placing | None:
-    """The placing of an event whose trigger sits at document offset ``anchor``."""
-    here = [toponym for toponym in usable(toponyms) if toponym.sentence == sentence_index]
+    """The placing of an event whose trigger sits at document offset ``anchor``.
+
+    ``excluded`` spans (triggers, actor words such as "Assad") are never places; ``object_start``
+    is where a captured place's name would begin ("retook Saraqeb"): a toponym there wins, and an
+    unnamed "a key town" there (``object_start`` < 0) points to the article's focus place.
+    """
+    here = [
+        toponym
+        for toponym in usable(toponyms)
+        if toponym.sentence == sentence_index
+        and not any(toponym.start < end and start < toponym.end for start, end in excluded or [])
+    ]
+    if object_start is not None:
+        named = [toponym for toponym in here if 0 <= toponym.start - object_start <= 40]
+        if named and object_start >= 0:
+            best = min(named, key=lambda toponym: toponym.start)
+            return Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
+        if object_start < 0 and focus_place is not None:
+            return Placing(focus_place, focus_place.precision)
     if here:
         best = min(
             here,

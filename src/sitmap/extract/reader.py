@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +26,14 @@ from sitmap.extract.snippets import apply_document_prediction
 from sitmap.extract.triggers import Trigger, find_triggers
 from sitmap.model import Document, Event, Evidence, Sentence, Source, Statistic, Territory, Toponym
 
+_ANOTHER_INCIDENT: Final = re.compile(
+    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident))\b",
+    re.IGNORECASE,
+)
+_UNNAMED_PLACE: Final = re.compile(
+    r"^\W*(?:of\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|hill|base)\b(?!\s+of)",
+    re.IGNORECASE,
+)
 # Documents this short are read whole by the classifier too (news snippets, headlines).
 SHORT_DOCUMENT: Final[int] = 900
 NONE_LABEL: Final[str] = "NONE"
@@ -69,6 +78,7 @@ def find_events(
     dates = _sentence_dates(document, sentences)
 
     events: list[Event] = []
+    distinct: dict[str, bool] = {}
     statistics: list[Statistic] = []
     for (sentence, triggers), doc, prediction in zip(candidates, docs, predictions, strict=True):
         counts = find_counts(sentence.text)
@@ -97,7 +107,8 @@ def find_events(
         )
         _apply_classifier(candidate, label, probability)
         events.append(_event(document, candidate, dated, toponyms, focus_place))
-    events = merge_document_events(events)
+        distinct[events[-1].event_id] = bool(_ANOTHER_INCIDENT.search(sentence.text))
+    events = merge_document_events(events, distinct)
     events = _apply_document_prediction(document, events, whole, country, focus_place, dates)
     return events, statistics
 
@@ -212,7 +223,20 @@ def _event(
     focus_place: Toponym | None,
 ) -> Event:
     sentence = candidate.sentence
-    placing = place_event(sentence.index, sentence.start + candidate.trigger.start, toponyms, focus_place)
+    excluded = [(sentence.start + start, sentence.start + end) for start, end in candidate.not_places]
+    object_start = None
+    if candidate.territory is not None:
+        object_start = sentence.start + candidate.trigger.end
+        if _UNNAMED_PLACE.match(sentence.text[candidate.trigger.end :]):
+            object_start = -1
+    placing = place_event(
+        sentence.index,
+        sentence.start + candidate.trigger.start,
+        toponyms,
+        focus_place,
+        excluded,
+        object_start,
+    )
     evidence = list(candidate.evidence)
     if dated.cue is not None:
         evidence.append(

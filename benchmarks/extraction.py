@@ -1,0 +1,244 @@
+"""Extraction benchmark: prints figures, asserts nothing.
+
+(a) CASE 2021 task 2 dev snippets: weighted F1 of sub-event types (find_events called directly);
+(b) our annotated set (benchmarks/annotated/events.jsonl): per-field precision/recall, fatality
+    exact match; (c) FA-KES dev: governorate, fatalities, actor, type; (d) articles/s, peak memory.
+Shared data is read from ../shared/data at run time and skipped when absent.
+
+    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|annotated|fakes]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sitmap import nlp
+from sitmap.extract import SubeventClassifier, find_events
+from sitmap.model import Document, Event, Toponym
+
+ROOT = Path(__file__).resolve().parent
+SHARED = ROOT.parent.parent / "shared" / "data"
+ANNOTATED = ROOT / "annotated" / "events.jsonl"
+CASE_NAMES = {
+    "ARMED_CLASH": "Armed clash", "GOV_REGAINS_TERIT": "Government regains territory",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory", "CHEM_WEAP": "Chemical weapon",
+    "AIR_STRIKE": "Air/drone strike", "SUIC_BOMB": "Suicide bomb",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack", "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "GRENADE": "Grenade", "SEX_VIOL": "Sexual violence", "ATTACK": "Attack",
+    "ABDUCT_DISSAP": "Abduction/forced disappearance", "PEACE_PROTEST": "Peaceful protest",
+    "PROTEST_WITH_INTER": "Protest with intervention",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters", "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Mob violence", "AGREEMENT": "Agreement", "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity", "DISR_WEAP": "Disrupted weapons use",
+    "HQ_ESTABLISHED": "Headquarters or base established", "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
+}
+GOVERNORATES = {
+    "aleppo": "aleppo", "halab": "aleppo", "damascus": "damascus", "dimashq": "damascus",
+    "rif dimashq": "damascus", "rural damascus": "damascus", "idlib": "idlib", "idleb": "idlib",
+    "deir ez-zor": "deir ezzor", "deir ezzor": "deir ezzor", "dayr az zawr": "deir ezzor",
+    "raqqa": "raqqa", "ar raqqah": "raqqa", "ar-raqqa": "raqqa", "homs": "homs", "hims": "homs",
+    "hasakeh": "hasakeh", "al hasakah": "hasakeh", "al-hasakeh": "hasakeh", "hasakah": "hasakeh",
+    "hama": "hama", "hamah": "hama", "daraa": "daraa", "dar'a": "daraa", "lattakia": "lattakia",
+    "latakia": "lattakia", "al ladhiqiyah": "lattakia", "quneitra": "quneitra", "al qunaytirah": "quneitra",
+    "tartous": "tartous", "tartus": "tartous",
+}
+FAKES_ACTORS = {
+    "syrian government or russian troops": ("syria", "russia", "regime", "government"),
+    "the organization of the islamic state in iraq and the levant - isis": ("islamic state", "isis"),
+    "international coalition forces": ("coalition", "united states", "france", "united kingdom"),
+    "armed opposition groups": ("rebel", "opposition", "free syrian"),
+    "self administration forces": ("sdf", "ypg", "kurd"), "al-nusra front": ("nusra", "hts", "tahrir al-sham"),
+}
+FAKES_CAUSES = {
+    "shelling": {"Shelling/artillery/missile attack", "Air/drone strike"},
+    "explosion": {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Air/drone strike",
+                  "Shelling/artillery/missile attack"},
+    "chemical and toxic gases": {"Chemical weapon"}, "shooting": {"Attack", "Armed clash"},
+    "execution": {"Attack"},
+}
+
+Locator = Callable[[Document, list[Any]], list[Toponym]]
+
+
+def _locator() -> Locator:
+    """geo.locate with the default gazetteer when the geo stage offers it, else no places."""
+    try:
+        from sitmap import geo
+
+        gazetteer = geo.load_gazetteer()
+        locate = geo.locate  # type: ignore[attr-defined]
+    except (ImportError, AttributeError, OSError, RuntimeError) as error:
+        print(f"  (no geo.locate: {error!r}; events carry no places)")
+        return lambda document, sentences: []
+    return lambda document, sentences: list(locate(document, sentences, gazetteer))
+
+
+def _classifier(enabled: bool) -> SubeventClassifier | None:
+    if not enabled:
+        return None
+    try:
+        from sitmap.extract.subevents import SubeventClassifier as Learned
+
+        return Learned.load()  # type: ignore[no-any-return]
+    except (ImportError, OSError, FileNotFoundError, RuntimeError, AttributeError) as error:
+        print(f"  (no sub-event classifier: {error!r}; rules alone)")
+        return None
+
+
+def read(documents: list[Document], locate: Locator, classifier: SubeventClassifier | None) -> list[list[Event]]:
+    """find_events over each document, as the pipeline calls it."""
+    language = nlp.load_language()
+    results = []
+    for document in documents:
+        sentences = nlp.split_sentences(document.text)
+        events, _ = find_events(document, sentences, locate(document, sentences), language, classifier)
+        results.append(events)
+    return results
+
+
+def weighted_f1(gold: list[str], predicted: list[str]) -> float:
+    """Support-weighted F1 over the gold labels."""
+    support = Counter(gold)
+    total = 0.0
+    for label, count in support.items():
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == label and g != label for g, p in zip(gold, predicted, strict=True))
+        fn = count - tp
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        total += f1 * count
+    return total / len(gold)
+
+
+def bench_case(locate: Locator, classifier: SubeventClassifier | None) -> None:
+    path = SHARED / "case2021-task2-dev" / "snippets.tsv"
+    if not path.exists():
+        print("(a) CASE dev: skipped, no data")
+        return
+    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
+    documents = [Document(f"case-{row['id']}", row["EventSnippet"], published=datetime.date(2021, 1, 1))
+                 for row in rows]
+    results = read(documents, locate, classifier)
+    gold = [CASE_NAMES.get(row["SubType"], "NONE") for row in rows]
+    predicted = [max(events, key=lambda e: e.confidence).sub_event_type if events else "NONE" for events in results]
+    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
+    print(f"(a) CASE dev: weighted F1 {weighted_f1(gold, predicted):.3f}, accuracy {accuracy:.3f}, n={len(gold)}")
+    for (g, p), n in Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p).most_common(10):
+        print(f"      {n:3d}  gold {g!r} -> {p!r}")
+
+
+def bench_annotated(locate: Locator, classifier: SubeventClassifier | None) -> None:
+    items = [json.loads(line) for line in ANNOTATED.open(encoding="utf-8") if line.strip()]
+    documents = [Document(item["id"], item["text"], published=datetime.date.fromisoformat(item["published"]))
+                 for item in items]
+    results = read(documents, locate, classifier)
+    fields = ("sub_event_type", "actor1", "actor2", "fatalities", "claimed_by", "event_date")
+    tp, fp, fn = Counter[str](), Counter[str](), Counter[str]()
+    exact = 0
+    misses = []
+    for item, events in zip(items, results, strict=True):
+        expected = item["events"]
+        exact_here = sum(e.get("fatalities", 0) for e in expected) == sum(e.fatalities for e in events)
+        exact += exact_here
+        if not exact_here:
+            misses.append((item["id"], sum(e.get("fatalities", 0) for e in expected),
+                           sum(e.fatalities for e in events)))
+        for name in fields:
+            gold = Counter(str(e[name]) for e in expected if name in e)
+            got = Counter(str(getattr(e, name)) for e in events if getattr(e, name) not in ("", None))
+            if name == "fatalities":
+                got = Counter(str(e.fatalities) for e in events)
+            if name not in {"sub_event_type", "fatalities"}:
+                got = Counter({k: v for k, v in got.items() if any(name in e for e in expected) or True})
+            hit = sum((gold & got).values())
+            tp[name] += hit
+            fn[name] += sum(gold.values()) - hit
+            fp[name] += sum(got.values()) - hit if any(name in e for e in expected) or not expected else 0
+    print(f"(b) annotated set: {len(items)} texts, fatalities exact {exact / len(items):.3f}")
+    for name in fields:
+        precision = tp[name] / max(tp[name] + fp[name], 1)
+        recall = tp[name] / max(tp[name] + fn[name], 1)
+        print(f"      {name:15s} precision {precision:.3f} recall {recall:.3f}")
+    for doc_id, want, got in misses[:12]:
+        print(f"      fatalities miss {doc_id}: expected {want}, got {got}")
+
+
+def _governorate(event: Event | None) -> str | None:
+    if event is None:
+        return None
+    for value in (event.admin1, event.admin2, event.location):
+        key = value.lower().replace("governorate", "").strip()
+        if key in GOVERNORATES:
+            return GOVERNORATES[key]
+    return None
+
+
+def bench_fakes(locate: Locator, classifier: SubeventClassifier | None, show: int = 0) -> None:
+    path = SHARED / "fakes-dev" / "articles.csv"
+    if not path.exists():
+        print("(c) FA-KES dev: skipped, no data")
+        return
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    documents = []
+    for row in rows:
+        month, day, year = (int(x) for x in row["date"].split("/"))
+        documents.append(Document(row["unit_id"], row["article_content"], title=row["article_title"],
+                                  published=datetime.date(2000 + year, month, day), source=row["source"]))
+    started = time.perf_counter()
+    results = read(documents, locate, classifier)
+    seconds = time.perf_counter() - started
+    g_ok = f_ex = f_20 = a_ok = a_n = c_ok = c_n = 0
+    shown = 0
+    for row, events in zip(rows, results, strict=True):
+        gold = int(row["nb_civilians"] or 0) + int(row["nb_noncivilians"] or 0)
+        got = sum(e.fatalities for e in events)
+        f_ex += got == gold
+        f_20 += abs(got - gold) <= 0.2 * gold
+        top = max(events, key=lambda e: (e.fatalities, e.confidence), default=None)
+        g_ok += _governorate(top) == row["location"]
+        if row["actor"] in FAKES_ACTORS:
+            a_n += 1
+            a_ok += top is not None and any(w in top.actor1.lower() for w in FAKES_ACTORS[row["actor"]])
+        if row["cause_of_death"] in FAKES_CAUSES:
+            c_n += 1
+            c_ok += top is not None and top.sub_event_type in FAKES_CAUSES[row["cause_of_death"]]
+        if got != gold and shown < show:
+            shown += 1
+            print(f"   {row['unit_id']}: gold {gold}, got {got}: "
+                  f"{[(e.sentence_fatalities if hasattr(e, 'x') else e.fatalities, e.sub_event_type) for e in events]}")
+    n = len(rows)
+    print(f"(c) FA-KES dev: governorate {g_ok / n:.3f}, fatalities exact {f_ex / n:.3f}, within 20% {f_20 / n:.3f}, "
+          f"actor1 {a_ok / max(a_n, 1):.3f}, type vs cause {c_ok / max(c_n, 1):.3f}, n={n}")
+    print(f"(d) throughput {n / seconds:.1f} articles/s, peak memory "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-classifier", action="store_true")
+    parser.add_argument("--only", choices=["case", "annotated", "fakes"])
+    parser.add_argument("--show", type=int, default=0, help="print this many FA-KES fatality misses")
+    args = parser.parse_args()
+    locate = _locator()
+    classifier = _classifier(not args.no_classifier)
+    if args.only in (None, "case"):
+        bench_case(locate, classifier)
+    if args.only in (None, "annotated"):
+        bench_annotated(locate, classifier)
+    if args.only in (None, "fakes"):
+        bench_fakes(locate, classifier, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
