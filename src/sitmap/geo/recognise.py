@@ -47,6 +47,10 @@ FACILITIES = frozenset(
     "elementary academy golf club hotel square fields plantation canal creek bridge hall building mall "
     "restaurant cemetery trail parkway highway court gardens theatre theater museum".split()
 )
+CALENDAR = frozenset(
+    "january february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday".split()
+)
 LOCATIVES = frozenset(
     "in at near from outside into around towards toward through via across inside to "
     "between reached entered".split()
@@ -63,6 +67,7 @@ class Mention:
     candidates: tuple[Candidate, ...]
     demonym: str = ""
     fuzzy: bool = False
+    sentence_start: bool = False
     common: bool = False
     after_name: bool = False
     locative: bool = False
@@ -144,7 +149,7 @@ def _match(
         return Mention(start, end, surface, target_candidates(target, gazetteer), locative=locative)
     if surface.isupper() and len(surface) <= 4:
         return None
-    if " " not in surface and (lowered in _stop_words() or len(surface) < 3):
+    if " " not in surface and (lowered in _stop_words() or lowered in CALENDAR or len(surface) < 3):
         return None
     key = name_key(surface)
     if len(key) < 3:
@@ -153,7 +158,7 @@ def _match(
     candidates = gazetteer.candidates(key)
     if candidates:
         return Mention(start, end, surface, candidates, common=common, after_name=after_name,
-                       locative=locative)
+                       locative=locative, sentence_start=sentence_start and " " not in surface)
     if common or len(key) < MIN_FUZZY_LENGTH or sentence_start or after_name or _ADJECTIVE.search(lowered):
         return None
     fuzzy = _fuzzy_candidates(key, gazetteer)

@@ -242,7 +242,11 @@ def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
 
 
 def _accepted(mention: Mention, place: Place, countries: Counter[str]) -> bool:
-    return not mention.fuzzy or countries[place.country_code] > 1
+    if mention.fuzzy:
+        return countries[place.country_code] > 1
+    if mention.sentence_start and place.feature_code not in REGION_CODES and place.population < 10_000:
+        return countries[place.country_code] > 1
+    return True
 
 
 def _kind(text: str, mention: Mention, place: Place) -> str:
