@@ -23,10 +23,17 @@ def reference() -> str:
     """The CLI reference in Markdown."""
     cli._mount_subcommands()
     root = typer.main.get_command(cli.app)
-    parts = ["# sitmap command reference", "", "Generated from `--help` by `make docs`; do not edit by hand.", ""]
+    parts = [
+        "# sitmap command reference",
+        "",
+        "Generated from `--help` by `make docs`; do not edit by hand.",
+        "",
+    ]
     for path, command in _walk(root, ["sitmap"]):
         command.rich_markup_mode = None  # plain text, not rich panels
-        context = command.context_class(command, info_name=" ".join(path), terminal_width=100, max_content_width=100)
+        context = command.context_class(
+            command, info_name=" ".join(path), terminal_width=100, max_content_width=100
+        )
         with context:
             text = command.get_help(context)
         parts += [f"## `{' '.join(path)}`", "", "```", text.rstrip(), "```", ""]

@@ -26,7 +26,9 @@ the White Helmets said.
 """
 
 
-def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*SITMAP, *args], capture_output=True, text=True, input=stdin, timeout=600,
         env={**os.environ, **(env or {})}, cwd=ROOT,
@@ -45,7 +47,9 @@ def mixed_inputs(tmp_path_factory) -> Path:
     (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x89PNG\x00" * 20)
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "latin1.txt").write_bytes(" date 2024-04-09 World\n\nCaf\xe9 bombing in Ariha.\n".encode("latin-1")[:-1] + b"\xff\xfe\n")
+    (folder / "latin1.txt").write_bytes(
+        " date 2024-04-09 World\n\nCaf\xe9 bombing in Ariha.\n".encode("latin-1")[:-1] + b"\xff\xfe\n"
+    )
     (folder / "lines.jsonl").write_text(
         json.dumps({"id": "jl-1", "text": "Gunmen abducted nine villagers in Kajuru, Kaduna State, on Sunday, police said.",
                     "published": "2024-04-08", "source": "Test Wire"}) + "\n{not json\n",
@@ -63,7 +67,9 @@ def test_extract_prints_contract_records_with_doc_ids(tmp_path):
     assert records, "an article about shelling yields an event"
     assert all(tuple(r) == CONTRACT_FIELDS for r in records)
     assert all(r["sources"][0]["doc_id"] for r in records)
-    assert any(r["sub_event_type"] == "Shelling/artillery/missile attack" and r["fatalities"] == 3 for r in records)
+    assert any(
+        r["sub_event_type"] == "Shelling/artillery/missile attack" and r["fatalities"] == 3 for r in records
+    )
 
 
 def test_extract_reads_standard_input_as_json_lines():
@@ -80,7 +86,9 @@ def test_ingest_keeps_good_inputs_and_records_broken_ones(tmp_path, mixed_inputs
     assert "Traceback" not in result.stderr
     assert len([line for line in result.stderr.splitlines() if line.startswith("failed")]) >= 4
     failed = run("documents", "--db", str(db), "--failed", "--format", "jsonl")
-    reasons = {Path(r["origin"].split(":")[0]).name: r["reason"] for r in map(json.loads, failed.stdout.splitlines())}
+    reasons = {
+        Path(r["origin"].split(":")[0]).name: r["reason"] for r in map(json.loads, failed.stdout.splitlines())
+    }
     assert {"binary.txt", "empty.txt", "latin1.txt", "lines.jsonl"} <= set(reasons)
     assert all(reasons.values())
     stored = run("documents", "--db", str(db), "--format", "jsonl")

@@ -13,7 +13,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_cli_reference_is_current():
     generated = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "cli_reference.py")], capture_output=True, text=True, check=True
+        [sys.executable, str(ROOT / "scripts" / "cli_reference.py")],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == generated, "run `make docs`"
 

@@ -11,13 +11,20 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from sitmap import export, ingest, store
@@ -35,13 +42,13 @@ app = typer.Typer(
 stderr = Console(stderr=True)
 
 
-class EventFormat(str, Enum):
+class EventFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     acled_csv = "acled-csv"
@@ -50,10 +57,16 @@ class ExportFormat(str, Enum):
 
 
 # Options shared by several commands, listed once.
-Inputs = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or - for standard input.")]
+Inputs = Annotated[
+    list[str], typer.Argument(help="Files, directories (read recursively) or - for standard input.")
+]
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL or SQLite file path [env SITMAP_DB; default ./sitmap.db].", envvar="SITMAP_DB"),
+    typer.Option(
+        "--db",
+        help="Database URL or SQLite file path [env SITMAP_DB; default ./sitmap.db].",
+        envvar="SITMAP_DB",
+    ),
 ]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that carry none.")
@@ -70,7 +83,10 @@ GazetteerOption = Annotated[
                  envvar="SITMAP_GAZETTEER"),
 ]  # fmt: skip
 ClassifierOption = Annotated[
-    bool, typer.Option("--classifier/--no-classifier", help="Use the learned sub-event classifier besides the rules.")
+    bool,
+    typer.Option(
+        "--classifier/--no-classifier", help="Use the learned sub-event classifier besides the rules."
+    ),
 ]
 
 
@@ -109,7 +125,9 @@ def ingest_command(
     db: DbOption = None,
     published: PublishedOption = None,
     max_bytes: MaxBytesOption = ingest.DEFAULT_MAX_BYTES,
-    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents coded and saved per transaction.", min=1)] = 50,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Documents coded and saved per transaction.", min=1)
+    ] = 50,
     model: ModelOption = "",
     gazetteer: GazetteerOption = None,
     classifier: ClassifierOption = True,
@@ -123,7 +141,9 @@ def ingest_command(
     skipped = 0
     with _progress() as progress:
         task = progress.add_task("ingesting", total=None)
-        for batch in _batches(ingest.read_inputs(inputs, published=_date(published), max_bytes=max_bytes), batch_size):
+        for batch in _batches(
+            ingest.read_inputs(inputs, published=_date(published), max_bytes=max_bytes), batch_size
+        ):
             documents = [item for item in batch if isinstance(item, Document)]
             failed = [item for item in batch if isinstance(item, Failure)]
             done = store.processed_ids(engine, [d.id for d in documents])
@@ -132,7 +152,9 @@ def ingest_command(
             result = process(fresh, resources)
             result = Result(result.events, result.statistics, failed + result.failures, result.documents)
             for failure in result.failures:
-                progress.console.print(f"[red]failed[/red] {failure.origin}: {failure.reason}", highlight=False)
+                progress.console.print(
+                    f"[red]failed[/red] {failure.origin}: {failure.reason}", highlight=False
+                )
             report = store.save_result(engine, result)
             for name in ("documents", "failures", "inserted", "merged", "statistics"):
                 setattr(totals, name, getattr(totals, name) + getattr(report, name))
@@ -149,14 +171,20 @@ def ingest_command(
 def events(
     db: DbOption = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Only events on or before this date (YYYY-MM-DD).")] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only events on or before this date (YYYY-MM-DD).")
+    ] = None,
     country: Annotated[str | None, typer.Option(help="Country name or ISO3 code.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
     actor: Annotated[str | None, typer.Option(help="Text found in an actor name.")] = None,
     text: Annotated[str | None, typer.Option(help="Text found in the notes, location or evidence.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.table,
-    explain: Annotated[str | None, typer.Option("--explain", help="Show one event's sources, evidence and merge decisions.")] = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExportFormat.table,
+    explain: Annotated[
+        str | None, typer.Option("--explain", help="Show one event's sources, evidence and merge decisions.")
+    ] = None,
 ) -> None:
     """List stored events, filtered; or explain one event with --explain ID."""
     engine = _engine(db)
@@ -164,25 +192,39 @@ def events(
         _explain(engine, explain)
         return
     where = store.EventFilter(
-        since=_date(since), until=_date(until), country=country, event_type=type, actor=actor, text=text, limit=limit
+        since=_date(since),
+        until=_date(until),
+        country=country,
+        event_type=type,
+        actor=actor,
+        text=text,
+        limit=limit,
     )
     _write_events(store.query_events(engine, where), format.value, sys.stdout)
 
 
 @app.command(name="export")
 def export_command(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")] = ExportFormat.acled_csv,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.")
+    ] = ExportFormat.acled_csv,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
+    ] = None,
     db: DbOption = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Only events on or before this date (YYYY-MM-DD).")] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only events on or before this date (YYYY-MM-DD).")
+    ] = None,
     country: Annotated[str | None, typer.Option(help="Country name or ISO3 code.")] = None,
     type: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
     actor: Annotated[str | None, typer.Option(help="Text found in an actor name.")] = None,
 ) -> None:
     """Export stored events as ACLED-style CSV, GeoJSON, JSON lines or CSV."""
     engine = _engine(db)
-    where = store.EventFilter(since=_date(since), until=_date(until), country=country, event_type=type, actor=actor)
+    where = store.EventFilter(
+        since=_date(since), until=_date(until), country=country, event_type=type, actor=actor
+    )
     found = store.query_events(engine, where)
     if output is None:
         _write_events(found, format.value, sys.stdout)
@@ -195,7 +237,9 @@ def export_command(
 @app.command()
 def documents(
     db: DbOption = None,
-    failed: Annotated[bool, typer.Option("--failed", help="Only inputs that failed, with the reason.")] = False,
+    failed: Annotated[
+        bool, typer.Option("--failed", help="Only inputs that failed, with the reason.")
+    ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many documents.", min=1)] = None,
     format: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
 ) -> None:
@@ -208,7 +252,19 @@ def documents(
                           str(row["events"]), row["origin"], row["reason"])  # fmt: skip
         Console().print(table)
         return
-    fields = ["id", "status", "reason", "origin", "format", "source", "url", "title", "published", "section", "events"]
+    fields = [
+        "id",
+        "status",
+        "reason",
+        "origin",
+        "format",
+        "source",
+        "url",
+        "title",
+        "published",
+        "section",
+        "events",
+    ]
     if format is EventFormat.csv:
         import csv
 
@@ -247,7 +303,9 @@ def geoparse(
 @app.command()
 def control(
     db: DbOption = None,
-    at: Annotated[str | None, typer.Option("--at", help="Control as of this date (YYYY-MM-DD; default: latest).")] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help="Control as of this date (YYYY-MM-DD; default: latest).")
+    ] = None,
     country: Annotated[str | None, typer.Option(help="Only places in this country (name or ISO3).")] = None,
     format: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
 ) -> None:
@@ -286,7 +344,9 @@ def report(
     since: Annotated[str, typer.Option(help="First day of the period (YYYY-MM-DD).")],
     until: Annotated[str, typer.Option(help="Last day of the period (YYYY-MM-DD).")],
     country: Annotated[str | None, typer.Option(help="Country name or ISO3 code (default: all).")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="HTML file to write (default: standard output).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="HTML file to write (default: standard output).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Render a situation report: headline figures, map, daily chart, control changes, notable events."""
@@ -305,7 +365,10 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
-    tiles: Annotated[str | None, typer.Option(help="Optional online tile URL template for the map, e.g. https://.../{z}/{x}/{y}.png.")] = None,
+    tiles: Annotated[
+        str | None,
+        typer.Option(help="Optional online tile URL template for the map, e.g. https://.../{z}/{x}/{y}.png."),
+    ] = None,
     tiles_attribution: Annotated[str, typer.Option(help="Attribution text shown for the online tiles.")] = "",
 ) -> None:
     """Serve the HTTP API (/events, /control, /stats, /docs) and the web map (/) over the database."""
@@ -389,7 +452,10 @@ def _explain(engine: object, event_id: str) -> None:
     console.print(event.notes, highlight=False)
     console.print("[bold]Sources[/bold]")
     for source in event.sources:
-        console.print(f"  {source.doc_id}  {source.source or ''}  {source.published or ''}  {source.url or ''}", highlight=False)
+        console.print(
+            f"  {source.doc_id}  {source.source or ''}  {source.published or ''}  {source.url or ''}",
+            highlight=False,
+        )
     console.print("[bold]Evidence[/bold]")
     for evidence in event.evidence:
         console.print(f"  {evidence.field:>16}  {evidence.doc_id} s{evidence.sentence} [{evidence.start}:{evidence.end}]"

@@ -42,7 +42,12 @@ def test_acled_row_carries_numeric_iso_region_and_sources():
     out = io.StringIO()
     write_acled_csv([_event()], out)
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
-    assert (row["iso"], row["region"], row["year"], row["source"]) == ("760", "Middle East", "2023", "Wire A; Wire B")
+    assert (row["iso"], row["region"], row["year"], row["source"]) == (
+        "760",
+        "Middle East",
+        "2023",
+        "Wire A; Wire B",
+    )
     assert row["event_id_cnty"] == "SYRabc123" and row["fatalities"] == "5"
 
 

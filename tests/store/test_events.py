@@ -57,7 +57,9 @@ def test_migration_creates_every_column_of_the_schema(engine):
 
 
 def test_event_round_trip_keeps_sources_evidence_claims_and_territory(engine):
-    event = _event(territory=Territory("Ariha", "Military Forces of Syria", "Rebels (Syria)"), tags=("highway cut",))
+    event = _event(
+        territory=Territory("Ariha", "Military Forces of Syria", "Rebels (Syria)"), tags=("highway cut",)
+    )
     store.save_result(engine, Result(events=[event], documents=[_document()]))
     assert store.get_event(engine, "e1") == event
 
@@ -72,12 +74,16 @@ def test_saving_the_same_batch_twice_adds_no_event_or_document(engine):
 
 
 def test_processed_ids_names_only_documents_coded_successfully(engine):
-    store.save_result(engine, Result(documents=[_document("good")], failures=[Failure("bad", "b.txt", "empty file")]))
+    store.save_result(
+        engine, Result(documents=[_document("good")], failures=[Failure("bad", "b.txt", "empty file")])
+    )
     assert store.processed_ids(engine, ["good", "bad", "new"]) == {"good"}
 
 
 def test_failed_inputs_are_listed_with_their_reason_and_raw_bytes_kept(engine):
-    store.save_result(engine, Result(failures=[Failure("bad", "b.bin", "binary file (NUL bytes)", b"\x00\x01")]))
+    store.save_result(
+        engine, Result(failures=[Failure("bad", "b.bin", "binary file (NUL bytes)", b"\x00\x01")])
+    )
     (row,) = store.list_documents(engine, failed=True)
     assert (row["id"], row["status"], row["reason"]) == ("bad", "failed", "binary file (NUL bytes)")
     with engine.connect() as connection:
@@ -120,7 +126,8 @@ def test_statistics_are_stored_once(engine):
 
 def test_database_url_reads_paths_urls_and_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("SITMAP_DB", raising=False)
-    assert store.database_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert store.database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert store.database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
     assert store.database_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
     monkeypatch.setenv("SITMAP_DB", str(tmp_path / "env.db"))
     assert store.database_url() == f"sqlite:///{tmp_path / 'env.db'}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -94,5 +93,3 @@ def _country_codes(iso3: str) -> tuple[int | str, str]:
             region = _regions().get(iso3) or _CONTINENT_REGION.get(country["continentcode"], "")
             return int(country["isonumeric"]), region
     return "", _regions().get(iso3, "")
-
-

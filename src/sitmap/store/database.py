@@ -20,8 +20,13 @@ DB_ENV = "SITMAP_DB"
 
 
 def database_url(db: str | None = None) -> str:
-    """The SQLAlchemy URL for ``db``: a URL as given, a file path as SQLite, default ``$SITMAP_DB`` or ./sitmap.db."""
+    """The SQLAlchemy URL for ``db``: a URL as given, a path as SQLite; default $SITMAP_DB or ./sitmap.db.
+
+    A plain ``postgresql://`` URL is read with psycopg 3, the driver sitmap installs.
+    """
     value = db or os.environ.get(DB_ENV) or DEFAULT_DB
+    if value.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"

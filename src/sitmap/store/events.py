@@ -150,7 +150,10 @@ def _filtered(query: Any, where: EventFilter) -> Any:
         query = query.where(events.c.event_date <= where.until)
     if where.country:
         query = query.where(
-            or_(func.lower(events.c.country) == where.country.lower(), func.lower(events.c.iso3) == where.country.lower())
+            or_(
+                func.lower(events.c.country) == where.country.lower(),
+                func.lower(events.c.iso3) == where.country.lower(),
+            )
         )
     if where.admin1:
         query = query.where(func.lower(events.c.admin1) == where.admin1.lower())
@@ -175,7 +178,9 @@ def _filtered(query: Any, where: EventFilter) -> Any:
                 events.c.event_id.in_(in_evidence))
         )  # fmt: skip
     if where.doc_id:
-        query = query.where(events.c.event_id.in_(select(sources.c.event_id).where(sources.c.doc_id == where.doc_id)))
+        query = query.where(
+            events.c.event_id.in_(select(sources.c.event_id).where(sources.c.doc_id == where.doc_id))
+        )
     if where.bbox:
         west, south, east, north = where.bbox
         query = query.where(
@@ -191,19 +196,24 @@ def _with_children(connection: Connection, rows: list[dict[str, Any]]) -> list[E
     by_event_evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for r in connection.execute(select(sources).where(sources.c.event_id.in_(chunk)).order_by(sources.c.doc_id)):
+        for r in connection.execute(
+            select(sources).where(sources.c.event_id.in_(chunk)).order_by(sources.c.doc_id)
+        ):
             by_event_sources[r.event_id].append(dict(r._mapping))
         query = select(evidence).where(evidence.c.event_id.in_(chunk)).order_by(evidence.c.id)
         for r in connection.execute(query):
             by_event_evidence[r.event_id].append(dict(r._mapping))
-    return [event_from_rows(row, by_event_sources[row["event_id"]], by_event_evidence[row["event_id"]]) for row in rows]
+    return [
+        event_from_rows(row, by_event_sources[row["event_id"]], by_event_evidence[row["event_id"]])
+        for row in rows
+    ]
 
 
 def _store_failure(connection: Connection, failure: Failure) -> None:
     existing = connection.execute(
-        select(func.count()).select_from(events).where(
-            events.c.event_id.in_(select(sources.c.event_id).where(sources.c.doc_id == failure.doc_id))
-        )
+        select(func.count())
+        .select_from(events)
+        .where(events.c.event_id.in_(select(sources.c.event_id).where(sources.c.doc_id == failure.doc_id)))
     ).scalar()
     if not existing:
         store_document(connection, failure_row(failure))
@@ -214,7 +224,9 @@ def _store_event(connection: Connection, event: Event) -> tuple[str, bool]:
     best: tuple[Event, merge.Match] | None = None
     for candidate in _candidates(connection, event):
         verdict = merge.match(candidate, event)
-        if candidate.event_id == event.event_id or (verdict.same and (best is None or verdict.score > best[1].score)):
+        if candidate.event_id == event.event_id or (
+            verdict.same and (best is None or verdict.score > best[1].score)
+        ):
             best = (candidate, verdict)
             if candidate.event_id == event.event_id:
                 break
@@ -247,7 +259,9 @@ def _candidates(connection: Connection, event: Event) -> list[Event]:
             )
         )
     if event.country:
-        query = query.where(or_(events.c.event_id == event.event_id, events.c.country.in_([event.country, ""])))
+        query = query.where(
+            or_(events.c.event_id == event.event_id, events.c.country.in_([event.country, ""]))
+        )
     rows = [dict(r._mapping) for r in connection.execute(query)]
     return _with_children(connection, rows)
 
@@ -260,7 +274,9 @@ def _insert_event(connection: Connection, event: Event) -> None:
 
 def _replace_event(connection: Connection, event: Event) -> None:
     connection.execute(
-        update(events).where(events.c.event_id == event.event_id).values(**event_row(event), updated_at=datetime.now(UTC))
+        update(events)
+        .where(events.c.event_id == event.event_id)
+        .values(**event_row(event), updated_at=datetime.now(UTC))
     )
     connection.execute(delete(sources).where(sources.c.event_id == event.event_id))
     connection.execute(delete(evidence).where(evidence.c.event_id == event.event_id))
@@ -271,7 +287,9 @@ def _insert_children(connection: Connection, event: Event) -> None:
     if event.sources:
         connection.execute(insert(sources), _unique(source_rows(event), ("doc_id",)))
     if event.evidence:
-        connection.execute(insert(evidence), _unique(evidence_rows(event), ("doc_id", "sentence", "start", "end", "field")))
+        connection.execute(
+            insert(evidence), _unique(evidence_rows(event), ("doc_id", "sentence", "start", "end", "field"))
+        )
 
 
 def _unique(rows: Sequence[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:

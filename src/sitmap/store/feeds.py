@@ -12,42 +12,12 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, Text, and_, delete, insert, select
+from sqlalchemy import Engine, and_, delete, insert, select
 
-from sitmap.store.schema import metadata
+from sitmap.store.schema import feed_entries, feeds
 
 # Entry states: "ok" the page was ingested, "failed" it was given up on, "pending" a retry is due.
 DONE_STATES = ("ok", "failed")
-
-feeds = Table(
-    "feeds",
-    metadata,
-    Column("url", String(1024), primary_key=True),
-    Column("title", Text),
-    Column("etag", Text),
-    Column("modified", Text),
-    Column("status", String(16), nullable=False),  # "new", "ok", "not-modified" or "failing"
-    Column("failures", Integer, nullable=False, default=0),
-    Column("last_error", Text, nullable=False, default=""),
-    Column("last_polled", DateTime(timezone=True)),
-    Column("last_success", DateTime(timezone=True)),
-    Column("next_poll", DateTime(timezone=True)),
-    Column("entries", Integer, nullable=False, default=0),
-    Column("documents", Integer, nullable=False, default=0),
-)
-
-feed_entries = Table(
-    "feed_entries",
-    metadata,
-    Column("feed_url", String(1024), primary_key=True),
-    Column("entry_id", String(1024), primary_key=True),
-    Column("link", Text),
-    Column("doc_id", String(128)),
-    Column("status", String(16), nullable=False),  # "ok", "failed" or "pending"
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("reason", Text, nullable=False, default=""),
-    Column("seen_at", DateTime(timezone=True), nullable=False),
-)
 
 
 @dataclass(frozen=True, slots=True)

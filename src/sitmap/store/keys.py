@@ -13,36 +13,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import (
-    Column,
-    DateTime,
     Engine,
-    Integer,
-    LargeBinary,
-    String,
-    Table,
-    Text,
     insert,
     select,
     update,
 )
 
-from sitmap.store.schema import metadata
+from sitmap.store.schema import api_keys
 
 PREFIX = "sm"
 # scrypt cost: about 15 ms and 16 MiB per check on a laptop core.
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-
-api_keys = Table(
-    "api_keys",
-    metadata,
-    Column("id", String(16), primary_key=True),
-    Column("name", Text, nullable=False),
-    Column("salt", LargeBinary, nullable=False),
-    Column("hash", LargeBinary, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("revoked_at", DateTime(timezone=True)),
-    Column("uses", Integer, nullable=False, default=0),
-)
 
 
 @dataclass(frozen=True, slots=True)

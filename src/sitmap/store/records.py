@@ -29,16 +29,20 @@ def event_row(event: Event) -> dict[str, Any]:
 def source_rows(event: Event) -> list[dict[str, Any]]:
     """The ``sources`` rows of an event, one per document."""
     return [
-        {"event_id": event.event_id, "doc_id": s.doc_id, "source": s.source, "url": s.url, "published": s.published}
+        {
+            "event_id": event.event_id,
+            "doc_id": s.doc_id,
+            "source": s.source,
+            "url": s.url,
+            "published": s.published,
+        }
         for s in event.sources
     ]
 
 
 def evidence_rows(event: Event) -> list[dict[str, Any]]:
     """The ``evidence`` rows of an event."""
-    return [
-        {"event_id": event.event_id, **{k: v for k, v in to_dict(e).items()}} for e in event.evidence
-    ]
+    return [{"event_id": event.event_id, **{k: v for k, v in to_dict(e).items()}} for e in event.evidence]
 
 
 def event_from_rows(
@@ -58,8 +62,12 @@ def event_from_rows(
         ),
         evidence=tuple(
             Evidence(
-                doc_id=e["doc_id"], sentence=e["sentence"], start=e["start"], end=e["end"],
-                field=e["field"], text=e["text"],
+                doc_id=e["doc_id"],
+                sentence=e["sentence"],
+                start=e["start"],
+                end=e["end"],
+                field=e["field"],
+                text=e["text"],
             )
             for e in evidence
         ),
@@ -85,8 +93,12 @@ def statistic_from_row(row: Mapping[str, Any]) -> Statistic:
     """The Statistic stored in one ``statistics`` row."""
     evidence = row["evidence"]
     return Statistic(
-        scope=row["scope"], what=row["what"], value=row["value"], period_start=row["period_start"],
-        period_end=row["period_end"], claimed_by=row["claimed_by"],
+        scope=row["scope"],
+        what=row["what"],
+        value=row["value"],
+        period_start=row["period_start"],
+        period_end=row["period_end"],
+        claimed_by=row["claimed_by"],
         evidence=Evidence(**evidence) if evidence else None,
     )
 
@@ -94,7 +106,9 @@ def statistic_from_row(row: Mapping[str, Any]) -> Statistic:
 def _claim(data: Mapping[str, Any]) -> Claim:
     evidence = data.get("evidence")
     return Claim(
-        claimed_by=data["claimed_by"], kind=data["kind"], value=int(data["value"]),
+        claimed_by=data["claimed_by"],
+        kind=data["kind"],
+        value=int(data["value"]),
         evidence=Evidence(**evidence) if evidence else None,
     )
 

@@ -137,3 +137,47 @@ merges = Table(
     Column("merged_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_merges_event", merges.c.event_id)
+
+# API keys for POST /documents: only a per-key salt and scrypt hash are kept (migration 0002).
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("salt", LargeBinary, nullable=False),
+    Column("hash", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("uses", Integer, nullable=False, default=0),
+)
+
+# Feed cursors of `sitmap watch` (migration 0003).
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", String(1024), primary_key=True),
+    Column("title", Text),
+    Column("etag", Text),
+    Column("modified", Text),
+    Column("status", String(16), nullable=False),  # "new", "ok", "not-modified" or "failing"
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_error", Text, nullable=False, default=""),
+    Column("last_polled", DateTime(timezone=True)),
+    Column("last_success", DateTime(timezone=True)),
+    Column("next_poll", DateTime(timezone=True)),
+    Column("entries", Integer, nullable=False, default=0),
+    Column("documents", Integer, nullable=False, default=0),
+)
+
+feed_entries = Table(
+    "feed_entries",
+    metadata,
+    Column("feed_url", String(1024), primary_key=True),
+    Column("entry_id", String(1024), primary_key=True),
+    Column("link", Text),
+    Column("doc_id", String(128)),
+    Column("status", String(16), nullable=False),  # "ok", "failed" or "pending"
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("reason", Text, nullable=False, default=""),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
