@@ -41,6 +41,8 @@ bench:
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/geoparse.py
 	$(BIN)/python benchmarks/merge.py
+	$(BIN)/python benchmarks/subevents.py
+	$(BIN)/python benchmarks/throughput.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(DEMO_DB)
