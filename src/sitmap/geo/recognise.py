@@ -22,7 +22,7 @@ from sitmap.geo.store import data_table
 MAX_TOKENS = 6
 MIN_FUZZY_LENGTH = 5
 FUZZY_RATIO = 84.0
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w]|['’‘ʿʾ`\-](?=\w))*")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[^\W\d_](?:[\w]|['’‘ʿʾ`\-](?=\w))*")
 _ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 CONNECTORS = frozenset(

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from sitmap.geo.gazetteer import Candidate, Gazetteer
-from sitmap.geo.names import name_key
+from sitmap.geo.names import ascii_name, name_key
 from sitmap.geo.recognise import Mention, find_mentions
 from sitmap.model import Document, Place, Sentence, Toponym
 
@@ -77,10 +77,12 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     pools = [_pool([mentions[i] for i in groups[key]], hint)
              for key, hint in zip(keys, group_hints, strict=True)]
     demonym = [bool(mentions[groups[key][0]].demonym) for key in keys]
-    picks = [_pick(pool, hint, None) for pool, hint in zip(pools, group_hints, strict=True)]
+    surfaces = [mentions[groups[key][0]].text.lower() for key in keys]
+    picks = [_pick(pool, hint, None, surface)
+             for pool, hint, surface in zip(pools, group_hints, surfaces, strict=True)]
     for _ in range(2):
         context = _Context(picks, demonym)
-        picks = [_pick(pool, hint, context.excluding(index))
+        picks = [_pick(pool, hint, context.excluding(index), surfaces[index])
                  for index, (pool, hint) in enumerate(zip(pools, group_hints, strict=True))]
     countries = _Context(picks, demonym).countries
     results: list[tuple[Place, float] | None] = [None] * len(mentions)
@@ -201,7 +203,9 @@ class _Context:
         return context
 
 
-def _pick(pool: list[Candidate], hint: _Hint, context: _Context | None) -> tuple[Candidate, float] | None:
+def _pick(
+    pool: list[Candidate], hint: _Hint, context: _Context | None, surface: str = "",
+) -> tuple[Candidate, float] | None:
     if not pool:
         return None
     countries = context.countries if context else Counter()
@@ -213,6 +217,8 @@ def _pick(pool: list[Candidate], hint: _Hint, context: _Context | None) -> tuple
     for rank, candidate in enumerate(pool):
         place = candidate.place
         score = _prior(candidate) + hint.bonus(place)
+        if surface and ascii_name(place.name).lower() == ascii_name(surface):
+            score += 0.8
         score += 3.0 * countries[place.country_code] / total_countries
         region_share = regions[(place.country_code, place.admin1.lower())] / total_regions
         score += 2.0 * region_share
