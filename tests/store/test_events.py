@@ -131,3 +131,29 @@ def test_database_url_reads_paths_urls_and_the_environment(monkeypatch, tmp_path
     assert store.database_url(str(tmp_path / "x.db")) == f"sqlite:///{tmp_path / 'x.db'}"
     monkeypatch.setenv("SITMAP_DB", str(tmp_path / "env.db"))
     assert store.database_url() == f"sqlite:///{tmp_path / 'env.db'}"
+
+
+def test_a_second_report_of_the_same_event_merges_into_the_stored_one(engine):
+    store.save_result(engine, Result(events=[_event()], documents=[_document()]))
+    other = _event(
+        "e9", "doc-b", fatalities=5, location="Ariha", latitude=35.812, longitude=36.608,
+        claims=(Claim("Syrian Observatory for Human Rights", "killed", 5, Evidence("doc-b", 0, 0, 20, "fatalities", "five killed")),),
+        evidence=(Evidence("doc-b", 0, 0, 44, "sub_event_type", "Regime shelling struck Ariha on Tuesday"),),
+    )  # fmt: skip
+    report = store.save_result(engine, Result(events=[other], documents=[_document("doc-b")]))
+    assert (report.inserted, report.merged) == (0, 1)
+    (merged,) = store.query_events(engine)
+    assert merged.event_id == "e1"
+    assert {s.doc_id for s in merged.sources} == {"doc-a", "doc-b"}
+    assert (merged.fatalities, merged.fatalities_low, merged.fatalities_high) == (3, 3, 5)
+    (logged,) = store.merge_log(engine, "e1")
+    assert logged["doc_id"] == "doc-b" and logged["reasons"]
+
+
+def test_a_report_from_a_town_a_hundred_km_away_stays_a_separate_event(engine):
+    store.save_result(engine, Result(events=[_event()], documents=[_document()]))
+    far = _event(
+        "e8", "doc-c", location="Al-Bab", latitude=36.37, longitude=37.52, admin1="Aleppo", geonameid=None
+    )
+    store.save_result(engine, Result(events=[far], documents=[_document("doc-c")]))
+    assert store.count_events(engine) == 2

@@ -8,12 +8,13 @@ they are the same, the stored event absorbs it (keeping its id) and the decision
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
 
 from sitmap import merge
 from sitmap.model import Event, Failure, Result, Statistic
@@ -30,6 +31,8 @@ from sitmap.store.schema import events, evidence, merges, sources, statistics
 
 # How far apart two reports of one event can be dated and still be compared.
 MERGE_WINDOW = timedelta(days=7)
+# Half-size in degrees of latitude of the box searched for merge candidates (about 110 km).
+CANDIDATE_DEGREES = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,21 +251,30 @@ def _store_event(connection: Connection, event: Event) -> tuple[str, bool]:
 
 
 def _candidates(connection: Connection, event: Event) -> list[Event]:
-    query = select(events)
+    """Stored events that could report the same event: near in time, and near in space or unplaced.
+
+    Only a pre-filter for ``merge.match``: it keeps everything within a week and about 100 km
+    (the widest tolerance of a match is 60 km), in the same admin1, or without coordinates.
+    """
+    same_id = events.c.event_id == event.event_id
     if event.event_date is None:
-        query = query.where(or_(events.c.event_id == event.event_id, events.c.event_date.is_(None)))
+        when = events.c.event_date.is_(None)
     else:
-        query = query.where(
-            or_(
-                events.c.event_id == event.event_id,
-                events.c.event_date.between(event.event_date - MERGE_WINDOW, event.event_date + MERGE_WINDOW),
-            )
-        )
+        when = events.c.event_date.between(event.event_date - MERGE_WINDOW, event.event_date + MERGE_WINDOW)
+    where = [when]
     if event.country:
-        query = query.where(
-            or_(events.c.event_id == event.event_id, events.c.country.in_([event.country, ""]))
+        where.append(events.c.country.in_([event.country, ""]))
+    if event.latitude is not None and event.longitude is not None:
+        lon_span = CANDIDATE_DEGREES / max(math.cos(math.radians(event.latitude)), 0.2)
+        near = and_(
+            events.c.latitude.between(event.latitude - CANDIDATE_DEGREES, event.latitude + CANDIDATE_DEGREES),
+            events.c.longitude.between(event.longitude - lon_span, event.longitude + lon_span),
         )
-    rows = [dict(r._mapping) for r in connection.execute(query)]
+        alternatives = [near, events.c.latitude.is_(None)]
+        if event.admin1:
+            alternatives.append(events.c.admin1 == event.admin1)
+        where.append(or_(*alternatives))
+    rows = [dict(r._mapping) for r in connection.execute(select(events).where(or_(same_id, and_(*where))))]
     return _with_children(connection, rows)
 
 
