@@ -19,7 +19,7 @@ NON_POLITICAL: Final[re.Pattern[str]] = re.compile(
     r"wildfires?|forest fires?|drought|tsunami|eruption|covid|coronavirus|virus|pandemic|epidemic|"
     r"outbreak|infections?|vaccin\w+|(?:plane|car|bus|train|helicopter) crash\w*|crash(?:ed|es)?|"
     r"derail\w*|collision|accident\w*|capsiz\w+|drown\w*|fire broke out|blaze|gas leak|collaps\w+|"
-    r"stampede|robber(?:y|ies|s)|thie(?:f|ves)|theft|burglar\w*|drugs?|narcotics?|cocaine|heroin|"
+    r"stampede|robb\w+|thie(?:f|ves)|theft|burglar\w*|drugs?|narcotics?|cocaine|heroin|"
     r"smuggl\w+|traffick\w+|fraud|corruption|embezzl\w+|bribe\w*|domestic violence|murder suspect|"
     r"homicide|stock market|shares|inflation|gdp|economy|football|tournament|olympics?|world cup|"
     r"summit|talks with|met with|bilateral|ambassadors?|foreign ministers?|sanctions|"

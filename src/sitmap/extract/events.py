@@ -29,6 +29,11 @@ _INFRASTRUCTURE: Final[re.Pattern[str]] = re.compile(
     r"supply (?:route|line)|m\d+|m-\d+)\b",
     re.IGNORECASE,
 )
+_CROWD: Final[re.Pattern[str]] = re.compile(
+    r"riot|unrest|violent protest|running battles|clashed with (?:the )?police|stone|rock|brick|petrol|molotov",
+    re.IGNORECASE,
+)
+_ACTOR_WORD: Final[re.Pattern[str]] = re.compile(r"gunmen|armed men|assailants", re.IGNORECASE)
 _PROTEST_TYPES: Final[frozenset[str]] = frozenset(
     {
         "Peaceful protest",
@@ -63,15 +68,39 @@ class Candidate:
     not_places: list[tuple[int, int]] = field(default_factory=list)
 
 
-def choose_trigger(triggers: list[Trigger], text: str) -> Trigger | None:
-    """The trigger that codes the sentence: strong words first, then ACLED precedence."""
+def choose_trigger(triggers: list[Trigger], text: str, has_deaths: bool = False) -> Trigger | None:
+    """The trigger that codes the sentence: strong words first, then ACLED precedence.
+
+    Protest words settle the kind of demonstration together; a disrupted weapon ("defused a
+    roadside bomb") is not an explosion unless someone died; burning or vandalism without a
+    crowd is property destruction, not a riot.
+    """
     usable = [trigger for trigger in triggers if _valid(trigger, text)]
+    types = {trigger.sub_event_type for trigger in usable}
+    if "Peaceful protest" not in types and "Excessive force against protesters" not in types:
+        usable = [
+            trigger
+            for trigger in usable
+            if trigger.sub_event_type != "Violent demonstration" or _CROWD.search(trigger.text)
+        ]
+        types = {trigger.sub_event_type for trigger in usable}
     if not usable:
         return None
-    types = {trigger.sub_event_type for trigger in usable}
     protest = _protest_type(types)
     if protest is not None:
-        return next(trigger for trigger in usable if trigger.sub_event_type in (protest, *_PROTEST_TYPES))
+        exact = next((trigger for trigger in usable if trigger.sub_event_type == protest), None)
+        if exact is not None:
+            return exact
+        first = next(trigger for trigger in usable if trigger.sub_event_type in _PROTEST_TYPES)
+        return replace(first, sub_event_type=protest)
+    if not has_deaths:
+        disrupted = [
+            trigger
+            for trigger in usable
+            if trigger.sub_event_type == "Disrupted weapons use" and trigger.strength >= 3
+        ]
+        if disrupted:
+            return disrupted[0]
     strong = [trigger for trigger in usable if trigger.strength >= 2] or usable
     violent = [
         trigger
@@ -81,11 +110,20 @@ def choose_trigger(triggers: list[Trigger], text: str) -> Trigger | None:
     ]
     pool = violent or strong
     winner = taxonomy.winning([trigger.sub_event_type for trigger in pool])
-    return next(trigger for trigger in pool if trigger.sub_event_type == winner)
+    # the verb, not the actor word ("gunmen"), anchors the event in the parse
+    return min(
+        (trigger for trigger in pool if trigger.sub_event_type == winner),
+        key=lambda trigger: (-trigger.strength, bool(_ACTOR_WORD.fullmatch(trigger.text))),
+    )
 
 
 def _protest_type(types: set[str]) -> str | None:
-    if not types & {"Peaceful protest", "Violent demonstration", "Mob violence"}:
+    if not types & {
+        "Peaceful protest",
+        "Violent demonstration",
+        "Mob violence",
+        "Excessive force against protesters",
+    }:
         return None
     if "Mob violence" in types:
         return "Mob violence"
@@ -193,9 +231,8 @@ def _country_subjects(doc: Doc | None, sentence: Sentence, mentions: list[Mentio
 def _assign_actors(
     candidate: Candidate, agents: list[Mention], targets: list[Mention], others: list[Mention], country: str
 ) -> None:
-    doc_id_free = [*agents, *targets, *others]
-    civilians = [m for m in doc_id_free if m.actor.inter == 7]
-    armed = [m for m in doc_id_free if m.actor.inter != 7]
+    everyone = [*agents, *targets, *others]
+    armed = [m for m in everyone if m.actor.inter != 7]
     first = next((m for m in agents if m.actor.inter != 7), None)
     if first is None:
         first = next((m for m in others if m.actor.inter != 7), None)
@@ -203,35 +240,12 @@ def _assign_actors(
         first = armed[0]
     second = next((m for m in targets if first is None or m.actor.name != first.actor.name), None)
     if second is None:
-        second = next(
-            (m for m in [*others, *agents, *targets] if first is None or m.actor.name != first.actor.name),
-            None,
-        )
-    if (
-        civilians
-        and (second is None or second.actor.inter != 7)
-        and (first is None or first.actor.inter != 7)
-    ):
-        if second is None or candidate.sub_event_type in {
-            "Attack",
-            "Shelling/artillery/missile attack",
-            "Air/drone strike",
-            "Suicide bomb",
-            "Remote explosive/landmine/IED",
-            "Grenade",
-            "Chemical weapon",
-        }:
-            second = civilians[0]
-    if (
-        first is None
-        and second is not None
-        and second.actor.inter == 7
-        and candidate.sub_event_type not in _PROTEST_TYPES
-    ):
-        first = None
+        # civilians are the target whenever they are named; otherwise the next other actor
+        pool = sorted([*others, *agents, *targets], key=lambda m: m.actor.inter != 7)
+        second = next((m for m in pool if first is None or m.actor.name != first.actor.name), None)
     candidate.actor1 = first.actor if first else None
     candidate.actor2 = second.actor if second else None
-    backers = [m.backer for m in doc_id_free if m.backer is not None]
+    backers = [m.backer for m in everyone if m.backer is not None]
     candidate.assoc1 = backers[0] if backers else None
     for mention, name in ((first, "actor1"), (second, "actor2")):
         if mention is not None:

@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 KIND_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(
         "killed killing kills kill dead died die dies dying deaths death slain perished massacred "
-        "executed murdered martyred beheaded lives bodies fatalities corpses".split(),
+        "executed murdered martyred beheaded lives bodies fatalities corpses gunned lynched".split(),
         "killed",
     ),
     **dict.fromkeys(
@@ -57,7 +57,8 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     "guard guards commander commanders leader leaders others elements terrorists terrorist "
     "pilgrim pilgrims worshipper worshippers passenger passengers family families personnel "
     "servicemen serviceman marine marines paramilitary paramilitaries militiamen militiaman "
-    "teenager teenagers youth youths cadet cadets volunteer volunteers shepherd nurse".split()
+    "teenager teenagers youth youths cadet cadets volunteer volunteers shepherd nurse thief thieves "
+    "suspect suspects victim victims recruit recruits trader traders worshipers hostage hostages".split()
 )
 _NOT_CASUALTY_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^\s*(?:-|–)?\s*(?:km|kilomet|kilometr|mile|metre|meter|percent|per cent|%|year|month|week|"
@@ -82,7 +83,7 @@ _TOLL_BEFORE: Final[re.Pattern[str]] = re.compile(
 _CONTEXT: Final[re.Pattern[str]] = re.compile(
     r"\bsince (?:(?:early |late |mid-?)?(?:19|20)\d\d|the (?:start|beginning|outbreak|onset)|the (?:war|conflict|"  # noqa: E501
     r"uprising|revolution|crisis)|(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b|it began|then)|\b(?:this|last|so far this|earlier this) "
+    r"october|november|december)\b|it began|then)|\b(?:this|so far this|earlier this) "
     r"(?:year|month)\b|\bin recent (?:months|years|weeks)|\bover the (?:past|last) (?:\w+ )?(?:years|months|"
     r"decade)|\b(?:war|conflict|fighting) (?:has|have|had) (?:killed|left|claimed)|\bthe (?:civil )?war\b.{0,40}\b"  # noqa: E501
     r"(?:killed|claimed|left)|\bin total\b|\boverall\b|\bsince \d{4}|\bdeath toll (?:this|for the)",
@@ -205,6 +206,8 @@ def _next_start(text: str, numbers: list[Number], index: int) -> int:
 
 
 def _plausible(text: str, number: Number) -> bool:
+    if re.search(r"\bno\s*$", text[max(0, number.start - 4) : number.start], re.IGNORECASE):
+        return False
     if _NOT_CASUALTY_AFTER.match(text[number.end :]) or _DATE_AFTER.match(text[number.end :]):
         return False
     if _DATE_BEFORE.search(text[max(0, number.start - 12) : number.start]):
@@ -235,6 +238,8 @@ def _kind_of(text: str, number: Number, next_start: int) -> tuple[str, str] | No
     for word in reversed(before):
         if word in {"or", "and"}:
             break
+        if word == "dead" and "shot" in before:
+            return "killed", noun
         if word in KIND_WORDS and word not in {"dead", "bodies", "lives", "deaths", "fatalities"}:
             return _combined(text, number, KIND_WORDS[word]), noun
     if _TOLL_BEFORE.search(text[max(0, number.start - 120) : number.start]):

@@ -44,8 +44,11 @@ def _reconcile_tolls(events: list[Event], distinct: dict[str, bool]) -> list[Eve
         # a repeated report of the same deaths: the first figure stands, the spread is kept
         low = min(kept.fatalities_low or kept.fatalities, event.fatalities_low or event.fatalities)
         high = max(kept.fatalities_high or kept.fatalities, event.fatalities_high or event.fatalities)
+        dated = event if event.time_precision < kept.time_precision else kept
         result[main] = replace(
             kept,
+            event_date=dated.event_date,
+            time_precision=dated.time_precision,
             fatalities_low=low if high != low else None,
             fatalities_high=high if high != low else None,
             claims=kept.claims + tuple(claim for claim in event.claims if claim not in kept.claims),
@@ -115,8 +118,11 @@ def _fold(kept: Event, other: Event) -> Event:
     low = [value for value in (kept.fatalities_low, other.fatalities_low) if value is not None]
     high = [value for value in (kept.fatalities_high, other.fatalities_high) if value is not None]
     better_place = other if (kept.geo_precision or 9) > (other.geo_precision or 9) else kept
+    dated = other if other.time_precision < kept.time_precision else kept
     return replace(
         kept,
+        event_date=dated.event_date,
+        time_precision=dated.time_precision,
         sub_event_type=chosen_type,
         event_type=taxonomy.event_type_of(chosen_type),
         disorder_type=taxonomy.disorder_type_of(chosen_type),

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from sitmap import nlp
 from sitmap.extract import context, taxonomy
-from sitmap.extract.actors import find_mentions, iso3_of, main_country
+from sitmap.extract.actors import Mention, find_mentions, iso3_of, main_country
 from sitmap.extract.claims import Attribution, find_attribution
 from sitmap.extract.dates import DateCue, find_dates
 from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
@@ -32,6 +32,11 @@ _ANOTHER_INCIDENT: Final = re.compile(
 )
 _UNNAMED_PLACE: Final = re.compile(
     r"^\W*(?:of\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|hill|base)\b(?!\s+of)",
+    re.IGNORECASE,
+)
+_SPEAKER: Final = re.compile(
+    r"(?:the |a )?\b(?:police|army|military|officials?|activists?|residents|sources|spokes(?:man|woman))\b"
+    r"(?= (?:said|says|told|reported|added|claimed)\b)",
     re.IGNORECASE,
 )
 # Documents this short are read whole by the classifier too (news snippets, headlines).
@@ -86,7 +91,8 @@ def find_events(
         if is_context_toll(sentence.text) or (dated.cue is not None and dated.cue.background):
             statistics += _statistics(document, sentence, counts, dated, said.get(sentence.index), country)
             continue
-        trigger = choose_trigger(triggers, sentence.text)
+        has_deaths = any(count.kind == "killed" for count in counts)
+        trigger = choose_trigger(triggers, sentence.text, has_deaths)
         if trigger is None or _unrealised(doc, trigger):
             continue
         label, probability = _top(prediction)
@@ -101,7 +107,9 @@ def find_events(
             continue
         if label == NONE_LABEL and probability >= 0.6 and (trigger.strength < 3 or probability >= 0.9):
             continue
-        mentions = find_mentions(sentence.text, country)
+        mentions = _not_speaker(
+            find_mentions(sentence.text, country), said.get(sentence.index), sentence.text
+        )
         candidate = build(
             sentence, doc, trigger, mentions, counts, said.get(sentence.index), document.id, country
         )
@@ -111,6 +119,17 @@ def find_events(
     events = merge_document_events(events, distinct)
     events = _apply_document_prediction(document, events, whole, country, focus_place, dates)
     return events, statistics
+
+
+def _not_speaker(mentions: list[Mention], attribution: Attribution | None, text: str) -> list[Mention]:
+    """Actor mentions without the one who only reports the event ("police said", "the army said")."""
+    spoken = [(attribution.start, attribution.end)] if attribution is not None else []
+    spoken += [(match.start(), match.end()) for match in _SPEAKER.finditer(text)]
+    return [
+        mention
+        for mention in mentions
+        if not any(mention.start < end and start < mention.end for start, end in spoken)
+    ]
 
 
 def _predict(classifier: SubeventClassifier | None, texts: list[str]) -> list[list[tuple[str, float]]]:

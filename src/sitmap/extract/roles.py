@@ -16,9 +16,9 @@ Role = Literal["agent", "target", "other"]
 
 # Verbs whose subject suffers the event ("two soldiers died").
 _SUFFERING: Final[frozenset[str]] = frozenset("die perish suffer lose fall".split())
-_AGENT_PREPS: Final[frozenset[str]] = frozenset({"by", "from"})
+_AGENT_PREPS: Final[frozenset[str]] = frozenset({"by"})
 _TARGET_PREPS: Final[frozenset[str]] = frozenset(
-    {"against", "on", "at", "with", "into", "targeting", "upon", "toward", "towards", "of"}
+    {"against", "on", "at", "with", "into", "targeting", "upon", "toward", "towards", "of", "from"}
 )
 
 
