@@ -43,8 +43,8 @@ FILE_LABELS = {
     "other": "Other",
     "none": "NONE",
 }
-PER_LABEL = 320
-PER_LABEL_EXCEPTIONS = {"NONE": 1600, "Other": 90}
+PER_LABEL = 240
+PER_LABEL_EXCEPTIONS = {"NONE": 1200, "Other": 80}
 
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a dozen"]
 DAYS = [
