@@ -24,6 +24,7 @@ from texts import expand  # noqa: E402
 from train import CASE_SNIPPETS, CASE_WEIGHT, fit, read_case  # noqa: E402
 
 from sitmap.extract.subevents import SubeventClassifier, default_model_path  # noqa: E402
+from sitmap.nlp import embeddings  # noqa: E402
 from sitmap.nlp.embeddings import embed  # noqa: E402
 
 FOLDS = 5
@@ -92,6 +93,9 @@ def main() -> None:
         print(f"(a), (b) skipped: {CASE_SNIPPETS} not found")
     path = default_model_path()
     if path.is_file():
+        # time a cold start: drop the session and tokenizer the figures above already loaded
+        embeddings._session.cache_clear()
+        embeddings._tokenizer.cache_clear()
         start = time.perf_counter()
         classifier = SubeventClassifier.load(path)
         classifier.predict(["Gunmen attacked a village."])
