@@ -147,19 +147,28 @@ def _unrealised(doc: Doc, trigger: Trigger) -> bool:
     return token is not None and context.is_unrealised(token)
 
 
-def _apply_classifier(candidate: Candidate, label: str, probability: float) -> None:
-    """Let the learned classifier settle the sub-event type where the rules are unsure."""
+def combine(rule_type: str, strength: int, label: str, probability: float) -> tuple[str, float]:
+    """The sub-event type and confidence from the rules' reading and the classifier's top label.
+
+    The classifier overrules a weak or ordinary trigger when fairly sure (p >= 0.45) and a strong
+    trigger only when very sure (p >= 0.8); who took a place (government or not) stays with the
+    rules, which read the actors. Without a classifier label the trigger strength sets confidence.
+    """
     if not label or label == NONE_LABEL or label not in taxonomy.SUB_EVENT_TYPES:
-        candidate.confidence = min(0.95, 0.45 + 0.1 * candidate.strength)
-        return
-    rule = candidate.sub_event_type
-    if label != rule and (probability >= 0.8 or (probability >= 0.45 and candidate.strength <= 2)):
+        return rule_type, round(min(0.95, 0.45 + 0.1 * strength), 3)
+    chosen = rule_type
+    if label != rule_type and (probability >= 0.8 or (probability >= 0.45 and strength <= 2)):
         territorial = {"Government regains territory", "Non-state actor overtakes territory"}
-        if not (label in territorial and rule in territorial):
-            candidate.sub_event_type = label
-    agree = candidate.sub_event_type == label
-    candidate.confidence = round(
-        min(0.98, 0.35 + 0.5 * probability * (1.0 if agree else 0.5) + 0.05 * candidate.strength), 3
+        if not (label in territorial and rule_type in territorial):
+            chosen = label
+    agree = chosen == label
+    confidence = min(0.98, 0.35 + 0.5 * probability * (1.0 if agree else 0.5) + 0.05 * strength)
+    return chosen, round(confidence, 3)
+
+
+def _apply_classifier(candidate: Candidate, label: str, probability: float) -> None:
+    candidate.sub_event_type, candidate.confidence = combine(
+        candidate.sub_event_type, candidate.strength, label, probability
     )
 
 

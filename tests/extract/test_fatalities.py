@@ -1,0 +1,73 @@
+import pytest
+
+from sitmap.extract.fatalities import fatalities, find_counts, is_context_toll
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        ("Mortar fire killed at least four villagers, including three children, in Kafr Zita.", 4),
+        ("Between 10 and 15 herders were killed when the camp was raided.", 10),
+        ("Twenty-one recruits died in the ambush.", 21),
+        ("One hundred and five prisoners were executed, the report said.", 105),
+        ("Three traders were killed and five others wounded at the market.", 3),
+        ("The blast wounded 23 people but killed no one.", 0),
+        ("The ministry said it had neutralised 37 militants.", 0),
+        ("The army said its troops had killed or captured 60 insurgents.", 0),
+        ("Dozens of people were killed in the raid.", 12),
+        ("Several soldiers were killed when the outpost was overrun.", 3),
+        ("Hundreds of people were killed in the massacre.", 100),
+        ("Five soldiers and three militants died in the fighting.", 8),
+        ("Gunmen killed six soldiers and two civilians at a checkpoint.", 8),
+        ("Seven children were among at least 25 people killed in the strike.", 25),
+        ("A soldier was killed when rebels shelled the base.", 1),
+        ("A suicide bomber killed 12 guests at the wedding.", 12),
+        ("The strike killed 1,200 fighters, the group claimed.", 1200),
+        ("Car bomb kills 9 in Afrin A car bomb killed at least nine people in a market on Sunday.", 9),
+        ("The attack left two policemen dead.", 2),
+        ("Shelling on 16 March killed two farmers.", 2),
+        ("The convoy was hit 20 km from the border, killing three drivers.", 3),
+    ],
+)
+def test_fatalities_read_as_acled_codes_them(sentence, deaths):
+    assert fatalities(find_counts(sentence))[0] == deaths
+
+
+def test_fatalities_reads_at_least_four_as_four():
+    assert fatalities(find_counts("The raid killed at least four people."))[0] == 4
+
+
+def test_fatalities_range_keeps_both_ends():
+    assert fatalities(find_counts("Between 10 and 15 herders were killed."))[1:] == (10, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("Two soldiers were killed and two others wounded.", "wounded", 2),
+        ("The ministry said it neutralised 114 fighters.", "neutralised", 114),
+        ("Police arrested 25 protesters at the rally.", "arrested", 25),
+        ("The fighting has displaced 4,000 families.", "displaced", 4000),
+    ],
+)
+def test_non_deaths_are_kept_as_claims_of_their_kind(sentence, kind, value):
+    assert any(count.kind == kind and count.value == value for count in find_counts(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 380,000 people have been killed since the war began in 2011.",
+        "The death toll this month rose to 60.",
+        "The conflict has killed more than 10,000 civilians.",
+        "Nearly one million people have been displaced since December.",
+    ],
+)
+def test_context_tolls_are_not_event_fatalities(sentence):
+    counts = find_counts(sentence)
+    assert is_context_toll(sentence) or all(count.context for count in counts)
+    assert all(count.context for count in counts if count.kind == "killed")
+
+
+def test_a_plain_event_sentence_is_not_a_context_toll():
+    assert not is_context_toll("Air strikes killed seven civilians in the town on Monday.")

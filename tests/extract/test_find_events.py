@@ -1,0 +1,159 @@
+"""find_events end to end with the real spaCy model and toponyms built by hand."""
+
+from datetime import date
+
+import pytest
+
+from sitmap import nlp
+from sitmap.extract import combine, find_events
+from sitmap.model import Document, Place, Toponym
+
+PUBLISHED = date(2024, 3, 13)  # a Wednesday
+KAFR_SAFRA = Place("Kafr Safra", 35.95, 36.62, 9001, "SY", "SYR", "Syria", "Idlib", "Ariha", "PPL")
+ARIHA = Place("Ariha", 35.81, 36.61, 9002, "SY", "SYR", "Syria", "Idlib", "Ariha", "PPLA2")
+IDLIB = Place("Idlib", 35.9, 36.6, 9003, "SY", "SYR", "Syria", "Idlib", "", "ADM1")
+GAZETTEER = {"Kafr Safra": KAFR_SAFRA, "Ariha": ARIHA, "Idlib": IDLIB}
+
+# Our own article: a retaken town, shelling per rescuers, a ministry's toll, a claim of
+# "neutralised" fighters, and background that must give no event.
+ARTICLE = (
+    "Kafr Safra is a hilltop town on the road between Ariha and the coast.\n\n"
+    "Syrian opposition fighters on Tuesday recaptured the town of Kafr Safra from regime forces.\n\n"
+    "Regime artillery killed at least five civilians, including two children, in Ariha, White Helmets said.\n\n"
+    "Earlier, three Turkish soldiers were killed and four others wounded in a regime attack in Idlib, "
+    "Turkey's National Defense Ministry said.\n\n"
+    'Turkey retaliated and "neutralised 55 regime elements", the ministry said.\n\n'
+    "Idlib was declared a de-escalation zone in a deal between Turkey and Russia in late 2018.\n\n"
+    "The offensive since December has displaced nearly 900,000 people."
+)
+
+
+@pytest.fixture(scope="module")
+def language():
+    return nlp.load_language()
+
+
+def _toponyms(document: Document) -> list[Toponym]:
+    found = []
+    for sentence in nlp.split_sentences(document.text):
+        for name, place in GAZETTEER.items():
+            start = sentence.text.find(name)
+            while start >= 0:
+                begin = sentence.start + start
+                found.append(Toponym(document.id, begin, begin + len(name), name, "place", place,
+                                     0.9, 3 if place.feature_code == "ADM1" else 1, sentence.index))
+                start = sentence.text.find(name, start + 1)
+    return found
+
+
+def _read(text: str, language, published: date = PUBLISHED, toponyms: bool = True):
+    document = Document("doc-1", text, published=published)
+    sentences = nlp.split_sentences(text)
+    return find_events(document, sentences, _toponyms(document) if toponyms else [], language)
+
+
+@pytest.fixture(scope="module")
+def article(language):
+    return _read(ARTICLE, language)
+
+
+def test_article_gives_four_events_and_a_statistic(article):
+    events, statistics = article
+    assert len(events) == 4
+    assert [s.value for s in statistics] == [900_000]
+
+
+def test_retaken_town_is_a_non_state_territory_gain(article):
+    event = next(e for e in article[0] if e.territory is not None)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert (event.actor1, event.actor2) == ("Rebels (Syria)", "Military Forces of Syria")
+    assert event.location == "Kafr Safra" and event.event_date == date(2024, 3, 12)
+    assert event.territory.to_actor == "Rebels (Syria)"
+
+
+def test_shelling_counts_five_not_seven_and_cites_white_helmets(article):
+    event = next(e for e in article[0] if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert event.fatalities == 5
+    assert event.actor2 == "Civilians (Syria)" and event.claimed_by == "White Helmets"
+    assert event.location == "Ariha" and event.admin1 == "Idlib"
+    assert event.civilian_targeting == "Civilian targeting"
+
+
+def test_soldiers_killed_per_ministry(article):
+    event = next(e for e in article[0] if e.fatalities == 3)
+    assert {event.actor1, event.actor2} == {"Military Forces of Syria", "Military Forces of Turkey"}
+    assert event.claimed_by == "Turkish Ministry of National Defence"
+
+
+def test_neutralised_is_a_claim_not_deaths(article):
+    event = next(e for e in article[0] if any(c.kind == "neutralised" for c in e.claims))
+    assert event.fatalities == 0
+    assert event.actor1 == "Military Forces of Turkey"
+    assert any(item.text == "55" for item in event.evidence)
+
+
+def test_background_sentences_give_no_event(article):
+    assert not any(e.event_date and e.event_date.year == 2018 for e in article[0])
+
+
+def test_evidence_spans_point_into_the_document_text(article):
+    for event in article[0]:
+        for item in event.evidence:
+            assert ARTICLE[item.start : item.end] == item.text
+            assert item.doc_id == "doc-1"
+
+
+def test_event_ids_are_stable(article, language):
+    again, _ = _read(ARTICLE, language)
+    assert [e.event_id for e in again] == [e.event_id for e in article[0]]
+
+
+def test_notes_read_like_acled(article):
+    event = next(e for e in article[0] if e.sub_event_type == "Shelling/artillery/missile attack")
+    # no cue of its own: it takes the previous sentence's Tuesday
+    assert event.notes.startswith("On 12 March 2024, Military Forces of Syria shelled Civilians (Syria) in Ariha")
+
+
+def test_event_without_a_place_is_still_emitted(language):
+    events, _ = _read("Gunmen shot dead two farmers on Monday, residents said.", language, toponyms=False)
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert events[0].location == "" and events[0].fatalities == 2
+
+
+def test_headline_and_body_count_the_same_deaths_once(language):
+    text = ("Bomb kills 9 in Ariha\n\nA car bomb killed at least nine people in a market in Ariha on Monday, "
+            "the Syrian Observatory for Human Rights said. Later the monitor said nine people had died.")
+    events, _ = _read(text, language)
+    assert sum(e.fatalities for e in events) == 9
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels threatened to attack the town if their leaders are not freed.",
+        "Analysts warned that a new offensive could displace many people.",
+        "The army denied that its troops had shelled the camp.",
+        "Police arrested three men suspected of robbing a bank.",
+        "An earthquake killed 12 people and destroyed dozens of houses.",
+        "Nine people were killed when a bus crashed into a ravine.",
+        "The foreign ministers met in Ankara to discuss border security.",
+        "The zone was agreed between Turkey and Russia in late 2018.",
+    ],
+)
+def test_not_events_give_no_event(sentence, language):
+    assert _read(sentence, language, toponyms=False)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "strength", "label", "probability", "chosen"),
+    [
+        ("Attack", 1, "Armed clash", 0.6, "Armed clash"),  # weak rule, fairly sure classifier
+        ("Suicide bomb", 3, "Remote explosive/landmine/IED", 0.6, "Suicide bomb"),  # strong rule stands
+        ("Suicide bomb", 3, "Remote explosive/landmine/IED", 0.9, "Remote explosive/landmine/IED"),
+        ("Government regains territory", 2, "Non-state actor overtakes territory", 0.9,
+         "Government regains territory"),  # the taker comes from the actors
+        ("Armed clash", 2, "", 0.0, "Armed clash"),
+    ],
+)
+def test_combine_lets_the_classifier_settle_unsure_rules(rule, strength, label, probability, chosen):
+    assert combine(rule, strength, label, probability)[0] == chosen
