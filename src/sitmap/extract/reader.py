@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from sitmap import nlp
 from sitmap.extract import context, taxonomy
-from sitmap.extract.actors import Mention, find_mentions, iso3_of, main_country
+from sitmap.extract.actors import Mention, find_countries, find_mentions, iso3_of
 from sitmap.extract.claims import Attribution, find_attribution
 from sitmap.extract.dates import DateCue, find_dates
 from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
@@ -66,6 +66,7 @@ def find_events(
 ) -> tuple[list[Event], list[Statistic]]:
     """The events and statistics an ACLED coder would read from one document."""
     country = _document_country(document, toponyms)
+    toponyms = _in_country(toponyms, country)
     focus_place = focus(toponyms)
     candidates = [(sentence, find_triggers(sentence.text)) for sentence in sentences]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
@@ -173,12 +174,19 @@ def _apply_classifier(candidate: Candidate, label: str, probability: float) -> N
 
 
 def _document_country(document: Document, toponyms: list[Toponym]) -> str:
-    countries = Counter(
-        t.place.country for t in toponyms if t.kind == "place" and t.place and t.place.country
-    )
-    if countries:
-        return countries.most_common(1)[0][0]
-    return main_country(document.text)
+    """The country an article is about: its resolved places and its country words together."""
+    countries = Counter(t.place.country for t in toponyms if t.place and t.place.country)
+    countries.update(country for country, _, _, _ in find_countries(document.text))
+    return countries.most_common(1)[0][0] if countries else ""
+
+
+def _in_country(toponyms: list[Toponym], country: str) -> list[Toponym]:
+    """Places inside the article's country, when it has any: a "Date" in Japan or an "Uman" in
+    Ukraine found in a Syrian war report is a misreading, not the scene of an event."""
+    inside = [t for t in toponyms if t.place is not None and t.place.country == country]
+    if not country or not inside:
+        return toponyms
+    return [t for t in toponyms if t.kind != "place" or (t.place is not None and t.place.country == country)]
 
 
 def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, _Dated]:
