@@ -40,8 +40,19 @@ def _toponyms(document: Document) -> list[Toponym]:
             start = sentence.text.find(name)
             while start >= 0:
                 begin = sentence.start + start
-                found.append(Toponym(document.id, begin, begin + len(name), name, "place", place,
-                                     0.9, 3 if place.feature_code == "ADM1" else 1, sentence.index))
+                found.append(
+                    Toponym(
+                        document.id,
+                        begin,
+                        begin + len(name),
+                        name,
+                        "place",
+                        place,
+                        0.9,
+                        3 if place.feature_code == "ADM1" else 1,
+                        sentence.index,
+                    )
+                )
                 start = sentence.text.find(name, start + 1)
     return found
 
@@ -111,7 +122,9 @@ def test_event_ids_are_stable(article, language):
 def test_notes_read_like_acled(article):
     event = next(e for e in article[0] if e.sub_event_type == "Shelling/artillery/missile attack")
     # no cue of its own: it takes the previous sentence's Tuesday
-    assert event.notes.startswith("On 12 March 2024, Military Forces of Syria shelled Civilians (Syria) in Ariha")
+    assert event.notes.startswith(
+        "On 12 March 2024, Military Forces of Syria shelled Civilians (Syria) in Ariha"
+    )
 
 
 def test_event_without_a_place_is_still_emitted(language):
@@ -121,8 +134,10 @@ def test_event_without_a_place_is_still_emitted(language):
 
 
 def test_headline_and_body_count_the_same_deaths_once(language):
-    text = ("Bomb kills 9 in Ariha\n\nA car bomb killed at least nine people in a market in Ariha on Monday, "
-            "the Syrian Observatory for Human Rights said. Later the monitor said nine people had died.")
+    text = (
+        "Bomb kills 9 in Ariha\n\nA car bomb killed at least nine people in a market in Ariha on Monday, "
+        "the Syrian Observatory for Human Rights said. Later the monitor said nine people had died."
+    )
     events, _ = _read(text, language)
     assert sum(e.fatalities for e in events) == 9
 
@@ -150,10 +165,23 @@ def test_not_events_give_no_event(sentence, language):
         ("Attack", 1, "Armed clash", 0.6, "Armed clash"),  # weak rule, fairly sure classifier
         ("Suicide bomb", 3, "Remote explosive/landmine/IED", 0.6, "Suicide bomb"),  # strong rule stands
         ("Suicide bomb", 3, "Remote explosive/landmine/IED", 0.9, "Remote explosive/landmine/IED"),
-        ("Government regains territory", 2, "Non-state actor overtakes territory", 0.9,
-         "Government regains territory"),  # the taker comes from the actors
+        (
+            "Government regains territory",
+            2,
+            "Non-state actor overtakes territory",
+            0.9,
+            "Government regains territory",
+        ),  # the taker comes from the actors
         ("Armed clash", 2, "", 0.0, "Armed clash"),
     ],
 )
 def test_combine_lets_the_classifier_settle_unsure_rules(rule, strength, label, probability, chosen):
     assert combine(rule, strength, label, probability)[0] == chosen
+
+
+def test_combine_keeps_a_violent_reading_when_people_were_killed():
+    assert combine("Armed clash", 1, "Change to group/activity", 0.6, casualties=True)[0] == "Armed clash"
+    assert (
+        combine("Armed clash", 1, "Change to group/activity", 0.6, casualties=False)[0]
+        == "Change to group/activity"
+    )

@@ -27,6 +27,10 @@ _SPECIFICITY = {
 }
 
 
+# How many sentences back an event without a place of its own looks for one.
+LOOK_BACK = 1
+
+
 @dataclass(frozen=True, slots=True)
 class Placing:
     """The toponym an event is placed at and the ACLED geo precision that placing earns."""
@@ -114,6 +118,15 @@ def place_event(
         if specificity(best) >= 4 and focus_place is not None and specificity(focus_place) < 4:
             return Placing(focus_place, 2)
         return Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
+    before = [
+        toponym
+        for toponym in usable(toponyms)
+        if sentence_index - LOOK_BACK <= toponym.sentence < sentence_index and specificity(toponym) < 4
+    ]
+    if before:
+        # the place the story was just talking about ("... in Douma. The strikes killed 12")
+        best = max(before, key=lambda toponym: (toponym.sentence, -specificity(toponym), toponym.start))
+        return Placing(best, max(best.precision, 2))
     if focus_place is not None:
         return Placing(focus_place, max(focus_place.precision, 2))
     return None

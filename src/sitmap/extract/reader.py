@@ -148,7 +148,9 @@ def _unrealised(doc: Doc, trigger: Trigger) -> bool:
     return token is not None and context.is_unrealised(token)
 
 
-def combine(rule_type: str, strength: int, label: str, probability: float) -> tuple[str, float]:
+def combine(
+    rule_type: str, strength: int, label: str, probability: float, casualties: bool = False
+) -> tuple[str, float]:
     """The sub-event type and confidence from the rules' reading and the classifier's top label.
 
     The classifier overrules a weak or ordinary trigger when fairly sure (p >= 0.45) and a strong
@@ -158,7 +160,10 @@ def combine(rule_type: str, strength: int, label: str, probability: float) -> tu
     if not label or label == NONE_LABEL or label not in taxonomy.SUB_EVENT_TYPES:
         return rule_type, round(min(0.95, 0.45 + 0.1 * strength), 3)
     chosen = rule_type
-    if label != rule_type and (probability >= 0.8 or (probability >= 0.45 and strength <= 2)):
+    # people killed or "neutralised" make a violent reading; a calm label needs to be very sure
+    calm = taxonomy.event_type_of(label) in {"Strategic developments", "Protests"}
+    threshold = 0.8 if casualties and calm and _is_violent(rule_type) else 0.45
+    if label != rule_type and (probability >= 0.8 or (probability >= threshold and strength <= 2)):
         territorial = {"Government regains territory", "Non-state actor overtakes territory"}
         if not (label in territorial and rule_type in territorial):
             chosen = label
@@ -167,15 +172,24 @@ def combine(rule_type: str, strength: int, label: str, probability: float) -> tu
     return chosen, round(confidence, 3)
 
 
+def _is_violent(sub_event_type: str) -> bool:
+    return taxonomy.disorder_type_of(sub_event_type) == "Political violence"
+
+
 def _apply_classifier(candidate: Candidate, label: str, probability: float) -> None:
+    casualties = any(claim.kind in {"killed", "neutralised", "wounded"} for claim in candidate.claims)
     candidate.sub_event_type, candidate.confidence = combine(
-        candidate.sub_event_type, candidate.strength, label, probability
+        candidate.sub_event_type, candidate.strength, label, probability, casualties
     )
 
 
 def _document_country(document: Document, toponyms: list[Toponym]) -> str:
     """The country an article is about: its resolved places and its country words together."""
-    countries = Counter(t.place.country for t in toponyms if t.place and t.place.country)
+    # where things happen counts double: "US strikes in Syria" is about Syria
+    countries = Counter[str]()
+    for toponym in toponyms:
+        if toponym.place and toponym.place.country:
+            countries[toponym.place.country] += 2 if toponym.kind == "place" else 1
     countries.update(country for country, _, _, _ in find_countries(document.text))
     return countries.most_common(1)[0][0] if countries else ""
 
