@@ -57,13 +57,18 @@ def _best_join(
 
 
 def _verdicts(events: list[Event]) -> dict[tuple[str, str], Match]:
-    """Match verdicts for every pair of events whose dates lie within ``WINDOW_DAYS`` of each other."""
+    """Match verdicts for the pairs of events within ``WINDOW_DAYS`` of each other and not in two countries.
+
+    A pair without a verdict never joins (``_mean_score``), exactly as a pair that fails a gate.
+    """
     dated = sorted((e for e in events if e.event_date is not None), key=lambda e: (e.event_date, e.event_id))
     verdicts: dict[tuple[str, str], Match] = {}
     for i, first in enumerate(dated):
         for second in dated[i + 1 :]:
             if (second.event_date - first.event_date).days > WINDOW_DAYS:  # type: ignore[operator]
                 break
+            if first.country and second.country and first.country != second.country:
+                continue  # the place gate would refuse it; skipping keeps big batches cheap
             a, b = sorted((first, second), key=lambda e: e.event_id)
             verdicts[(a.event_id, b.event_id)] = match(a, b)
     return verdicts
