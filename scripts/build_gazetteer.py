@@ -6,6 +6,10 @@ Reads ``places_<CC>.tsv`` (see the README beside them), keeps only the columns t
 keeps Latin-script and Arabic-script names (deduplicated by name key), gives regions their common
 English names (``admin1_names.tsv``) and renamed towns their current names (``renames.tsv``), and
 writes one gzip-compressed TSV sorted by country and region.
+
+With ``--us-counties`` it instead writes ``us_counties.tsv``: every US county (and parish,
+borough, census area) with a representative point, the median of its ZIP code points from the
+PyPI package ``zipcodes`` (needed only here, at build time; the table ships with sitmap).
 """
 
 from __future__ import annotations
@@ -95,12 +99,38 @@ def apply_renames(rows: list[dict[str, str]]) -> int:
     return renamed
 
 
+def write_us_counties(path: Path) -> int:
+    """Write US counties with the median of their ZIP code points; returns how many."""
+    import statistics
+
+    import zipcodes
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for row in zipcodes.list_all():
+        county, state = row.get("county") or "", row.get("state") or ""
+        if county and state and row.get("lat") and row.get("long") and row.get("country") == "US":
+            points.setdefault((state, county), []).append((float(row["lat"]), float(row["long"])))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("# US counties, parishes and boroughs: median of their ZIP code points (PyPI zipcodes, MIT).\n")
+        handle.write("state\tname\tlatitude\tlongitude\tzip_codes\n")
+        for (state, county), values in sorted(points.items()):
+            latitude = statistics.median(point[0] for point in values)
+            longitude = statistics.median(point[1] for point in values)
+            handle.write(f"{state}\t{county}\t{latitude:.4f}\t{longitude:.4f}\t{len(values)}\n")
+    return len(points)
+
+
 def main() -> None:
-    """Build the compact WOF table and print its size."""
+    """Build the compact WOF table (or the US county table) and print its size."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("wof", nargs="?", type=Path, default=DEFAULT_WOF)
     parser.add_argument("--out", type=Path, default=DATA / "wof_places.tsv.gz")
+    parser.add_argument("--us-counties", action="store_true", help="write us_counties.tsv instead")
     args = parser.parse_args()
+    if args.us_counties:
+        count = write_us_counties(DATA / "us_counties.tsv")
+        print(f"{count:,} US counties -> {DATA / 'us_counties.tsv'}")
+        return
     admin1_names = {(row["country_code"], row["wof_name"]): row["name"]
                     for row in read_table("admin1_names.tsv")}
     rows = [compact(row, admin1_names) for row in read_wof(args.wof)]

@@ -109,3 +109,26 @@ def test_geo_reads_the_sample_article(gazetteer):
     assert by_text["Nairab"].place.geonameid == 166357
     assert by_text["Turkish"].kind == "demonym"
     assert by_text["Binnish"].place.admin1 == "Idlib"
+
+
+def test_geo_resolves_a_us_county_to_its_state(gazetteer):
+    county = _found("Deputies in Laurel County, Kentucky, arrested two men.", "Laurel County", gazetteer)
+    assert (county.place.feature_code, county.place.admin1) == ("ADM2", "Kentucky")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A fire broke out on Memphis Street in Alexandria, Louisiana.", "Memphis"),
+        ("Darryl Warden, 44, was charged on Sunday. Warden told officers he was at home.", "Warden"),
+        ("Bashar al-Assad visited troops in Aleppo.", "Bashar"),
+        ("I've never seen the river this high, said a farmer from Ohio.", "I've"),
+    ],
+)
+def test_geo_rejects_streets_people_and_contractions(gazetteer, text, word):
+    assert word not in [t.text for t in _toponyms(text, gazetteer)]
+
+
+def test_geo_keeps_a_place_that_starts_with_a_given_name(gazetteer):
+    toponym = _found("Police in Beverly Hills, California, closed the road.", "Beverly Hills", gazetteer)
+    assert toponym.place.admin1 == "California"

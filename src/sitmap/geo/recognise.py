@@ -25,6 +25,9 @@ FUZZY_RATIO = 84.0
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[^\W\d_](?:[\w]|['’‘ʿʾ`\-](?=\w))*")
 _ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
 _POSSESSIVE = re.compile(r"['’]s$")
+_ARTICLE_NAME = re.compile(r"(?:al|el|an|ar|as|ash|ad|at|az)-[A-Z]")
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 CONNECTORS = frozenset(
     "al el an ar as ash ad at az ath adh ez es ed de del der des di da la le les los las du of "
     "and on upon am bin bint bani ibn sur sous y".split()
@@ -45,8 +48,21 @@ MODIFIERS = frozenset(
 FACILITIES = frozenset(
     "street st avenue ave road rd boulevard blvd lane drive library inn church school high middle "
     "elementary academy golf club hotel square fields plantation canal creek bridge hall building mall "
-    "restaurant cemetery trail parkway highway court gardens theatre theater museum".split()
+    "restaurant cemetery trail parkway highway court gardens theatre theater museum university college "
+    "hospital park center centre stadium arena county township parish river valley medical memorial "
+    "cathedral mosque temple chapel tower towers plaza terrace circle place way pike expressway "
+    "turnpike freeway stadium field airport station prison jail".split()
 )
+# A street or a bridge named after a town is not in that town.
+STREETS = frozenset(
+    "street st avenue ave road rd boulevard blvd lane drive parkway highway pike expressway turnpike "
+    "freeway way circle terrace place bridge square trail".split()
+)
+# Titles that also begin place names ("St. Louis", "Prince George's County").
+_PLACE_TYPES = frozenset("county parish city province state island islands valley east west coast "
+                         "peninsula gulf sea ocean river lake bay mountains hills heights".split())
+_NAME_PARTICLES = frozenset("al el bin bint ibn de del van von der da di du la le".split())
+_PLACE_TITLES = frozenset("st saint prince king queen lord lady pope sister".split())
 CALENDAR = frozenset(
     "january february march april may june july august september october november december monday "
     "tuesday wednesday thursday friday saturday sunday".split()
@@ -71,6 +87,9 @@ class Mention:
     common: bool = False
     after_name: bool = False
     locative: bool = False
+    facility: bool = False
+    street: bool = False
+    surname: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +105,13 @@ class _Token:
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every gazetteer or demonym match in ``text``, in text order, without overlaps."""
     tokens = _tokens(text)
+    people, surnames = _people(tokens, text, gazetteer)
+    lower_words = frozenset(_LOWER_WORD.findall(text))
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not token.capital:
+        if not token.capital or index in people:
             index += 1
             continue
         run_end = index + 1
@@ -102,9 +123,50 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             index += 1
             continue
         mention, used = match
+        if " " not in mention.text and not mention.demonym:
+            lowered = mention.text.lower()
+            if lowered in surnames:
+                mention = replace(mention, surname=True)
+            if lowered in lower_words and not mention.common:
+                mention = replace(mention, common=True)
         mentions.append(mention)
         index += used
     return mentions
+
+
+def _people(tokens: list[_Token], text: str, gazetteer: Gazetteer) -> tuple[set[int], set[str]]:
+    """Indexes of the tokens of person names (a given name or a title, then capitalised words,
+    middle initials and particles like "al-" or "bin" included) and the surnames they end with.
+    A given name that begins a place name ("Beverly Hills") is not a person."""
+    people: set[int] = set()
+    surnames: set[str] = set()
+    for index, token in enumerate(tokens):
+        lowered = token.text.lower()
+        title = lowered.rstrip(".") in TITLES and lowered.rstrip(".") not in _PLACE_TITLES
+        if not title and lowered not in _first_names():
+            continue
+        last = index
+        end = index + 1
+        while end < len(tokens) and end - index <= 4 \
+                and (_continues(tokens, end) or (title and end == index + 1)) \
+                and (tokens[end].capital or tokens[end].text.lower() in _NAME_PARTICLES) \
+                and tokens[end].text.lower() not in FACILITIES:
+            if tokens[end].capital:
+                last = end
+            end += 1
+        if last == index or (not title and gazetteer.candidates(name_key(text[token.start:tokens[last].end]))):
+            continue
+        people.update(range(index + 1 if title else index, last + 1))
+        surnames.add(tokens[last].text.lower())
+    return people, surnames
+
+
+def _continues(tokens: list[_Token], index: int) -> bool:
+    """Whether the token continues the previous one's name (no break, or after an initial "D.")."""
+    if not tokens[index].break_before:
+        return True
+    previous = tokens[index - 1]
+    return len(previous.text) == 1 and previous.capital
 
 
 def _longest_match(
@@ -119,7 +181,7 @@ def _longest_match(
         following = tokens[last + 1] if last + 1 < len(tokens) else None
         if mention is not None and following is not None and following.capital \
                 and not following.break_before and following.text.lower() in FACILITIES:
-            mention = replace(mention, after_name=True)
+            mention = replace(mention, facility=True, street=following.text.lower() in STREETS)
         if mention is not None:
             return mention, last - first + 1
     return None
@@ -149,12 +211,15 @@ def _match(
         return Mention(start, end, surface, target_candidates(target, gazetteer), locative=locative)
     if surface.isupper() and len(surface) <= 4:
         return None
-    if " " not in surface and (lowered in _stop_words() or lowered in CALENDAR or len(surface) < 3):
+    if " " not in surface and (lowered in _stop_words() or lowered in CALENDAR or len(surface) < 3
+                               or _CONTRACTION.search(lowered)):
         return None
     key = name_key(surface)
     if len(key) < 3:
         return None
-    common = all(word in _common_words() or word in _stop_words() for word in lowered.split())
+    words = lowered.split()
+    common = (all(word in _common_words() or word in _stop_words() for word in words)
+              and not (len(words) > 1 and words[-1] in _PLACE_TYPES)) or lowered in _first_names()
     candidates = gazetteer.candidates(key)
     if candidates:
         return Mention(start, end, surface, candidates, common=common, after_name=after_name,
@@ -191,7 +256,7 @@ def _tokens(text: str) -> list[_Token]:
         gap = text[previous_end:start]
         break_before = bool(gap.strip()) and gap.strip() not in ("-",) or "\n" in gap
         first_letter = word.lstrip("'’‘ʿʾ`")[:1]
-        capital = first_letter.isupper()
+        capital = first_letter.isupper() or bool(_ARTICLE_NAME.match(word))
         connector = not capital and word.lower() in CONNECTORS
         tokens.append(_Token(start, start + len(word), word, capital, connector, break_before))
         previous_end = match.end()
@@ -236,6 +301,12 @@ def target_candidates(target: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     text = (files(__package__) / "data" / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    text = (files(__package__) / "data" / "first_names.txt").read_text(encoding="utf-8")
     return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 

