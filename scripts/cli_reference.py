@@ -21,7 +21,6 @@ def _walk(command: Any, path: list[str]) -> list[tuple[list[str], Any]]:
 
 def reference() -> str:
     """The CLI reference in Markdown."""
-    cli._mount_subcommands()
     root = typer.main.get_command(cli.app)
     parts = [
         "# sitmap command reference",

@@ -7,19 +7,10 @@ from typing import Annotated
 import typer
 
 from sitmap import store
+from sitmap.commandline import DbOption
 from sitmap.store import keys
 
 keys_app = typer.Typer(help="Create, list and revoke API keys for POST /documents.", no_args_is_help=True)
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Database URL or SQLite file path [env SITMAP_DB; default ./sitmap.db].",
-        envvar="SITMAP_DB",
-    ),
-]
-
 
 @keys_app.command("create")
 def create(

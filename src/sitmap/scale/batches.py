@@ -44,7 +44,7 @@ class Totals:
     inserted: int = 0
     merged: int = 0
     statistics: int = 0
-    failed_origins: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "origin: reason" of each input that failed
 
     def add(self, pending: Pending, report: store.SaveReport, result: Result) -> None:
         """Count one saved batch."""
@@ -55,7 +55,7 @@ class Totals:
         self.inserted += report.inserted
         self.merged += report.merged
         self.statistics += report.statistics
-        self.failed_origins += [failure.origin for failure in pending.failures + result.failures]
+        self.failed += [f"{failure.origin}: {failure.reason}" for failure in pending.failures + result.failures]
 
     def summary(self) -> str:
         """One line for the operator."""

@@ -8,58 +8,31 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
+from sitmap.commandline import (
+    EXIT_FAILED_INPUTS,
+    EXIT_OK,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+    BatchOption,
+    ClassifierOption,
+    DbOption,
+    GazetteerOption,
+    ModelOption,
+    guard,
+    parse_date,
+    progress,
+    stderr,
+)
 from sitmap.model import Document, Failure
 
-EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
-
 scale_app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-stderr = Console(stderr=True)
 
 
 class Runner(StrEnum):
     local = "local"
     dask = "dask"
-
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Database URL or SQLite file path [env SITMAP_DB; default ./sitmap.db].",
-        envvar="SITMAP_DB",
-    ),
-]
-ModelOption = Annotated[
-    str, typer.Option("--model", help="spaCy pipeline to load (package name or path).", envvar="SITMAP_MODEL")
-]
-GazetteerOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--gazetteer",
-        help="Gazetteer database to use [env SITMAP_GAZETTEER; default: the built-in one].",
-        envvar="SITMAP_GAZETTEER",
-    ),
-]
-ClassifierOption = Annotated[
-    bool,
-    typer.Option(
-        "--classifier/--no-classifier", help="Use the learned sub-event classifier besides the rules."
-    ),
-]
-BatchOption = Annotated[
-    int, typer.Option("--batch-size", help="Documents coded and saved per transaction.", min=1)
-]
 
 
 @scale_app.command(name="watch")
@@ -89,8 +62,8 @@ def watch_command(
     if not urls:
         stderr.print("no feed given: name feed addresses or a --feeds file")
         raise typer.Exit(EXIT_USAGE)
-    engine = _guard(lambda: _open(db))
-    resources = _guard(lambda: _settings(model, gazetteer, classifier).load())
+    engine = guard(lambda: _open(db))
+    resources = guard(lambda: _settings(model, gazetteer, classifier).load())
     totals = Totals()
 
     def code(items: list[Document | Failure]) -> None:
@@ -141,14 +114,14 @@ def backfill_command(
     from sitmap.scale.backfill import backfill
     from sitmap.scale.batches import Pending, Totals
 
-    database = _guard(lambda: _open(db))
-    day = _date(published)
+    database = guard(lambda: _open(db))
+    day = parse_date(published)
     items = ingest.read_inputs(inputs, published=day)
-    with _progress() as progress:
-        task = progress.add_task(f"backfill ({engine.value})", total=None)
+    with progress() as bar:
+        task = bar.add_task(f"backfill ({engine.value})", total=None)
 
         def advance(batch: Pending, totals: Totals) -> None:
-            progress.update(
+            bar.update(
                 task,
                 advance=batch.size,
                 description=f"backfill ({engine.value}): {totals.inserted} new events",
@@ -164,7 +137,7 @@ def backfill_command(
         except OSError as error:
             stderr.print(f"[red]sitmap cannot start:[/red] {type(error).__name__}: {error}", highlight=False)
             raise typer.Exit(EXIT_UNAVAILABLE) from None
-    for origin in totals.failed_origins:
+    for origin in totals.failed:
         stderr.print(f"[red]failed[/red] {origin}", highlight=False)
     stderr.print(totals.summary(), highlight=False)
     raise typer.Exit(EXIT_FAILED_INPUTS if totals.failures else EXIT_OK)
@@ -193,28 +166,3 @@ def _feed_table(reports: list[Any]) -> None:
         counts = (report.new, report.ingested, report.failed, report.pending, state.failures)
         table.add_row(state.url, status, *map(str, counts), wait, state.last_error)
     stderr.print(table)
-
-
-def _progress() -> Progress:
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    return Progress(*columns, TimeElapsedColumn(), console=stderr, transient=False)
-
-
-def _date(value: str | None) -> Any:
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date YYYY-MM-DD, got {value!r}") from None
-
-
-def _guard(load: Any) -> Any:
-    """Run a loader; a missing model, gazetteer or database becomes one clear line and exit code 3."""
-    try:
-        return load()
-    except Exception as error:  # noqa: BLE001 - any loader failure is reported, never a traceback
-        stderr.print(f"[red]sitmap cannot start:[/red] {type(error).__name__}: {error}", highlight=False)
-        raise typer.Exit(EXIT_UNAVAILABLE) from None

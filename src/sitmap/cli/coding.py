@@ -1,0 +1,121 @@
+"""Commands that code articles: `extract` (stateless), `ingest` (into the database), `geoparse`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from sitmap import ingest
+from sitmap.cli.app import FormatOption, RowFormat, app, open_engine, print_events, print_rows
+from sitmap.commandline import (
+    EXIT_FAILED_INPUTS,
+    EXIT_OK,
+    BatchOption,
+    ClassifierOption,
+    DbOption,
+    GazetteerOption,
+    Inputs,
+    MaxBytesOption,
+    ModelOption,
+    PublishedOption,
+    guard,
+    parse_date,
+    progress,
+    stderr,
+)
+from sitmap.model import Document, Failure
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    format: FormatOption = RowFormat.jsonl,
+    published: PublishedOption = None,
+    max_bytes: MaxBytesOption = ingest.DEFAULT_MAX_BYTES,
+    model: ModelOption = "",
+    gazetteer: GazetteerOption = None,
+    classifier: ClassifierOption = True,
+) -> None:
+    """Print the events coded from INPUTS (stateless: no database is read or written)."""
+    from sitmap.pipeline import process
+
+    resources = _resources(model, gazetteer, classifier)
+    documents, failures = _read(inputs, published, max_bytes)
+    result = process(documents, resources)
+    for failure in result.failures:
+        _report(failure)
+    print_events(result.events, format.value)
+    raise typer.Exit(EXIT_FAILED_INPUTS if failures or result.failures else EXIT_OK)
+
+
+@app.command(name="ingest")
+def ingest_command(
+    inputs: Inputs,
+    db: DbOption = None,
+    published: PublishedOption = None,
+    max_bytes: MaxBytesOption = ingest.DEFAULT_MAX_BYTES,
+    batch_size: BatchOption = 50,
+    model: ModelOption = "",
+    gazetteer: GazetteerOption = None,
+    classifier: ClassifierOption = True,
+) -> None:
+    """Code INPUTS into the event database; documents already stored are skipped (re-running is safe)."""
+    from sitmap.scale.batches import Totals, batches, code_and_save
+
+    engine = open_engine(db)
+    resources = _resources(model, gazetteer, classifier)
+    items = ingest.read_inputs(inputs, published=parse_date(published), max_bytes=max_bytes)
+    totals = Totals()
+    with progress() as bar:
+        task = bar.add_task("ingesting", total=None)
+        for batch in batches(items, batch_size):
+            reported = len(totals.failed)
+            code_and_save(engine, batch, resources, totals)
+            for failure in totals.failed[reported:]:
+                bar.console.print(f"[red]failed[/red] {failure}", highlight=False)
+            bar.update(task, advance=len(batch))
+    stderr.print(totals.summary(), highlight=False)
+    raise typer.Exit(EXIT_FAILED_INPUTS if totals.failures else EXIT_OK)
+
+
+@app.command()
+def geoparse(
+    inputs: Inputs,
+    format: FormatOption = RowFormat.jsonl,
+    published: PublishedOption = None,
+    max_bytes: MaxBytesOption = ingest.DEFAULT_MAX_BYTES,
+    gazetteer: GazetteerOption = None,
+) -> None:
+    """Print every toponym found in INPUTS with its resolved place (one JSON object per toponym)."""
+    from sitmap import geo, nlp
+
+    loaded = guard(lambda: geo.load_gazetteer(gazetteer))
+    documents, failures = _read(inputs, published, max_bytes)
+    for document in documents:
+        toponyms = geo.locate(document, nlp.split_sentences(document.text), loaded)
+        print_rows([geo.toponym_record(t) for t in toponyms], format)
+    raise typer.Exit(EXIT_FAILED_INPUTS if failures else EXIT_OK)
+
+
+def _read(inputs: list[str], published: str | None, max_bytes: int) -> tuple[list[Document], list[Failure]]:
+    documents: list[Document] = []
+    failures: list[Failure] = []
+    for item in ingest.read_inputs(inputs, published=parse_date(published), max_bytes=max_bytes):
+        if isinstance(item, Failure):
+            _report(item)
+            failures.append(item)
+        else:
+            documents.append(item)
+    return documents, failures
+
+
+def _report(failure: Failure) -> None:
+    stderr.print(f"[red]failed[/red] {failure.origin}: {failure.reason}", highlight=False)
+
+
+def _resources(model: str, gazetteer: Path | None, classifier: bool):  # type: ignore[no-untyped-def]
+    from sitmap.nlp import DEFAULT_MODEL
+    from sitmap.pipeline import load_resources
+
+    return guard(lambda: load_resources(model or DEFAULT_MODEL, gazetteer, classifier))
