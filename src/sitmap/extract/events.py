@@ -30,7 +30,8 @@ _INFRASTRUCTURE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _CROWD: Final[re.Pattern[str]] = re.compile(
-    r"riot|unrest|violent protest|running battles|clashed with (?:the )?police|stone|rock|brick|petrol|molotov",
+    r"riot|unrest|violent protest|running battles|clash|stone|rock|brick|petrol|molotov|bottles|fireworks|"
+    r"scuffle|violence|aggressive",
     re.IGNORECASE,
 )
 _ACTOR_WORD: Final[re.Pattern[str]] = re.compile(r"gunmen|armed men|assailants", re.IGNORECASE)

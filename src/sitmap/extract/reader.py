@@ -71,8 +71,10 @@ def find_events(
     candidates = [(sentence, find_triggers(sentence.text)) for sentence in sentences]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
     docs = nlp.parse([sentence.text for sentence, _ in candidates], language) if candidates else []
-    predictions = _predict(classifier, [sentence.text for sentence, _ in candidates])
-    whole = _predict(classifier, [document.text])[0] if len(document.text) <= SHORT_DOCUMENT else None
+    short = len(document.text) <= SHORT_DOCUMENT
+    # a short text is classified whole (snippets.py); its sentences keep the rules' reading
+    predictions = _predict(None if short else classifier, [sentence.text for sentence, _ in candidates])
+    whole = _predict(classifier, [document.text])[0] if short else None
 
     attributions: list[Attribution] = []
     said: dict[int, Attribution] = {}
