@@ -7,8 +7,9 @@ import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from sitmap.geo.store import SCHEMA_VERSION, build_store
+from sitmap.geo.store import SCHEMA_VERSION, build_store, key_hash
 from sitmap.model import Place
 
 ENV_VARIABLE = "SITMAP_GAZETTEER"
@@ -34,14 +35,36 @@ class Gazetteer:
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._countries = {place.country_code: place for place in self._select(
             f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PCLI'", ())}
+        self._hashes = self._key_hashes()
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.near_candidates = lru_cache(maxsize=50_000)(self._near_candidates)
+
+    def _key_hashes(self) -> Any:
+        """The sorted hashes of all name keys and skeletons (a numpy array), or None if not stored."""
+        import numpy as np
+
+        try:
+            row = self._connection.execute("SELECT data FROM key_hashes").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        self._uint32 = np.uint32
+        return np.frombuffer(row[0], dtype=np.uint32) if row else None
+
+    def known(self, key: str) -> bool:
+        """Whether some place may have this name key (False means certainly none)."""
+        if self._hashes is None:
+            return True
+        value = self._uint32(key_hash(key))
+        index = int(self._hashes.searchsorted(value))
+        return index < len(self._hashes) and self._hashes[index] == value
 
     def _select(self, sql: str, parameters: tuple[object, ...]) -> list[Place]:
         return [_place(row) for row in self._connection.execute(sql, parameters)]
 
     def _candidates(self, key: str) -> tuple[Candidate, ...]:
         """Places one of whose names has this name key."""
+        if not self.known(key):
+            return ()
         rows = self._connection.execute(
             f"SELECT n.primary_name, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
             "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)).fetchall()
@@ -54,6 +77,8 @@ class Gazetteer:
 
     def _near_candidates(self, consonants: str) -> tuple[tuple[str, int], ...]:
         """(name key, place id) pairs whose consonant skeleton is ``consonants``."""
+        if not self.known("~" + consonants):
+            return ()
         return tuple(self._connection.execute(
             "SELECT key, place FROM skeletons WHERE skeleton = ?", (consonants,)).fetchall())
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitmap.geo.names import name_key, skeleton
-from sitmap.geo.store import MIN_SKELETON, PlaceRow, insert_places
+from sitmap.geo.store import MIN_SKELETON, PlaceRow, insert_places, write_key_hashes
 
 # Feature classes kept: administrative areas, populated places, regions (L), spots/buildings (S)
 # and terrain (T) such as mountains and valleys that news reports name.
@@ -49,6 +49,7 @@ def import_file(path: Path, connection: sqlite3.Connection) -> str:
     if name not in listed:
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)",
                            (f"{listed}; {name}" if listed else name,))
+    write_key_hashes(connection)
     connection.commit()
     return f"{name}: {summary}"
 

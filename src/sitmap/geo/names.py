@@ -27,6 +27,7 @@ _ARABIC_ARTICLE = re.compile(r"^\u0627\u0644")
 _FOLDS = str.maketrans({"q": "k", "e": "i", "o": "u", "j": "j", "c": "k"})
 
 
+@lru_cache(maxsize=200_000)
 def ascii_name(name: str) -> str:
     """The name in plain ASCII: accents dropped, other scripts romanised by anyascii."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from rapidfuzz.fuzz import ratio
 
@@ -24,7 +25,7 @@ MIN_FUZZY_LENGTH = 5
 FUZZY_RATIO = 84.0
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[^\W\d_](?:[\w]|['’‘ʿʾ`\-](?=\w))*")
 _ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
-_POSSESSIVE = re.compile(r"['’]s$")
+_QUOTE_CHARS = "'’‘ʿʾ`"
 _ARTICLE_NAME = re.compile(r"(?:al|el|an|ar|as|ash|ad|at|az)-[A-Z]")
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
@@ -52,6 +53,11 @@ FACILITIES = frozenset(
     "hospital park center centre stadium arena county township parish river valley medical memorial "
     "cathedral mosque temple chapel tower towers plaza terrace circle place way pike expressway "
     "turnpike freeway stadium field airport station prison jail".split()
+)
+# "the Saraqeb countryside", "Idlib province": words after a place name that confirm it.
+AREA_WORDS = frozenset(
+    "countryside outskirts suburbs environs area province governorate region state oblast district "
+    "county city town village camp border".split()
 )
 # A street or a bridge named after a town is not in that town.
 STREETS = frozenset(
@@ -89,11 +95,13 @@ class Mention:
     locative: bool = False
     facility: bool = False
     street: bool = False
+    area: bool = False
     surname: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word: offsets, text, and its role in a name."""
+
     start: int
     end: int
     text: str
@@ -179,6 +187,9 @@ def _longest_match(
         surface = text[start:end]
         mention = _match(text, tokens, first, start, end, surface, gazetteer)
         following = tokens[last + 1] if last + 1 < len(tokens) else None
+        if mention is not None and following is not None and not following.capital \
+                and following.text.lower() in AREA_WORDS:
+            mention = replace(mention, area=True)
         if mention is not None and following is not None and following.capital \
                 and not following.break_before and following.text.lower() in FACILITIES:
             mention = replace(mention, facility=True, street=following.text.lower() in STREETS)
@@ -246,20 +257,28 @@ def _fuzzy_candidates(key: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
 
 
 def _tokens(text: str) -> list[_Token]:
+    """Word tokens with their capitalisation, connector role and whether punctuation precedes them."""
     tokens: list[_Token] = []
+    append = tokens.append
     previous_end = 0
     for match in _TOKEN.finditer(text):
-        start, word = match.start(), match.group()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 3:
-            word = word[: possessive.start()]
-        gap = text[previous_end:start]
-        break_before = bool(gap.strip()) and gap.strip() not in ("-",) or "\n" in gap
-        first_letter = word.lstrip("'’‘ʿʾ`")[:1]
-        capital = first_letter.isupper() or bool(_ARTICLE_NAME.match(word))
-        connector = not capital and word.lower() in CONNECTORS
-        tokens.append(_Token(start, start + len(word), word, capital, connector, break_before))
-        previous_end = match.end()
+        start, match_end = match.span()
+        word = match.group()
+        if len(word) > 3 and word[-2] in "'’" and word[-1] == "s":
+            word = word[:-2]
+        if start == previous_end or text[previous_end:start] == " ":
+            break_before = False
+        else:
+            gap = text[previous_end:start]
+            stripped = gap.strip()
+            break_before = (bool(stripped) and stripped != "-") or "\n" in gap
+        first = word[0]
+        if first in _QUOTE_CHARS:
+            first = word.lstrip(_QUOTE_CHARS)[:1]
+        capital = first.isupper() or (first in "ae" and bool(_ARTICLE_NAME.match(word)))
+        connector = not capital and len(word) <= 5 and word.lower() in CONNECTORS
+        append(_Token(start, start + len(word), word, capital, connector, break_before))
+        previous_end = match_end
     return tokens
 
 

@@ -27,6 +27,7 @@ REGION_CODES = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK", "ADM1", "AD
 METONYM_CODES = frozenset({"PCLI", "PPLC", "ADM1"})
 MAX_CANDIDATES = 60
 MAX_NEAR = 25
+REGION_KM = 500.0
 _BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK"})
 _SPEECH = re.compile(
     r"^['’]?s?\s+(?:(?:has|have|had|would|will|is|was|also|has also|had also|then|later|quickly|"
@@ -77,18 +78,19 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     pools = [_pool([mentions[i] for i in groups[key]], hint)
              for key, hint in zip(keys, group_hints, strict=True)]
     demonym = [bool(mentions[groups[key][0]].demonym) for key in keys]
-    surfaces = [mentions[groups[key][0]].text.lower() for key in keys]
-    picks = [_pick(pool, hint, None, surface)
+    surfaces = [ascii_name(mentions[groups[key][0]].text).lower() for key in keys]
+    bases = [[_base(candidate, hint, surface) for candidate in pool]
              for pool, hint, surface in zip(pools, group_hints, surfaces, strict=True)]
+    picks = [_pick(pool, base, None) for pool, base in zip(pools, bases, strict=True)]
     for _ in range(2):
         context = _Context(picks, demonym)
-        picks = [_pick(pool, hint, context.excluding(index), surfaces[index])
-                 for index, (pool, hint) in enumerate(zip(pools, group_hints, strict=True))]
+        picks = [_pick(pool, base, context.excluding(index))
+                 for index, (pool, base) in enumerate(zip(pools, bases, strict=True))]
     countries = _Context(picks, demonym).countries
     results: list[tuple[Place, float] | None] = [None] * len(mentions)
     for key, pick in zip(keys, picks, strict=True):
         for index in groups[key]:
-            if pick is not None and _accepted(mentions[index], pick[0].place, countries):
+            if pick is not None and _accepted(mentions[index], pick[0], countries):
                 results[index] = (pick[0].place, pick[1])
     return results
 
@@ -140,7 +142,7 @@ class _Hint:
             if region.feature_code == "PCLI" and place.country_code == region.country_code:
                 total += 3.0
             elif region.feature_code == "ADM1" and place.country_code == region.country_code \
-                    and _same_name(place.admin1, region.name):
+                    and (_same_name(place.admin1, region.name) or _inside(place, region)):
                 total += 4.0
             elif region.feature_code.startswith("PPL") and _km(place, region) < 30:
                 total += 3.0
@@ -208,34 +210,43 @@ class _Context:
         return context
 
 
+def _base(candidate: Candidate, hint: _Hint, surface: str) -> float:
+    """The part of a candidate's score that the document's other places do not change."""
+    place = candidate.place
+    score = _prior(candidate) + hint.bonus(place)
+    if surface and ascii_name(place.name).lower() == surface:
+        score += 0.8
+    return score
+
+
 def _pick(
-    pool: list[Candidate], hint: _Hint, context: _Context | None, surface: str = "",
+    pool: list[Candidate], base: list[float], context: _Context | None,
 ) -> tuple[Candidate, float] | None:
     if not pool:
         return None
-    countries = context.countries if context else Counter()
-    regions = context.regions if context else Counter()
-    points = list(context.points) if context else []
+    if context is None:
+        best_index = max(range(len(pool)), key=base.__getitem__)
+        ordered = sorted(base, reverse=True)
+        margin = ordered[0] - ordered[1] if len(ordered) > 1 else 4.0
+        return pool[best_index], 1.0 / (1.0 + math.exp(-margin))
+    countries, regions = context.countries, context.regions
+    points = list(context.points)
     total_countries = sum(countries.values()) or 1.0
     total_regions = sum(regions.values()) or 1.0
     scored = []
-    for rank, candidate in enumerate(pool):
+    for rank, (candidate, score) in enumerate(zip(pool, base, strict=True)):
         place = candidate.place
-        score = _prior(candidate) + hint.bonus(place)
-        if surface and ascii_name(place.name).lower() == ascii_name(surface):
-            score += 0.8
         score += 3.0 * countries[place.country_code] / total_countries
         region_share = regions[(place.country_code, place.admin1.lower())] / total_regions
         score += 2.0 * region_share
         if place.feature_code == "ADM1":
             score += 2.0 * min(1.0, 3 * region_share)
-        elif rank < MAX_NEAR:
+        elif rank < MAX_NEAR and points:
             score += _proximity(place, points)
-        scored.append((score, candidate))
-    scored.sort(key=lambda item: item[0], reverse=True)
-    best = scored[0]
-    margin = best[0] - scored[1][0] if len(scored) > 1 else 4.0
-    return best[1], 1.0 / (1.0 + math.exp(-margin))
+        scored.append((score, -rank))
+    scored.sort(reverse=True)
+    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
+    return pool[-scored[0][1]], 1.0 / (1.0 + math.exp(-margin))
 
 
 def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
@@ -243,22 +254,31 @@ def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
         return 0.0
     latitude, longitude = place.latitude, place.longitude
     scale = math.cos(latitude * math.pi / 180)
-    nearest_degrees = min(
-        (lat - latitude) ** 2 + ((lon - longitude) * scale) ** 2 for lat, lon in points
-    )
+    nearest_degrees = 9.0  # beyond 300 km no point counts: skip points more than 3 degrees north or south
+    for lat, lon in points:
+        north = lat - latitude
+        if -3.0 < north < 3.0:
+            east = (lon - longitude) * scale
+            nearest_degrees = min(nearest_degrees, north * north + east * east)
     nearest = math.sqrt(nearest_degrees) * 111.2
     if nearest < 0.5:
         return 0.0
     return 2.0 if nearest < 30 else 1.2 if nearest < 100 else 0.6 if nearest < 300 else 0.0
 
 
-def _accepted(mention: Mention, place: Place, countries: Counter[str]) -> bool:
+def _accepted(mention: Mention, candidate: Candidate, countries: Counter[str]) -> bool:
+    """Whether a pick has enough support: weak matches need their country named elsewhere too."""
+    place = candidate.place
     if mention.fuzzy:
         return countries[place.country_code] > 2
     if place.population < 5000 and place.feature_code not in REGION_CODES and not mention.locative \
             and " " not in mention.text:
         return countries[place.country_code] > 1
     if mention.sentence_start and place.feature_code not in REGION_CODES and place.population < 10_000:
+        return countries[place.country_code] > 1
+    respelled = not candidate.primary or ascii_name(place.name).lower() != ascii_name(mention.text).lower()
+    if respelled and place.population < 100_000 and place.feature_code not in REGION_CODES \
+            and not mention.locative and not mention.area:
         return countries[place.country_code] > 1
     return True
 
@@ -277,6 +297,11 @@ def _precision(text: str, mention: Mention, place: Place) -> int:
     before = text[max(0, mention.start - 40):mention.start]
     after = text[mention.end:mention.end + 30]
     return 2 if _NEAR.search(before) or _AREA_AFTER.match(after) else 1
+
+
+def _inside(place: Place, region: Place) -> bool:
+    """Whether a place without an admin-1 name lies near enough to the region's point to be in it."""
+    return not place.admin1 and place.feature_code not in REGION_CODES and _km(place, region) < REGION_KM
 
 
 def _same_name(first: str, second: str) -> bool:

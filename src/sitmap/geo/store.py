@@ -14,6 +14,7 @@ import gzip
 import io
 import os
 import sqlite3
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from sitmap.geo.names import is_arabic, is_latin, name_key, skeleton
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 SCHEMA = """
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, latitude REAL NOT NULL,
@@ -33,6 +34,7 @@ CREATE TABLE places (
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, primary_name INTEGER NOT NULL);
 CREATE TABLE skeletons (skeleton TEXT NOT NULL, key TEXT NOT NULL, place INTEGER NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE key_hashes (data BLOB NOT NULL);
 """
 INDEXES = """
 CREATE INDEX IF NOT EXISTS names_key ON names(key);
@@ -103,9 +105,29 @@ def insert_places(connection: sqlite3.Connection, places: Iterable[PlaceRow]) ->
     return len(place_rows)
 
 
+def key_hash(key: str) -> int:
+    """The CRC-32 of a name key (``~`` + skeleton for consonant skeletons)."""
+    return zlib.crc32(key.encode("utf-8"))
+
+
+def write_key_hashes(connection: sqlite3.Connection) -> int:
+    """Store the sorted hashes of every name key and skeleton, so that lookups skip absent names."""
+    import numpy as np
+
+    hashes = [key_hash(key) for (key,) in connection.execute("SELECT DISTINCT key FROM names")]
+    hashes += [key_hash("~" + consonants)
+               for (consonants,) in connection.execute("SELECT DISTINCT skeleton FROM skeletons")]
+    data = np.unique(np.array(hashes, dtype=np.uint32))
+    connection.execute("CREATE TABLE IF NOT EXISTS key_hashes (data BLOB NOT NULL)")
+    connection.execute("DELETE FROM key_hashes")
+    connection.execute("INSERT INTO key_hashes VALUES (?)", (data.tobytes(),))
+    return len(data)
+
+
 def finish_store(connection: sqlite3.Connection, sources: list[str]) -> None:
-    """Index the store and record its build date and sources."""
+    """Index the store, hash its name keys and record its build date and sources."""
     connection.executescript(INDEXES)
+    write_key_hashes(connection)
     count = connection.execute("SELECT count(*) FROM places").fetchone()[0]
     meta = {"schema": SCHEMA_VERSION, "built": datetime.now(UTC).isoformat(timespec="seconds"),
             "places": str(count), "sources": "; ".join(sources)}
