@@ -30,6 +30,8 @@ _FOLDS = str.maketrans({"q": "k", "e": "i", "o": "u", "j": "j", "c": "k"})
 @lru_cache(maxsize=200_000)
 def ascii_name(name: str) -> str:
     """The name in plain ASCII: accents dropped, other scripts romanised by anyascii."""
+    if name.isascii():
+        return name
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return anyascii(stripped)

@@ -223,6 +223,7 @@ def _match(
     if surface.isupper() and len(surface) <= 4:
         return None
     if " " not in surface and (lowered in _stop_words() or lowered in CALENDAR or len(surface) < 3
+                               or lowered in MODIFIERS
                                or _CONTRACTION.search(lowered)):
         return None
     key = name_key(surface)

@@ -236,7 +236,7 @@ def _pick(
     scored = []
     for rank, (candidate, score) in enumerate(zip(pool, base, strict=True)):
         place = candidate.place
-        score += 3.0 * countries[place.country_code] / total_countries
+        score += 4.0 * countries[place.country_code] / total_countries
         region_share = regions[(place.country_code, place.admin1.lower())] / total_regions
         score += 2.0 * region_share
         if place.feature_code == "ADM1":

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sitmap.geo.names import is_arabic, is_latin, name_key, skeleton
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 SCHEMA = """
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, latitude REAL NOT NULL,
@@ -204,7 +204,7 @@ def _regions(us_states: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
         if plain != name:
             aliases.insert(0, plain)
         geonameid = state_ids.get(plain) if row["country_code"] == "US" else None
-        admin1 = plain if row["feature_code"] == "ADM1" else ""
+        admin1 = plain if row["feature_code"] == "ADM1" else row.get("admin1") or ""
         yield PlaceRow(plain, float(row["latitude"]), float(row["longitude"]), geonameid,
                        row["country_code"], admin1=admin1, feature_code=row["feature_code"],
                        source="regions", names=aliases)
