@@ -27,6 +27,8 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[^\W\d_](?:[
 _ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
 _QUOTE_CHARS = "'’‘ʿʾ`"
 _ARTICLE_NAME = re.compile(r"(?:al|el|an|ar|as|ash|ad|at|az)-[A-Z]")
+# "According", "Putting", "Historically": English word endings, telling at the start of a sentence.
+_ENGLISH_WORD = re.compile(r"(?:ing|ly|ed|tion|ment|ness|ful|ous|ive|ity)$")
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 CONNECTORS = frozenset(
@@ -231,7 +233,8 @@ def _match(
         return None
     words = lowered.split()
     common = (all(word in _common_words() or word in _stop_words() for word in words)
-              and not (len(words) > 1 and words[-1] in _PLACE_TYPES)) or lowered in _first_names()
+              and not (len(words) > 1 and words[-1] in _PLACE_TYPES)) or lowered in _first_names() \
+        or (sentence_start and len(words) == 1 and bool(_ENGLISH_WORD.search(lowered)))
     candidates = gazetteer.candidates(key)
     if candidates:
         return Mention(start, end, surface, candidates, common=common, after_name=after_name,

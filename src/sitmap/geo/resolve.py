@@ -28,6 +28,7 @@ METONYM_CODES = frozenset({"PCLI", "PPLC", "ADM1"})
 MAX_CANDIDATES = 60
 MAX_NEAR = 25
 REGION_KM = 500.0
+ALIAS_POPULATION = 1_000_000
 _BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK"})
 _SPEECH = re.compile(
     r"^['’]?s?\s+(?:(?:has|have|had|would|will|is|was|also|has also|had also|then|later|quickly|"
@@ -276,6 +277,9 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Counter[str]) -
         return countries[place.country_code] > 1
     if mention.sentence_start and place.feature_code not in REGION_CODES and place.population < 10_000:
         return countries[place.country_code] > 1
+    if not candidate.primary and " " not in mention.text and place.population < ALIAS_POPULATION \
+            and place.feature_code not in REGION_CODES and not mention.locative and not mention.area:
+        return False
     respelled = not candidate.primary or ascii_name(place.name).lower() != ascii_name(mention.text).lower()
     if respelled and place.population < 100_000 and place.feature_code not in REGION_CODES \
             and not mention.locative and not mention.area:
