@@ -132,3 +132,9 @@ def test_geo_rejects_streets_people_and_contractions(gazetteer, text, word):
 def test_geo_keeps_a_place_that_starts_with_a_given_name(gazetteer):
     toponym = _found("Police in Beverly Hills, California, closed the road.", "Beverly Hills", gazetteer)
     assert toponym.place.admin1 == "California"
+
+
+def test_geo_places_small_towns_in_the_state_most_of_the_names_share(gazetteer):
+    text = "Flooding closed roads between Alexandria and Pineville on Tuesday; shelters opened in Monroe."
+    states = {t.text: t.place.admin1 for t in _toponyms(text, gazetteer)}
+    assert states == {"Alexandria": "Louisiana", "Pineville": "Louisiana", "Monroe": "Louisiana"}

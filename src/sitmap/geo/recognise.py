@@ -247,6 +247,10 @@ def _match(
     return None
 
 
+# Countries whose place names English text spells as the gazetteer does: no fuzzy matching there.
+SPELLED_AS_WRITTEN = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+
+
 def _fuzzy_candidates(key: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     consonants = skeleton(key)
     if len(consonants) < 4:
@@ -255,7 +259,7 @@ def _fuzzy_candidates(key: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     for other_key, place_id in gazetteer.near_candidates(consonants):
         if ratio(key, other_key) >= FUZZY_RATIO or (len(key) >= 7 and ratio(key, other_key) >= 75):
             candidate = gazetteer.place(place_id)
-            if candidate is not None:
+            if candidate is not None and candidate.place.country_code not in SPELLED_AS_WRITTEN:
                 places.append(candidate)
     return tuple(places)
 

@@ -28,6 +28,11 @@ METONYM_CODES = frozenset({"PCLI", "PPLC", "ADM1"})
 MAX_CANDIDATES = 60
 MAX_NEAR = 25
 REGION_KM = 500.0
+MIN_FOCUS = 2
+FOCUS_BONUS = 1.5
+FOCUS_MAX_POPULATION = 500_000
+MIN_CUES = 1
+CUE_WEIGHT = 1.5
 ALIAS_POPULATION = 1_000_000
 _BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK"})
 _SPEECH = re.compile(
@@ -38,6 +43,11 @@ _SPEECH = re.compile(
     r"blames|confirmed|confirms|pledged|promised|argued|imposed|sanctioned|recognized|recognised|backs|"
     r"backed|supports|wants|wanted|hopes|believes|agreed|signed|called|calls|expelled|summoned|"
     r"protested|criticised|criticized|welcomed|dismissed|hit back|objected|retorted|maintains)\b")
+_US_CUES = re.compile(
+    r"\b(?:County|Sheriff|Township|Parish|Interstate|I-\d+|U\.S\. \d+|mph|Gov\.|Sen\.|Rep\.|"
+    r"[RD]-[A-Z][a-z]+|High School|Middle School|Elementary|Police Department|Fire Department|"
+    r"City Council|Board of Education|School Board|County Commission|state Senate|state House|"
+    r"Highway \d+|Route \d+|\$\d)")
 _NEAR = re.compile(
     r"(?:\bnear|\boutside|\boutskirts of|\bvicinity of|\bclose to|\baround|\b(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|"
@@ -83,8 +93,11 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     bases = [[_base(candidate, hint, surface) for candidate in pool]
              for pool, hint, surface in zip(pools, group_hints, surfaces, strict=True)]
     picks = [_pick(pool, base, None) for pool, base in zip(pools, bases, strict=True)]
+    cues = _country_cues(text)
+    _add_focus(pools, bases, picks, _Context(picks, demonym, cues).countries)
+    members = [[mentions[i] for i in groups[key]] for key in keys]
     for _ in range(2):
-        context = _Context(picks, demonym)
+        context = _Context(_voting(picks, members, demonym), demonym, cues)
         picks = [_pick(pool, base, context.excluding(index))
                  for index, (pool, base) in enumerate(zip(pools, bases, strict=True))]
     countries = _Context(picks, demonym).countries
@@ -94,6 +107,52 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
             if pick is not None and _accepted(mentions[index], pick[0], countries):
                 results[index] = (pick[0].place, pick[1])
     return results
+
+
+def _add_focus(
+    pools: list[list[Candidate]], bases: list[list[float]], picks: list[tuple[Candidate, float] | None],
+    countries: Counter[str],
+) -> None:
+    """Raise the candidates in the document's focus region: the admin-1 region of its main country
+    where the most distinct names have a candidate (Sharon, Kent, Cornwall and Canaan all have one
+    in Connecticut)."""
+    if not countries:
+        return
+    country = countries.most_common(1)[0][0]
+    counts: Counter[str] = Counter()
+    for pool in pools:
+        counts.update({c.place.admin1 for c in pool if c.place.country_code == country and c.place.admin1})
+    if not counts:
+        return
+    ranked = counts.most_common(2)
+    region, count = ranked[0]
+    if count < MIN_FOCUS or (len(ranked) > 1 and ranked[1][1] == count):
+        return
+    for pool, base, pick in zip(pools, bases, picks, strict=True):
+        if pick is None or pick[0].place.country_code != country or pick[0].place.feature_code in REGION_CODES \
+                or pick[0].place.population >= FOCUS_MAX_POPULATION:
+            continue
+        for index, candidate in enumerate(pool):
+            if candidate.place.country_code == country and candidate.place.admin1 == region:
+                base[index] += FOCUS_BONUS
+
+
+def _voting(
+    picks: list[tuple[Candidate, float] | None], members: list[list[Mention]], demonym: list[bool],
+) -> list[tuple[Candidate, float] | None]:
+    """The picks that may shape the document's geography: those some mention of the name accepts."""
+    countries = _Context(picks, demonym).countries
+    return [pick if pick is not None and any(_accepted(m, pick[0], countries) for m in group) else None
+            for pick, group in zip(picks, members, strict=True)]
+
+
+def _country_cues(text: str) -> Counter[str]:
+    """Votes for a country from wording rather than names: "County", "Sheriff", "Interstate" say US."""
+    cues: Counter[str] = Counter()
+    found = len(set(_US_CUES.findall(text)))
+    if found >= MIN_CUES:
+        cues["US"] = CUE_WEIGHT
+    return cues
 
 
 def _merge_hints(hints: list[_Hint]) -> _Hint:
@@ -170,8 +229,10 @@ def _explicit_hints(text: str, mentions: list[Mention], pools: list[list[Candida
 class _Context:
     """The document's geography as the current picks see it: countries, regions, points."""
 
-    def __init__(self, picks: list[tuple[Candidate, float] | None], demonym: list[bool]) -> None:
-        self.countries: Counter[str] = Counter()
+    def __init__(
+        self, picks: list[tuple[Candidate, float] | None], demonym: list[bool], cues: Counter[str] | None = None,
+    ) -> None:
+        self.countries: Counter[str] = Counter(cues or {})
         self.regions: Counter[tuple[str, str]] = Counter()
         self.points: dict[tuple[float, float], int] = {}
         self.own: list[tuple[str, float, tuple[str, str], float, tuple[float, float] | None]] = []
