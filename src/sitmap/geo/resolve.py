@@ -183,9 +183,9 @@ def _prior(candidate: Candidate) -> float:
     place = candidate.place
     prior = FEATURE_PRIOR.get(place.feature_code, 0.2)
     if place.feature_code == "PCLI":
-        prior += 0.2 * math.log10(place.population + 1)
+        prior += 0.4 * math.log10(place.population + 1)
     elif place.feature_code not in REGION_CODES:
-        prior += 0.45 * math.log10(place.population + 1)
+        prior += 0.4 * math.log10(place.population + 1)
     return prior + (0.8 if candidate.primary else 0.0)
 
 
@@ -300,7 +300,7 @@ def _pick(
         place = candidate.place
         score += 4.0 * countries[place.country_code] / total_countries
         region_share = regions[(place.country_code, place.admin1.lower())] / total_regions
-        score += 2.0 * region_share
+        score += 3.0 * region_share
         if place.feature_code == "ADM1":
             score += 2.0 * min(1.0, 3 * region_share)
         elif rank < MAX_NEAR and points:
