@@ -71,8 +71,9 @@ _COORDINATED: Final[re.Pattern[str]] = re.compile(
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_AFTER: Final[re.Pattern[str]] = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\s|,|$)", re.I)
 _DATE_BEFORE: Final[re.Pattern[str]] = re.compile(rf"\b{_MONTHS}\s+$", re.I)
+_QUALIFIER_PAIRS: Final[frozenset[str]] = frozenset({"at least", "more than", "up to", "as many", "no fewer"})
 _FIGURE_START: Final[frozenset[str]] = frozenset(
-    "at more over nearly almost about around some up as least dozens scores hundreds several two three four "
+    "over nearly almost about around some dozens scores hundreds several one two three four "
     "five six seven eight nine ten eleven twelve twenty thirty forty fifty".split()
 )
 _TOLL_BEFORE: Final[re.Pattern[str]] = re.compile(
@@ -122,7 +123,8 @@ def find_counts(text: str) -> list[Count]:
     numbers = [number for number in find_numbers(text) if _plausible(text, number)]
     context = is_context_toll(text)
     kinds: list[tuple[str, str] | None] = [
-        _kind_of(text, number, _next_start(text, numbers, index)) for index, number in enumerate(numbers)
+        _kind_of(text, number, _next_start(text, numbers, index), numbers[index - 1].end if index else -1)
+        for index, number in enumerate(numbers)
     ]
     linked = [False] * len(numbers)
     for index in reversed(range(len(numbers) - 1)):
@@ -224,17 +226,19 @@ def _words(text: str) -> list[str]:
     return [token.lower() for token in _TOKEN.findall(text)]
 
 
-def _kind_of(text: str, number: Number, next_start: int) -> tuple[str, str] | None:
+def _kind_of(text: str, number: Number, next_start: int, previous_end: int = -1) -> tuple[str, str] | None:
     before = _words(text[max(0, number.start - 40) : number.start])[-3:]
     after = _words(text[number.end : next_start])[:9]
+    following = _words(text[number.end : number.end + 120])
     noun = next((word for word in after[:4] if word in PERSON_NOUNS), "")
     if number.article:
         # "a soldier was killed": the article counts only right before a person
         if not any(word in PERSON_NOUNS for word in after[:3]):
             return None
-    if len(after) > 1 and after[0] in {"others", "more", "other"} and after[1] in KIND_WORDS:
-        # "8 killed, 58 others injured": the word right after the figure names its kind
-        return _combined(text, number, KIND_WORDS[after[1]]), noun
+    close = next((position for position, word in enumerate(after[:2]) if word in KIND_WORDS), None)
+    if close is not None and not _has_object(following, close):
+        # "2 killed 8 injured", "five others wounded": the word right after the figure names it
+        return _combined(text, number, KIND_WORDS[after[close]]), noun
     for word in reversed(before):
         if word in {"or", "and"}:
             break
@@ -253,14 +257,30 @@ def _kind_of(text: str, number: Number, next_start: int) -> tuple[str, str] | No
         ):
             break
         if word in KIND_WORDS:
-            following = _words(text[number.end : number.end + 120])
-            if position + 1 < len(following) and (
-                following[position + 1] in _FIGURE_START or following[position + 1].isdigit()
-            ):
+            if _has_object(following, position):
                 # "a suicide bomber killed 30": the figure before the verb is its agent
                 return None
             return _combined(text, number, KIND_WORDS[word], after[position : position + 4]), noun
     return None
+
+
+def _has_object(following: list[str], position: int) -> bool:
+    """True when the kind word at ``position`` is a verb with a figure of its own after it.
+
+    "killed 30 people" has one; "killed 12 injured" does not: the 12 has its own kind word.
+    """
+    if position + 1 >= len(following):
+        return False
+    nxt = following[position + 1]
+    pair = " ".join(following[position + 1 : position + 3])
+    skip = 2 if pair in _QUALIFIER_PAIRS else 1
+    if skip == 1 and not (nxt in _FIGURE_START or nxt.isdigit()):
+        return False
+    rest = following[position + 1 + skip : position + 3 + skip]
+    return not (
+        rest
+        and (rest[0] in KIND_WORDS or (rest[0] in {"others", "more"} and rest[1:2] and rest[1] in KIND_WORDS))
+    )
 
 
 def _combined(text: str, number: Number, kind: str, ahead: list[str] | None = None) -> str:

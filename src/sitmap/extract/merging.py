@@ -111,12 +111,14 @@ def _battle_absorbs(first: Event, second: Event) -> bool:
 
 def _fold(kept: Event, other: Event) -> Event:
     absorbed = _battle_absorbs(kept, other) and kept.fatalities != other.fatalities
-    fatalities = kept.fatalities + other.fatalities if absorbed else max(kept.fatalities, other.fatalities)
+    # the first report of the same deaths stands; a later, different figure widens the spread
+    fatalities = kept.fatalities + other.fatalities if absorbed else (kept.fatalities or other.fatalities)
     chosen_type = kept.sub_event_type
     if kept.event_type == other.event_type and not kept.territory:
         chosen_type = taxonomy.winning([kept.sub_event_type, other.sub_event_type])
-    low = [value for value in (kept.fatalities_low, other.fatalities_low) if value is not None]
-    high = [value for value in (kept.fatalities_high, other.fatalities_high) if value is not None]
+    spread = [kept.fatalities, other.fatalities] if kept.fatalities and other.fatalities and not absorbed else []
+    low = [value for value in (kept.fatalities_low, other.fatalities_low, *spread) if value is not None]
+    high = [value for value in (kept.fatalities_high, other.fatalities_high, *spread) if value is not None]
     better_place = other if (kept.geo_precision or 9) > (other.geo_precision or 9) else kept
     dated = other if other.time_precision < kept.time_precision else kept
     return replace(
@@ -134,8 +136,8 @@ def _fold(kept: Event, other: Event) -> Event:
             kept.inter1 if kept.actor1 else other.inter1, kept.inter2 if kept.actor2 else other.inter2
         ),
         fatalities=fatalities,
-        fatalities_low=min(low) if low else None,
-        fatalities_high=max(high) if high else None,
+        fatalities_low=min(low) if low and min(low) != max(high) else None,
+        fatalities_high=max(high) if high and min(low) != max(high) else None,
         claimed_by=kept.claimed_by or other.claimed_by,
         claims=kept.claims + tuple(claim for claim in other.claims if claim not in kept.claims),
         evidence=kept.evidence + tuple(item for item in other.evidence if item not in kept.evidence),

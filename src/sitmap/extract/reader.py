@@ -96,7 +96,9 @@ def find_events(
             continue
         has_deaths = any(count.kind == "killed" for count in counts)
         trigger = choose_trigger(triggers, sentence.text, has_deaths)
-        if trigger is None or _unrealised(doc, trigger):
+        if trigger is None:
+            continue
+        if _unrealised(doc, trigger):
             continue
         label, probability = _top(prediction)
         if (

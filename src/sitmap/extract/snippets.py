@@ -14,6 +14,8 @@ from sitmap.model import Document, Event, Evidence, Source, Toponym
 NONE_LABEL: Final[str] = "NONE"
 # A whole-text "NONE" this sure removes the rules' events (best on the cross-validated CASE dev).
 NONE_PROBABILITY: Final[float] = 0.3
+# Below this the whole-text label does not overrule the type the rules read from a sentence.
+OVERRULE_PROBABILITY: Final[float] = 0.3
 TERRITORY: Final[frozenset[str]] = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory"}
 )
@@ -49,7 +51,7 @@ def apply_document_prediction(
     top = max(range(len(events)), key=lambda index: events[index].confidence)
     event = events[top]
     ceiling = max(item.confidence for item in events)
-    chosen = label
+    chosen = label if probability >= OVERRULE_PROBABILITY else event.sub_event_type
     if label in TERRITORY and event.sub_event_type in TERRITORY:
         chosen = event.sub_event_type
     if label in PROTESTS and event.sub_event_type in {*RIOTS, "Excessive force against protesters"}:
