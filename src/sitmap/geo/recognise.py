@@ -183,7 +183,7 @@ def _longest_match(
     text: str, tokens: list[_Token], first: int, run_end: int, gazetteer: Gazetteer,
 ) -> tuple[Mention, int] | None:
     for last in range(run_end - 1, first - 1, -1):
-        if tokens[last].connector:
+        if tokens[last].connector or (last > first and tokens[last].text.lower().rstrip(".") in TITLES):
             continue
         start, end = tokens[first].start, tokens[last].end
         surface = text[start:end]
@@ -225,7 +225,7 @@ def _match(
     if surface.isupper() and len(surface) <= 4:
         return None
     if " " not in surface and (lowered in _stop_words() or lowered in CALENDAR or len(surface) < 3
-                               or lowered in MODIFIERS
+                               or lowered in MODIFIERS or lowered in TITLES
                                or _CONTRACTION.search(lowered)):
         return None
     key = name_key(surface)
