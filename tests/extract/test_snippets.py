@@ -1,0 +1,54 @@
+"""A short text's whole-text reading against the rules' events (CASE-style snippets)."""
+
+from datetime import date
+
+import pytest
+
+from sitmap.extract import taxonomy
+from sitmap.extract.snippets import apply_document_prediction
+from sitmap.model import Document, Event
+
+DOCUMENT = Document("snip-1", "Rioters pelted police with stones after the march.", published=date(2024, 3, 13))
+
+
+def _event(sub_event_type: str, confidence: float = 0.6) -> Event:
+    return Event(
+        event_id=f"e-{sub_event_type}", event_date=date(2024, 3, 13), time_precision=1,
+        disorder_type=taxonomy.disorder_type_of(sub_event_type),
+        event_type=taxonomy.event_type_of(sub_event_type), sub_event_type=sub_event_type,
+        confidence=confidence,
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "label", "probability", "expected"),
+    [
+        ("Armed clash", "Attack", 0.7, "Attack"),  # a sure whole-text reading wins
+        ("Armed clash", "Attack", 0.2, "Armed clash"),  # an unsure one does not
+        ("Government regains territory", "Non-state actor overtakes territory", 0.9,
+         "Government regains territory"),  # who took the place comes from the actors
+        ("Violent demonstration", "Peaceful protest", 0.8, "Violent demonstration"),  # stones thrown
+        ("Excessive force against protesters", "Protest with intervention", 0.7,
+         "Excessive force against protesters"),
+    ],
+)
+def test_whole_text_label_settles_the_main_event(rule, label, probability, expected):
+    (event,) = apply_document_prediction(DOCUMENT, [_event(rule)], [(label, probability)], "", None, {})
+    assert event.sub_event_type == expected
+    assert event.event_type == taxonomy.event_type_of(expected)
+
+
+def test_a_sure_none_reading_removes_the_events():
+    assert apply_document_prediction(DOCUMENT, [_event("Attack")], [("NONE", 0.8)], "", None, {}) == []
+
+
+def test_a_political_text_without_rule_events_still_gets_one():
+    (event,) = apply_document_prediction(DOCUMENT, [], [("Violent demonstration", 0.4)], "Kenya", None, {})
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.location == "" and event.actor1 == "Rioters (Kenya)"
+
+
+def test_the_main_event_becomes_the_most_confident():
+    events = [_event("Armed clash", 0.9), _event("Arrests", 0.5)]
+    result = apply_document_prediction(DOCUMENT, events, [("Attack", 0.95)], "", None, {})
+    assert max(result, key=lambda event: event.confidence).sub_event_type == "Attack"
