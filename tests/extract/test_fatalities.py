@@ -25,6 +25,7 @@ from sitmap.extract.fatalities import fatalities, find_counts, is_context_toll
         ("The strike killed 1,200 fighters, the group claimed.", 1200),
         ("Car bomb kills 9 in Afrin A car bomb killed at least nine people in a market on Sunday.", 9),
         ("The attack left two policemen dead.", 2),
+        ("A drone hit a car carrying two commanders near the town, killing both.", 2),
         ("Shelling on 16 March killed two farmers.", 2),
         ("The convoy was hit 20 km from the border, killing three drivers.", 3),
     ],

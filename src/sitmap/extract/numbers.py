@@ -42,6 +42,7 @@ _UNITS: Final[dict[str, int]] = {
     "a pair of": 2,
     "single": 1,
     "lone": 1,
+    "both": 2,
 }
 _SCALES: Final[dict[str, int]] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
