@@ -13,6 +13,7 @@ from sitmap.geo.store import SCHEMA_VERSION, build_store, key_hash
 from sitmap.model import Place
 
 ENV_VARIABLE = "SITMAP_GAZETTEER"
+MAX_ROWS = 150  # places per name key: regions first, then by population
 DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _COLUMNS = ("id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, "
             "population")
@@ -67,7 +68,9 @@ class Gazetteer:
             return ()
         rows = self._connection.execute(
             f"SELECT n.primary_name, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
-            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)).fetchall()
+            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "ORDER BY p.feature_code IN ('PCLI', 'ADM1', 'ADM2', 'PPLC', 'CONT', 'RGN', 'OCN', 'SEA') DESC, "
+            f"p.population DESC LIMIT {MAX_ROWS}", (key,)).fetchall()
         best: dict[int, Candidate] = {}
         for row in rows:
             candidate = Candidate(row[1], _place(row[1:]), bool(row[0]))
@@ -86,6 +89,15 @@ class Gazetteer:
         """The place with this internal id."""
         rows = self._select(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,))
         return Candidate(place_id, rows[0], False) if rows else None
+
+    def places(self, place_ids: list[int]) -> list[Candidate]:
+        """The places with these internal ids, in one query."""
+        if not place_ids:
+            return []
+        marks = ",".join("?" * len(place_ids))
+        rows = self._connection.execute(
+            f"SELECT {_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids)).fetchall()
+        return [Candidate(int(row[0]), _place(row), False) for row in rows]
 
     def country(self, country_code: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code."""

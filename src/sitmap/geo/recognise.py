@@ -29,6 +29,7 @@ _QUOTE_CHARS = "'’‘ʿʾ`"
 _ARTICLE_NAME = re.compile(r"(?:al|el|an|ar|as|ash|ad|at|az)-[A-Z]")
 # "According", "Putting", "Historically": English word endings, telling at the start of a sentence.
 _ENGLISH_WORD = re.compile(r"(?:ing|ly|ed|tion|ment|ness|ful|ous|ive|ity)$")
+_CLAUSE_END = re.compile(r"[.!?:\"“]\s*$")
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 CONNECTORS = frozenset(
@@ -209,7 +210,7 @@ def _match(
     lowered = surface.lower()
     previous = tokens[first - 1] if first > 0 else None
     sentence_start = previous is None or previous.break_before or bool(
-        re.search(r"[.!?:\"“]\s*$", text[previous.end:start]))
+        _CLAUSE_END.search(text, previous.end, start))
     locative = previous is not None and previous.text.lower() in LOCATIVES
     after_name = previous is not None and previous.capital and not previous.break_before \
         and text[previous.end:start].strip() == "" and previous.text.lower() not in MODIFIERS \
@@ -255,13 +256,10 @@ def _fuzzy_candidates(key: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     consonants = skeleton(key)
     if len(consonants) < 4:
         return ()
-    places = []
-    for other_key, place_id in gazetteer.near_candidates(consonants):
-        if ratio(key, other_key) >= FUZZY_RATIO or (len(key) >= 7 and ratio(key, other_key) >= 75):
-            candidate = gazetteer.place(place_id)
-            if candidate is not None and candidate.place.country_code not in SPELLED_AS_WRITTEN:
-                places.append(candidate)
-    return tuple(places)
+    place_ids = [place_id for other_key, place_id in gazetteer.near_candidates(consonants)
+                 if ratio(key, other_key) >= FUZZY_RATIO or (len(key) >= 7 and ratio(key, other_key) >= 75)]
+    return tuple(candidate for candidate in gazetteer.places(place_ids)
+                 if candidate.place.country_code not in SPELLED_AS_WRITTEN)
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -274,7 +272,7 @@ def _tokens(text: str) -> list[_Token]:
         word = match.group()
         if len(word) > 3 and word[-2] in "'’" and word[-1] == "s":
             word = word[:-2]
-        if start == previous_end or text[previous_end:start] == " ":
+        if start == previous_end or (start == previous_end + 1 and text[previous_end] == " "):
             break_before = False
         else:
             gap = text[previous_end:start]

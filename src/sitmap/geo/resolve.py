@@ -28,6 +28,7 @@ METONYM_CODES = frozenset({"PCLI", "PPLC", "ADM1"})
 MAX_CANDIDATES = 60
 MAX_NEAR = 25
 REGION_KM = 500.0
+CONTEXT_PASSES = 2
 MIN_FOCUS = 2
 FOCUS_BONUS = 1.5
 FOCUS_MAX_POPULATION = 500_000
@@ -96,7 +97,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     cues = _country_cues(text)
     _add_focus(pools, bases, picks, _Context(picks, demonym, cues).countries)
     members = [[mentions[i] for i in groups[key]] for key in keys]
-    for _ in range(2):
+    for _ in range(CONTEXT_PASSES):
         context = _Context(_voting(picks, members, demonym), demonym, cues)
         picks = [_pick(pool, base, context.excluding(index))
                  for index, (pool, base) in enumerate(zip(pools, bases, strict=True))]
