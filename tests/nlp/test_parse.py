@@ -1,0 +1,21 @@
+"""The language pipeline: loaded once, without the NER we never use, parsing in order."""
+
+from __future__ import annotations
+
+from sitmap.nlp import load_language, parse
+
+
+def test_language_is_loaded_once_per_model_name():
+    assert load_language() is load_language()
+
+
+def test_language_has_parser_and_lemmas_but_no_ner():
+    language = load_language()
+    assert {"parser", "lemmatizer"} <= set(language.pipe_names)
+    assert "ner" not in language.pipe_names
+
+
+def test_parse_keeps_input_order_and_gives_dependencies():
+    first, second = parse(["Rebels shelled the town.", "Police arrested two men."], load_language())
+    assert first[0].text == "Rebels" and second[1].lemma_ == "arrest"
+    assert [t.dep_ for t in first if t.text == "shelled"] == ["ROOT"]
