@@ -99,7 +99,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     members = [[mentions[i] for i in groups[key]] for key in keys]
     for _ in range(CONTEXT_PASSES):
         context = _Context(_voting(picks, members, demonym), demonym, cues)
-        picks = [_pick(pool, base, context.excluding(index))
+        picks = [_pick(pool, base, context.without(index))
                  for index, (pool, base) in enumerate(zip(pools, bases, strict=True))]
     countries = _Context(picks, demonym).countries
     results: list[tuple[Place, float] | None] = [None] * len(mentions)
@@ -254,23 +254,25 @@ class _Context:
                 point = (place.latitude, place.longitude)
                 self.points[point] = self.points.get(point, 0) + 1
             self.own.append((place.country_code, weight, region, region_weight, point))
-        self.skip = -1
+        self.point_list = list(self.points)
+        self.total_countries = sum(self.countries.values())
+        self.total_regions = sum(self.regions.values())
 
-    def excluding(self, index: int) -> _Context:
-        """The context without the group at ``index`` (its own pick must not vote for itself)."""
-        context = _Context.__new__(_Context)
+    def without(self, index: int) -> tuple[Counter[str], float, Counter[tuple[str, str]], float,
+                                           list[tuple[float, float]]]:
+        """Countries, regions and points without the group at ``index`` (it must not vote for itself)."""
         code, weight, region, region_weight, point = self.own[index]
-        context.countries = self.countries.copy()
-        context.countries[code] -= weight
-        context.regions = self.regions.copy()
-        context.regions[region] -= region_weight
-        context.points = dict(self.points)
-        if point is not None:
-            context.points[point] -= 1
-            if context.points[point] <= 0:
-                del context.points[point]
-        context.own, context.skip = self.own, index
-        return context
+        countries, regions = self.countries, self.regions
+        if weight:
+            countries = countries.copy()
+            countries[code] -= weight
+        if region_weight:
+            regions = regions.copy()
+            regions[region] -= region_weight
+        points = self.point_list if point is None or self.points[point] > 1 else [
+            other for other in self.point_list if other != point]
+        return (countries, (self.total_countries - weight) or 1.0, regions,
+                (self.total_regions - region_weight) or 1.0, points)
 
 
 def _base(candidate: Candidate, hint: _Hint, surface: str) -> float:
@@ -283,8 +285,10 @@ def _base(candidate: Candidate, hint: _Hint, surface: str) -> float:
 
 
 def _pick(
-    pool: list[Candidate], base: list[float], context: _Context | None,
+    pool: list[Candidate], base: list[float],
+    context: tuple[Counter[str], float, Counter[tuple[str, str]], float, list[tuple[float, float]]] | None,
 ) -> tuple[Candidate, float] | None:
+    """The best candidate and a confidence from its margin; ``context`` is ``_Context.without``."""
     if not pool:
         return None
     if context is None:
@@ -292,10 +296,7 @@ def _pick(
         ordered = sorted(base, reverse=True)
         margin = ordered[0] - ordered[1] if len(ordered) > 1 else 4.0
         return pool[best_index], 1.0 / (1.0 + math.exp(-margin))
-    countries, regions = context.countries, context.regions
-    points = list(context.points)
-    total_countries = sum(countries.values()) or 1.0
-    total_regions = sum(regions.values()) or 1.0
+    countries, total_countries, regions, total_regions, points = context
     scored = []
     for rank, (candidate, score) in enumerate(zip(pool, base, strict=True)):
         place = candidate.place
