@@ -183,17 +183,18 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> DateCue | None
                 in {"earlier", "the previous day", "the day before", "a day earlier", "on the same day"},
             )
         if kind == "since":
-            year = int(groups["year"]) if groups.get("year") else None
             if groups.get("month"):
                 month = MONTHS[groups["month"].lower().rstrip(".")]
-                year = published.year if month <= published.month else published.year - 1
-                return DateCue(date(year, month, 1), 3, match.start(), match.end(), text, True)
-            return DateCue(date(year or published.year, 1, 1), 3, match.start(), match.end(), text, True)
+                since_year = published.year if month <= published.month else published.year - 1
+                return DateCue(date(since_year, month, 1), 3, match.start(), match.end(), text, True)
+            since_year = int(groups["year"]) if groups.get("year") else published.year
+            return DateCue(date(since_year, 1, 1), 3, match.start(), match.end(), text, True)
         if kind == "period":
             year = int(groups["year"])
-            month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else None
+            named = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else None
             part = groups["part"].lower()
-            if month is None:
+            month = named if named is not None else 0
+            if named is None:
                 month = {"early": 2, "mid": 6, "late": 11, "the end of": 12, "the start of": 1}[part]
             value = date(year, month, 1)
             return DateCue(value, 3, match.start(), match.end(), text, _is_old(value, published, 40))

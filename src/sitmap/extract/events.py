@@ -207,7 +207,9 @@ def _roles(
     if doc is None:
         return [], [], mentions
     head = roles.trigger_token(doc, trigger.start, trigger.end)
-    agents, targets, others = [], [], []
+    agents: list[Mention] = []
+    targets: list[Mention] = []
+    others: list[Mention] = []
     for mention in mentions:
         role = roles.role_of(doc, mention.start, mention.end, head)
         (agents if role == "agent" else targets if role == "target" else others).append(mention)

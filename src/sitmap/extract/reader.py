@@ -18,7 +18,7 @@ from sitmap.extract.actors import Mention, find_countries, find_mentions, iso3_o
 from sitmap.extract.claims import Attribution, find_attribution
 from sitmap.extract.dates import DateCue, find_dates
 from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
-from sitmap.extract.fatalities import find_counts, is_context_toll
+from sitmap.extract.fatalities import Count, find_counts, is_context_toll
 from sitmap.extract.merging import merge_document_events
 from sitmap.extract.places import Placing, focus, place_event
 from sitmap.extract.roles import trigger_token
@@ -237,7 +237,7 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
 def _statistics(
     document: Document,
     sentence: Sentence,
-    counts: list,
+    counts: list[Count],
     dated: _Dated,
     attribution: Attribution | None,
     country: str,
@@ -311,7 +311,9 @@ def _event(
         )
     territory = candidate.territory
     if territory is not None:
-        territory = Territory(location_fields["location"] or "", territory.from_actor, territory.to_actor)
+        territory = Territory(
+            str(location_fields["location"] or ""), territory.from_actor, territory.to_actor
+        )
     actor1 = candidate.actor1.name if candidate.actor1 else ""
     actor2 = candidate.actor2.name if candidate.actor2 else ""
     inter1 = candidate.actor1.inter if candidate.actor1 else None
