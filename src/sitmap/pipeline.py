@@ -43,8 +43,12 @@ def load_resources(
     )
 
 
-def process(documents: Iterable[Document], resources: Resources) -> Result:
-    """Code every document; an article that breaks a stage is recorded as failed and the batch goes on."""
+def process(documents: Iterable[Document], resources: Resources, merge_reports: bool = True) -> Result:
+    """Code every document; an article that breaks a stage is recorded as failed and the batch goes on.
+
+    With ``merge_reports`` (the default) reports of one event in different documents become one
+    event; without it each document's events are returned as the document alone codes them.
+    """
     events: list[Event] = []
     statistics: list[Statistic] = []
     failures: list[Failure] = []
@@ -58,7 +62,7 @@ def process(documents: Iterable[Document], resources: Resources) -> Result:
         events += found
         statistics += stats
         done.append(document)
-    return Result(merge.merge_events(events), statistics, failures, done)
+    return Result(merge.merge_events(events) if merge_reports else events, statistics, failures, done)
 
 
 def code_document(document: Document, resources: Resources) -> tuple[list[Event], list[Statistic]]:

@@ -142,13 +142,14 @@ def test_match_reasons_name_every_test_for_explain() -> None:
     reasons = match(BASE, _other(event_date=date(2020, 2, 27))).reasons
     assert reasons[0].startswith("different event")
     assert [line.split(":")[0] for line in reasons[1:]] == [
+        "pass reports",
         "FAIL date",
         "pass place",
         "pass type",
         "pass actors",
         "pass wording",
     ]
-    assert "1 days apart" in reasons[1]
+    assert "1 days apart" in reasons[2]
 
 
 @pytest.mark.parametrize(

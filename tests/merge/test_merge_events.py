@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sitmap.merge import combine, merge_events
+from sitmap.merge import combine, match, merge_events
 from sitmap.model import Claim, Event, Evidence, Source, Territory
 
 MAIDUGURI = dict(
@@ -125,7 +125,9 @@ def test_merge_events_of_the_same_article_twice_counts_once() -> None:
     assert (twice.fatalities, len(twice.sources), len(twice.claims)) == (4, 1, 1)
 
 
-def test_merge_events_joins_one_attack_mentioned_twice_in_an_article() -> None:
+def test_merge_events_leaves_two_events_of_one_article_to_the_extraction_that_told_them_apart() -> None:
+    # Within one article, extraction merges what is one event (tests/extract: headline and body
+    # count once); two events it kept apart, such as an attack and the retaliation, stay apart.
     again = _report(
         "e09",
         "police",
@@ -133,8 +135,14 @@ def test_merge_events_joins_one_attack_mentioned_twice_in_an_article() -> None:
         actor1="",
         inter1=None,
     )
-    (merged,) = merge_events([POLICE, again])
-    assert merged.event_id == "e07" and len(merged.sources) == 1 and len(merged.evidence) == 2
+    assert sorted(e.event_id for e in merge_events([POLICE, again])) == ["e07", "e09"]
+    verdict = match(POLICE, again)
+    assert not verdict.same and any("both coded from document police" in r for r in verdict.reasons)
+
+
+def test_a_report_already_merged_is_recognised_by_its_id_even_from_a_shared_document() -> None:
+    merged = combine(LOCAL, POLICE)
+    assert match(merged, POLICE).same
 
 
 def test_combine_keeps_the_id_and_unites_sources_evidence_claims_and_tags() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -36,13 +37,20 @@ def extract(
     model: ModelOption = "",
     gazetteer: GazetteerOption = None,
     classifier: ClassifierOption = True,
+    merge: Annotated[
+        bool,
+        typer.Option(
+            "--merge/--no-merge",
+            help="Merge reports of one event across the inputs (default: each document's events on their own).",
+        ),
+    ] = False,
 ) -> None:
     """Print the events coded from INPUTS (stateless: no database is read or written)."""
     from sitmap.pipeline import process
 
     resources = _resources(model, gazetteer, classifier)
     documents, failures = _read(inputs, published, max_bytes)
-    result = process(documents, resources)
+    result = process(documents, resources, merge_reports=merge)
     for failure in result.failures:
         _report(failure)
     print_events(result.events, format.value)

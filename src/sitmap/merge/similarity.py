@@ -14,6 +14,7 @@ from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
+from sitmap.merge.combine import MERGED_TAG
 from sitmap.merge.names import content_words, distance_km, normalise_actor, normalise_place
 from sitmap.model import Event
 
@@ -71,6 +72,7 @@ def match(a: Event, b: Event) -> Match:
     """Whether ``a`` and ``b`` report the same event: date, place, type, actors and wording compared."""
     wording = _similar_wording(a, b)
     tests = {
+        "reports": _separate_reports(a, b),
         "date": _same_date(a, b),
         "place": _same_place(a, b),
         "type": _compatible_type(a, b, wording),
@@ -78,11 +80,26 @@ def match(a: Event, b: Event) -> Match:
         "wording": wording,
     }
     blocked = not all(test.passed for test in tests.values())
-    score = round(sum(WEIGHTS[name] * test.score for name, test in tests.items()), 3)
+    score = round(sum(WEIGHTS.get(name, 0.0) * test.score for name, test in tests.items()), 3)
     same = not blocked and score >= SAME_SCORE
     verdict = f"{'same' if same else 'different'} event (score {score:.2f}, needs {SAME_SCORE:.2f})"
     reasons = tuple(f"{'pass' if t.passed else 'FAIL'} {name}: {t.reason}" for name, t in tests.items())
     return Match(same, score, (verdict, *reasons), blocked)
+
+
+def _separate_reports(a: Event, b: Event) -> _Test:
+    """Two events coded apart from one document stay apart: extraction already merged within it."""
+    if _coded_ids(a) & _coded_ids(b):
+        return _Test(True, 1.0, "the same coded event")
+    shared = sorted({s.doc_id for s in a.sources} & {s.doc_id for s in b.sources})
+    if shared:
+        return _Test(False, 0.0, f"both coded from document {shared[0]}, which tells them apart")
+    return _Test(True, 1.0, "from different documents")
+
+
+def _coded_ids(event: Event) -> set[str]:
+    """The event's id and the ids of the reports already merged into it."""
+    return {event.event_id} | {t.removeprefix(MERGED_TAG) for t in event.tags if t.startswith(MERGED_TAG)}
 
 
 def _same_date(a: Event, b: Event) -> _Test:
