@@ -22,6 +22,7 @@ from sitmap.geo.store import data_table
 
 MAX_TOKENS = 6
 MIN_FUZZY_LENGTH = 5
+MAX_FUZZY_WORDS = 2  # transliterated names have one or two capitalised words ("Khan Shaykhun")
 FUZZY_RATIO = 84.0
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[^\W\d_](?:[\w]|['’‘ʿʾ`\-](?=\w))*")
 _ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
@@ -240,7 +241,8 @@ def _match(
     if candidates:
         return Mention(start, end, surface, candidates, common=common, after_name=after_name,
                        locative=locative, sentence_start=sentence_start and " " not in surface)
-    if common or len(key) < MIN_FUZZY_LENGTH or sentence_start or after_name or _ADJECTIVE.search(lowered):
+    if common or len(key) < MIN_FUZZY_LENGTH or sentence_start or after_name or _ADJECTIVE.search(lowered) \
+            or sum(word[:1].isupper() for word in surface.split()) > MAX_FUZZY_WORDS:
         return None
     fuzzy = _fuzzy_candidates(key, gazetteer)
     if fuzzy:

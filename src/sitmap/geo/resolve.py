@@ -35,6 +35,7 @@ FOCUS_MAX_POPULATION = 500_000
 MIN_CUES = 1
 CUE_WEIGHT = 1.5
 ALIAS_POPULATION = 1_000_000
+RESPELLED_POPULATION = 1_000_000
 _BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK"})
 _SPEECH = re.compile(
     r"^['’]?s?\s+(?:(?:has|have|had|would|will|is|was|also|has also|had also|then|later|quickly|"
@@ -340,11 +341,12 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Counter[str]) -
         return countries[place.country_code] > 1
     if mention.sentence_start and place.feature_code not in REGION_CODES and place.population < 10_000:
         return countries[place.country_code] > 1
-    if not candidate.primary and " " not in mention.text and place.population < ALIAS_POPULATION \
+    single = " " not in mention.text
+    if not candidate.primary and single and (place.population < ALIAS_POPULATION or len(mention.text) <= 3) \
             and place.feature_code not in REGION_CODES and not mention.locative and not mention.area:
         return False
     respelled = not candidate.primary or ascii_name(place.name).lower() != ascii_name(mention.text).lower()
-    if respelled and place.population < 100_000 and place.feature_code not in REGION_CODES \
+    if respelled and place.population < RESPELLED_POPULATION and place.feature_code not in REGION_CODES \
             and not mention.locative and not mention.area:
         return countries[place.country_code] > 1
     return True
