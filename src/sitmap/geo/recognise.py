@@ -153,6 +153,8 @@ def _people(tokens: list[_Token], text: str, gazetteer: Gazetteer) -> tuple[set[
     people: set[int] = set()
     surnames: set[str] = set()
     for index, token in enumerate(tokens):
+        if not token.capital:
+            continue
         lowered = token.text.lower()
         title = lowered.rstrip(".") in TITLES and lowered.rstrip(".") not in _PLACE_TITLES
         if not title and lowered not in _first_names():
@@ -209,40 +211,41 @@ def _match(
     if abbreviation:
         end, surface = end + 1, surface + "."
     lowered = surface.lower()
+    demonym = _demonyms().get(surface) or _demonyms().get(surface.title())
     previous = tokens[first - 1] if first > 0 else None
+    titled = previous is not None and previous.text.lower().rstrip(".") in TITLES
+    if demonym and not titled:
+        return Mention(start, end, surface, target_candidates(demonym, gazetteer), demonym=demonym)
+    target = _abbreviations().get(surface)
+    if surface.isupper() and len(surface) <= 4 and not target:
+        return None
+    single = " " not in surface
+    if single and (lowered in _stop_words() or lowered in CALENDAR or len(surface) < 3 or lowered in MODIFIERS
+                   or lowered in TITLES or _CONTRACTION.search(lowered)) and not target:
+        return None
+    key = name_key(surface)
+    candidates = gazetteer.candidates(key) if len(key) >= 3 and not target else ()
+    if not target and not candidates and (len(key) < MIN_FUZZY_LENGTH or _ADJECTIVE.search(lowered)
+                                          or sum(word[:1].isupper() for word in surface.split()) > MAX_FUZZY_WORDS):
+        return None
     sentence_start = previous is None or previous.break_before or bool(
         _CLAUSE_END.search(text, previous.end, start))
     locative = previous is not None and previous.text.lower() in LOCATIVES
+    if titled and not locative:
+        return None
+    if target:
+        return Mention(start, end, surface, target_candidates(target, gazetteer), locative=locative)
     after_name = previous is not None and previous.capital and not previous.break_before \
         and text[previous.end:start].strip() == "" and previous.text.lower() not in MODIFIERS \
         and not sentence_start
-    if previous is not None and previous.text.lower().rstrip(".") in TITLES and not locative:
-        return None
-    demonym = _demonyms().get(surface) or _demonyms().get(surface.title())
-    if demonym:
-        return Mention(start, end, surface, target_candidates(demonym, gazetteer), demonym=demonym)
-    target = _abbreviations().get(surface)
-    if target:
-        return Mention(start, end, surface, target_candidates(target, gazetteer), locative=locative)
-    if surface.isupper() and len(surface) <= 4:
-        return None
-    if " " not in surface and (lowered in _stop_words() or lowered in CALENDAR or len(surface) < 3
-                               or lowered in MODIFIERS or lowered in TITLES
-                               or _CONTRACTION.search(lowered)):
-        return None
-    key = name_key(surface)
-    if len(key) < 3:
-        return None
     words = lowered.split()
     common = (all(word in _common_words() or word in _stop_words() for word in words)
               and not (len(words) > 1 and words[-1] in _PLACE_TYPES)) or lowered in _first_names() \
         or (sentence_start and len(words) == 1 and bool(_ENGLISH_WORD.search(lowered)))
-    candidates = gazetteer.candidates(key)
     if candidates:
         return Mention(start, end, surface, candidates, common=common, after_name=after_name,
-                       locative=locative, sentence_start=sentence_start and " " not in surface)
-    if common or len(key) < MIN_FUZZY_LENGTH or sentence_start or after_name or _ADJECTIVE.search(lowered) \
-            or sum(word[:1].isupper() for word in surface.split()) > MAX_FUZZY_WORDS:
+                       locative=locative, sentence_start=sentence_start and single)
+    if common or sentence_start or after_name:
         return None
     fuzzy = _fuzzy_candidates(key, gazetteer)
     if fuzzy:
