@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
+from typing import Literal
 
 from sitmap.geo.gazetteer import Candidate, Gazetteer
 from sitmap.geo.names import ascii_name, name_key
@@ -45,6 +46,9 @@ _SPEECH = re.compile(
     r"blames|confirmed|confirms|pledged|promised|argued|imposed|sanctioned|recognized|recognised|backs|"
     r"backed|supports|wants|wanted|hopes|believes|agreed|signed|called|calls|expelled|summoned|"
     r"protested|criticised|criticized|welcomed|dismissed|hit back|objected|retorted|maintains)\b")
+Votes = defaultdict[str, float]
+# A context seen from one name: country votes and total, region votes and total, other points.
+_View = tuple[Votes, float, defaultdict[tuple[str, str], float], float, list[tuple[float, float]]]
 _US_CUES = re.compile(
     r"\b(?:County|Sheriff|Township|Parish|Interstate|I-\d+|U\.S\. \d+|mph|Gov\.|Sen\.|Rep\.|"
     r"[RD]-[A-Z][a-z]+|High School|Middle School|Elementary|Police Department|Fire Department|"
@@ -113,14 +117,14 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
 
 def _add_focus(
     pools: list[list[Candidate]], bases: list[list[float]], picks: list[tuple[Candidate, float] | None],
-    countries: Counter[str],
+    countries: Votes,
 ) -> None:
     """Raise the candidates in the document's focus region: the admin-1 region of its main country
     where the most distinct names have a candidate (Sharon, Kent, Cornwall and Canaan all have one
     in Connecticut)."""
     if not countries:
         return
-    country = countries.most_common(1)[0][0]
+    country = max(countries, key=countries.__getitem__)
     counts: Counter[str] = Counter()
     for pool in pools:
         counts.update({c.place.admin1 for c in pool if c.place.country_code == country and c.place.admin1})
@@ -148,9 +152,9 @@ def _voting(
             for pick, group in zip(picks, members, strict=True)]
 
 
-def _country_cues(text: str) -> Counter[str]:
+def _country_cues(text: str) -> Votes:
     """Votes for a country from wording rather than names: "County", "Sheriff", "Interstate" say US."""
-    cues: Counter[str] = Counter()
+    cues: Votes = defaultdict(float)
     found = len(set(_US_CUES.findall(text)))
     if found >= MIN_CUES:
         cues["US"] = CUE_WEIGHT
@@ -232,10 +236,10 @@ class _Context:
     """The document's geography as the current picks see it: countries, regions, points."""
 
     def __init__(
-        self, picks: list[tuple[Candidate, float] | None], demonym: list[bool], cues: Counter[str] | None = None,
+        self, picks: list[tuple[Candidate, float] | None], demonym: list[bool], cues: Votes | None = None,
     ) -> None:
-        self.countries: Counter[str] = Counter(cues or {})
-        self.regions: Counter[tuple[str, str]] = Counter()
+        self.countries: Votes = defaultdict(float, cues or {})
+        self.regions: defaultdict[tuple[str, str], float] = defaultdict(float)
         self.points: dict[tuple[float, float], int] = {}
         self.own: list[tuple[str, float, tuple[str, str], float, tuple[float, float] | None]] = []
         for pick, is_demonym in zip(picks, demonym, strict=True):
@@ -259,8 +263,7 @@ class _Context:
         self.total_countries = sum(self.countries.values())
         self.total_regions = sum(self.regions.values())
 
-    def without(self, index: int) -> tuple[Counter[str], float, Counter[tuple[str, str]], float,
-                                           list[tuple[float, float]]]:
+    def without(self, index: int) -> _View:
         """Countries, regions and points without the group at ``index`` (it must not vote for itself)."""
         code, weight, region, region_weight, point = self.own[index]
         countries, regions = self.countries, self.regions
@@ -287,7 +290,7 @@ def _base(candidate: Candidate, hint: _Hint, surface: str) -> float:
 
 def _pick(
     pool: list[Candidate], base: list[float],
-    context: tuple[Counter[str], float, Counter[tuple[str, str]], float, list[tuple[float, float]]] | None,
+    context: _View | None,
 ) -> tuple[Candidate, float] | None:
     """The best candidate and a confidence from its margin; ``context`` is ``_Context.without``."""
     if not pool:
@@ -331,7 +334,7 @@ def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
     return 2.0 if nearest < 30 else 1.2 if nearest < 100 else 0.6 if nearest < 300 else 0.0
 
 
-def _accepted(mention: Mention, candidate: Candidate, countries: Counter[str]) -> bool:
+def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
     """Whether a pick has enough support: weak matches need their country named elsewhere too."""
     place = candidate.place
     if mention.fuzzy:
@@ -352,7 +355,7 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Counter[str]) -
     return True
 
 
-def _kind(text: str, mention: Mention, place: Place) -> str:
+def _kind(text: str, mention: Mention, place: Place) -> Literal["place", "demonym", "metonym"]:
     if mention.demonym:
         return "demonym"
     if place.feature_code in METONYM_CODES and _SPEECH.match(text[mention.end:mention.end + 80]):
