@@ -301,20 +301,22 @@ def _pick(
         margin = ordered[0] - ordered[1] if len(ordered) > 1 else 4.0
         return pool[best_index], 1.0 / (1.0 + math.exp(-margin))
     countries, total_countries, regions, total_regions, points = context
-    scored = []
+    best, second, best_rank = -math.inf, -math.inf, 0
     for rank, (candidate, score) in enumerate(zip(pool, base, strict=True)):
         place = candidate.place
-        score += 4.0 * countries[place.country_code] / total_countries
-        region_share = regions[(place.country_code, place.admin1.lower())] / total_regions
+        score += 4.0 * countries.get(place.country_code, 0.0) / total_countries
+        region_share = regions.get((place.country_code, place.admin1.lower()), 0.0) / total_regions
         score += 3.0 * region_share
         if place.feature_code == "ADM1":
             score += 2.0 * min(1.0, 3 * region_share)
         elif rank < MAX_NEAR and points:
             score += _proximity(place, points)
-        scored.append((score, -rank))
-    scored.sort(reverse=True)
-    margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
-    return pool[-scored[0][1]], 1.0 / (1.0 + math.exp(-margin))
+        if score > best:
+            best, second, best_rank = score, best, rank
+        elif score > second:
+            second = score
+    margin = best - second if len(pool) > 1 else 4.0
+    return pool[best_rank], 1.0 / (1.0 + math.exp(-margin))
 
 
 def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
