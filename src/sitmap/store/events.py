@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, insert, or_, select, update
 
 from sitmap import merge
 from sitmap.model import Event, Failure, Result, Statistic
@@ -74,8 +74,7 @@ def save_result(engine: Engine, result: Result) -> SaveReport:
             _store_failure(connection, failure)
             report.failures += 1
         counts: dict[str, int] = {}
-        for event in result.events:
-            event_id, merged = _store_event(connection, event)
+        for event_id, merged, event in _store_events(connection, result.events):
             report.event_ids.append(event_id)
             report.merged += merged
             report.inserted += not merged
@@ -222,86 +221,123 @@ def _store_failure(connection: Connection, failure: Failure) -> None:
         store_document(connection, failure_row(failure))
 
 
-def _store_event(connection: Connection, event: Event) -> tuple[str, bool]:
-    """Insert ``event`` or merge it into the stored event it reports; the stored id and whether merged."""
-    best: tuple[Event, merge.Match] | None = None
-    for candidate in _candidates(connection, event):
-        verdict = merge.match(candidate, event)
-        if candidate.event_id == event.event_id or (
-            verdict.same and (best is None or verdict.score > best[1].score)
-        ):
-            best = (candidate, verdict)
-            if candidate.event_id == event.event_id:
-                break
-    if best is None:
-        _insert_event(connection, event)
-        return event.event_id, False
-    stored, verdict = best
-    combined = merge.combine(stored, event)
-    _replace_event(connection, combined)
-    now = datetime.now(UTC)
-    for source in event.sources:
-        connection.execute(
-            insert(merges).values(
-                event_id=stored.event_id, merged_id=event.event_id, doc_id=source.doc_id,
-                score=verdict.score, reasons=list(verdict.reasons), merged_at=now,
-            )
-        )  # fmt: skip
-    return stored.event_id, True
+def _store_events(connection: Connection, new: Sequence[Event]) -> list[tuple[str, bool, Event]]:
+    """Insert each new event or merge it into the stored event it reports: (stored id, merged?, event).
 
-
-def _candidates(connection: Connection, event: Event) -> list[Event]:
-    """Stored events that could report the same event: near in time, and near in space or unplaced.
-
-    Only a pre-filter for ``merge.match``: it keeps everything within a week and about 100 km
-    (the widest tolerance of a match is 60 km), in the same admin1, or without coordinates.
+    The stored events a batch could merge with are read in one query and matched in memory;
+    the batch's inserts, updates and merge decisions are then written in a few statements.
     """
-    same_id = events.c.event_id == event.event_id
-    if event.event_date is None:
-        when = events.c.event_date.is_(None)
-    else:
-        when = events.c.event_date.between(event.event_date - MERGE_WINDOW, event.event_date + MERGE_WINDOW)
-    where = [when]
-    if event.country:
-        where.append(events.c.country.in_([event.country, ""]))
-    if event.latitude is not None and event.longitude is not None:
-        lon_span = CANDIDATE_DEGREES / max(math.cos(math.radians(event.latitude)), 0.2)
-        near = and_(
-            events.c.latitude.between(event.latitude - CANDIDATE_DEGREES, event.latitude + CANDIDATE_DEGREES),
-            events.c.longitude.between(event.longitude - lon_span, event.longitude + lon_span),
-        )
-        alternatives = [near, events.c.latitude.is_(None)]
-        if event.admin1:
-            alternatives.append(events.c.admin1 == event.admin1)
-        where.append(or_(*alternatives))
-    rows = [dict(r._mapping) for r in connection.execute(select(events).where(or_(same_id, and_(*where))))]
-    return _with_children(connection, rows)
-
-
-def _insert_event(connection: Connection, event: Event) -> None:
+    pool = _candidate_pool(connection, new)
+    inserted: dict[str, Event] = {}
+    updated: dict[str, Event] = {}
+    decisions: list[dict[str, Any]] = []
+    outcome: list[tuple[str, bool, Event]] = []
     now = datetime.now(UTC)
-    connection.execute(insert(events).values(**event_row(event), created_at=now, updated_at=now))
-    _insert_children(connection, event)
+    for event in new:
+        best = _best_match(event, [c for c in pool.values() if _may_match(c, event)])
+        if best is None:
+            pool[event.event_id] = inserted[event.event_id] = event
+            outcome.append((event.event_id, False, event))
+            continue
+        stored, verdict = best
+        combined = merge.combine(stored, event)
+        pool[stored.event_id] = combined
+        (inserted if stored.event_id in inserted else updated)[stored.event_id] = combined
+        decisions += [
+            {"event_id": stored.event_id, "merged_id": event.event_id, "doc_id": source.doc_id,
+             "score": verdict.score, "reasons": list(verdict.reasons), "merged_at": now}
+            for source in event.sources
+        ]  # fmt: skip
+        outcome.append((stored.event_id, True, event))
+    _write_events(connection, list(inserted.values()), list(updated.values()), now)
+    if decisions:
+        connection.execute(insert(merges), decisions)
+    return outcome
 
 
-def _replace_event(connection: Connection, event: Event) -> None:
-    connection.execute(
-        update(events)
-        .where(events.c.event_id == event.event_id)
-        .values(**event_row(event), updated_at=datetime.now(UTC))
+def _best_match(event: Event, candidates: list[Event]) -> tuple[Event, merge.Match] | None:
+    best: tuple[Event, merge.Match] | None = None
+    for candidate in candidates:
+        verdict = merge.match(candidate, event)
+        if candidate.event_id == event.event_id:
+            return candidate, verdict
+        if verdict.same and (best is None or verdict.score > best[1].score):
+            best = (candidate, verdict)
+    return best
+
+
+def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, Event]:
+    """The stored events that could report one of ``new``: same id, or within a week in the same country."""
+    if not new:
+        return {}
+    alternatives = [events.c.event_id.in_([e.event_id for e in new])]
+    dates = [e.event_date for e in new if e.event_date is not None]
+    if dates:
+        window = events.c.event_date.between(min(dates) - MERGE_WINDOW, max(dates) + MERGE_WINDOW)
+        countries = {e.country for e in new}
+        if "" not in countries:
+            window = and_(window, events.c.country.in_([*countries, ""]))
+        alternatives.append(window)
+    if len(dates) < len(new):
+        alternatives.append(events.c.event_date.is_(None))
+    rows = [dict(r._mapping) for r in connection.execute(select(events).where(or_(*alternatives)))]
+    return {e.event_id: e for e in _with_children(connection, rows)}
+
+
+def _may_match(stored: Event, event: Event) -> bool:
+    """A cheap pre-filter for ``merge.match``: near in time, and near in space, same admin1 or unplaced.
+
+    It keeps everything within a week and about 110 km (the widest tolerance of a match is 60 km).
+    """
+    if stored.event_id == event.event_id:
+        return True
+    if event.event_date is None or stored.event_date is None:
+        if event.event_date is not stored.event_date:
+            return False
+    elif abs(stored.event_date - event.event_date) > MERGE_WINDOW:
+        return False
+    if event.country and stored.country not in (event.country, ""):
+        return False
+    if (
+        event.latitude is None
+        or event.longitude is None
+        or stored.latitude is None
+        or stored.longitude is None
+    ):
+        return True
+    if event.admin1 and stored.admin1 == event.admin1:
+        return True
+    lon_span = CANDIDATE_DEGREES / max(math.cos(math.radians(event.latitude)), 0.2)
+    return (
+        abs(stored.latitude - event.latitude) <= CANDIDATE_DEGREES
+        and abs(stored.longitude - event.longitude) <= lon_span
     )
-    connection.execute(delete(sources).where(sources.c.event_id == event.event_id))
-    connection.execute(delete(evidence).where(evidence.c.event_id == event.event_id))
-    _insert_children(connection, event)
 
 
-def _insert_children(connection: Connection, event: Event) -> None:
-    if event.sources:
-        connection.execute(insert(sources), _unique(source_rows(event), ("doc_id",)))
-    if event.evidence:
+def _write_events(connection: Connection, inserted: list[Event], updated: list[Event], now: datetime) -> None:
+    if inserted:
         connection.execute(
-            insert(evidence), _unique(evidence_rows(event), ("doc_id", "sentence", "start", "end", "field"))
+            insert(events), [{**event_row(e), "created_at": now, "updated_at": now} for e in inserted]
         )
+    if updated:
+        ids = [e.event_id for e in updated]
+        connection.execute(
+            update(events).where(events.c.event_id == bindparam("old_id")),
+            [{**event_row(e), "old_id": e.event_id, "updated_at": now} for e in updated],
+        )
+        connection.execute(delete(sources).where(sources.c.event_id.in_(ids)))
+        connection.execute(delete(evidence).where(evidence.c.event_id.in_(ids)))
+    changed = inserted + updated
+    source_batch = [row for e in changed for row in _unique(source_rows(e), ("doc_id",))]
+    evidence_batch = [
+        row
+        for e in changed
+        for row in _unique(evidence_rows(e), ("doc_id", "sentence", "start", "end", "field"))
+    ]
+    if source_batch:
+        connection.execute(insert(sources), source_batch)
+    if evidence_batch:
+        connection.execute(insert(evidence), evidence_batch)
 
 
 def _unique(rows: Sequence[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:
