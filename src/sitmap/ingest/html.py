@@ -12,7 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sitmap.ingest.raw import DEFAULT_MAX_BYTES, content_id, decode_text, failure, parse_date, read_file
+from sitmap.ingest.raw import (
+    DEFAULT_MAX_BYTES,
+    content_id,
+    decode_text,
+    failure,
+    parse_date,
+    read_whole,
+)
 from sitmap.model import ArticleError, Document, Failure
 
 # A charset the page declares itself is a fact, not a guess, so it is honoured.
@@ -25,11 +32,7 @@ def read_html(
     path: Path, *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Document | Failure]:
     """The one Document of a saved HTML page, or the Failure saying why it cannot be read."""
-    raw = read_file(path, max_bytes)
-    if isinstance(raw, Failure):
-        yield raw
-        return
-    yield html_document(raw, str(path), published=published)
+    return read_whole(path, max_bytes, lambda raw, origin: [html_document(raw, origin, published=published)])
 
 
 def html_document(raw: bytes, origin: str, *, published: date | None = None) -> Document | Failure:

@@ -16,7 +16,7 @@ from sitmap.ingest.raw import (
     failure,
     iter_lines,
     parse_date,
-    read_file,
+    read_whole,
 )
 from sitmap.model import ArticleError, Document, Failure
 
@@ -85,11 +85,7 @@ def read_json(
     path: Path, *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Document | Failure]:
     """The Documents of a ``.json`` file holding one document object or an array of them."""
-    raw = read_file(path, max_bytes)
-    if isinstance(raw, Failure):
-        yield raw
-        return
-    yield from json_documents(raw, str(path), published=published)
+    return read_whole(path, max_bytes, lambda raw, origin: json_documents(raw, origin, published=published))
 
 
 def json_documents(raw: bytes, origin: str, *, published: date | None = None) -> Iterator[Document | Failure]:

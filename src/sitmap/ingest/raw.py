@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from sitmap.model import ArticleError, Failure
+from sitmap.model import ArticleError, Document, Failure
 
 Format = Literal["text", "jsonl", "json", "html", "feed"]
 
@@ -67,6 +67,17 @@ def read_file(path: Path, max_bytes: int) -> bytes | Failure:
     if len(data) > max_bytes:
         return failure(origin, f"file too large: over the limit of {max_bytes} bytes", key=origin)
     return data
+
+
+def read_whole(
+    path: Path, max_bytes: int, parse: Callable[[bytes, str], Iterable[Document | Failure]]
+) -> Iterator[Document | Failure]:
+    """The records ``parse`` makes of a whole file's bytes, or the Failure saying why it cannot be read."""
+    raw = read_file(path, max_bytes)
+    if isinstance(raw, Failure):
+        yield raw
+        return
+    yield from parse(raw, str(path))
 
 
 def read_stream(stream: BinaryIO, origin: str, max_bytes: int) -> bytes | Failure:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from sitmap.ingest.raw import DEFAULT_MAX_BYTES, content_id, decode_text, failure, read_file
+from sitmap.ingest.raw import DEFAULT_MAX_BYTES, content_id, decode_text, failure, read_whole
 from sitmap.model import ArticleError, Document, Failure
 
 # "date" then something date-shaped: digits and dashes. "date palms grow ..." is body text.
@@ -18,11 +18,7 @@ def read_text_file(
     path: Path, *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Document | Failure]:
     """The one Document of a text file, or the Failure saying why it cannot be read."""
-    raw = read_file(path, max_bytes)
-    if isinstance(raw, Failure):
-        yield raw
-        return
-    yield text_document(raw, str(path), published=published)
+    return read_whole(path, max_bytes, lambda raw, origin: [text_document(raw, origin, published=published)])
 
 
 def text_document(raw: bytes, origin: str, *, published: date | None = None) -> Document | Failure:
