@@ -22,7 +22,7 @@
   ];
 
   const $ = (id) => document.getElementById(id);
-  const state = { map: null, cluster: null, control: null, days: [], fitted: false, request: 0 };
+  const state = { map: null, cluster: null, control: null, days: [], fittedKey: null, request: 0 };
 
   function escapeHtml(value) {
     return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -98,9 +98,12 @@
     const markers = collection.features.map(eventMarker);
     state.cluster.addLayers(markers);
     $("count").textContent = `${collection.features.length} of ${collection.total} events`;
-    if (!state.fitted && markers.length) {
+    // Zoom to the events on the first load and whenever the type, country, actor or text filter
+    // changes (not when only the dates move), so a search shows where its events are.
+    const filterKey = filterParams(false).toString();
+    if (state.fittedKey !== filterKey && markers.length) {
       state.map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 9 });
-      state.fitted = true;
+      state.fittedKey = filterKey;
     }
     if (state.map.hasLayer(state.control)) await loadControl();
   }
