@@ -184,3 +184,20 @@ def test_match_two_changes_of_control_of_one_town_are_compatible() -> None:
     )
     verdict = match(taken, handed)
     assert verdict.same, verdict.reasons
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compatible"),
+    [
+        ("Military Forces", "Military Forces of Syria", True),
+        ("Police Forces", "Police Forces of Nigeria", True),
+        ("Military Forces of Syria", "Military Forces of Turkey", False),
+        ("Police Forces of Nigeria", "Police Forces", True),
+        ("Hamas", "Hamas Movement of Ukraine", False),
+    ],
+)
+def test_an_actor_named_without_its_country_matches_the_same_force_with_it(first, second, compatible):
+    from sitmap.merge.names import normalise_actor
+    from sitmap.merge.similarity import _same_force
+
+    assert _same_force(normalise_actor(first), normalise_actor(second)) is compatible

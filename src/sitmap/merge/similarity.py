@@ -204,6 +204,7 @@ def _compatible_actors(a: Event, b: Event) -> _Test:
         x
         for x in sorted(named_a)
         if x in named_b
+        or any(_same_force(x, y) for y in named_b)
         or process.extractOne(x, named_b, scorer=fuzz.ratio, score_cutoff=ACTOR_SIMILARITY) is not None
     ]
     if shared:
@@ -211,6 +212,12 @@ def _compatible_actors(a: Event, b: Event) -> _Test:
     if len(named_a) == len(named_b) == 1 and _two_sided(a) and _two_sided(b):
         return _Test(True, 0.4, f"each names one side: {min(named_a)} vs {min(named_b)}")
     return _Test(False, 0.0, f"no shared actor: {sorted(named_a)} vs {sorted(named_b)}")
+
+
+def _same_force(first: str, second: str) -> bool:
+    """"Military Forces" and "Military Forces of Syria": a report that did not say whose forces."""
+    shorter, longer = sorted((first, second), key=len)
+    return longer.startswith((shorter + " of ", shorter + " (")) and len(shorter.split()) >= 2
 
 
 def _two_sided(event: Event) -> bool:
