@@ -4,10 +4,12 @@
     with the shipped classifier (trained on these snippets: an upper bound) and (a') with a
     classifier refit per fold that never saw the snippets it reads (the honest figure);
 (b) our annotated set (benchmarks/annotated/events.jsonl): per-field precision/recall, fatality
-    exact match; (c) FA-KES dev: governorate, fatalities, actor, type; (d) articles/s, peak memory.
+    exact match; (e) the 12 example articles (examples/, expectations from examples/README.md
+    written down in benchmarks/annotated/examples_expected.jsonl): event precision/recall per
+    article and sub-event type, actor1 and fatalities of the matched events; (c) FA-KES dev: governorate, fatalities, actor, type; (d) articles/s, peak memory.
 Shared data is read from ../shared/data at run time and skipped when absent.
 
-    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|fakes]
+    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|fakes]
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from sitmap.model import Document, Event, Toponym
 ROOT = Path(__file__).resolve().parent
 SHARED = ROOT.parent.parent / "shared" / "data"
 ANNOTATED = ROOT / "annotated" / "events.jsonl"
+EXAMPLES = ROOT.parent / "examples"
+EXAMPLES_EXPECTED = ROOT / "annotated" / "examples_expected.jsonl"
 CASE_NAMES = {
     "ARMED_CLASH": "Armed clash", "GOV_REGAINS_TERIT": "Government regains territory",
     "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory", "CHEM_WEAP": "Chemical weapon",
@@ -98,7 +102,7 @@ def _classifier(enabled: bool) -> SubeventClassifier | None:
         return None
 
 
-def read(documents: list[Document], locate: Locator, classifier: SubeventClassifier | None) -> list[list[Event]]:
+def read_documents(documents: list[Document], locate: Locator, classifier: SubeventClassifier | None) -> list[list[Event]]:
     """find_events over each document, as the pipeline calls it."""
     language = nlp.load_language()
     results = []
@@ -130,7 +134,7 @@ def bench_case(locate: Locator, classifier: SubeventClassifier | None) -> None:
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
     documents = [Document(f"case-{row['id']}", row["EventSnippet"], published=datetime.date(2021, 1, 1))
                  for row in rows]
-    results = read(documents, locate, classifier)
+    results = read_documents(documents, locate, classifier)
     gold = [CASE_NAMES.get(row["SubType"], "NONE") for row in rows]
     predicted = [max(events, key=lambda e: e.confidence).sub_event_type if events else "NONE" for events in results]
     accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
@@ -168,7 +172,7 @@ def bench_case_cv(locate: Locator, folds: int = 5) -> None:
         classifier = train.fit(vectors[index], labels, weights)
         documents = [Document(f"case-{rows[i]['id']}", rows[i]["EventSnippet"],
                               published=datetime.date(2021, 1, 1)) for i in held]
-        for i, events in zip(held, read(documents, locate, classifier), strict=True):
+        for i, events in zip(held, read_documents(documents, locate, classifier), strict=True):
             predicted[i] = max(events, key=lambda e: e.confidence).sub_event_type if events else "NONE"
     accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
     print(f"(a') CASE dev, {folds}-fold cross-validated classifier + rules: weighted F1 "
@@ -181,7 +185,7 @@ def bench_annotated(locate: Locator, classifier: SubeventClassifier | None) -> N
     items = [json.loads(line) for line in ANNOTATED.open(encoding="utf-8") if line.strip()]
     documents = [Document(item["id"], item["text"], published=datetime.date.fromisoformat(item["published"]))
                  for item in items]
-    results = read(documents, locate, classifier)
+    results = read_documents(documents, locate, classifier)
     fields = ("sub_event_type", "actor1", "actor2", "fatalities", "claimed_by", "event_date")
     tp, fp, fn = Counter[str](), Counter[str](), Counter[str]()
     exact = 0
@@ -213,6 +217,65 @@ def bench_annotated(locate: Locator, classifier: SubeventClassifier | None) -> N
         print(f"      fatalities miss {doc_id}: expected {want}, got {got}")
 
 
+def _match(expected: list[dict[str, Any]], events: list[Event]) -> list[tuple[dict[str, Any], Event]]:
+    """Pairs of (expected, predicted) events: same sub-event type first, then same event type."""
+    from sitmap.extract import taxonomy
+
+    pairs: list[tuple[dict[str, Any], Event]] = []
+    free = list(events)
+    for same in (
+        lambda want, event: want["sub_event_type"] == event.sub_event_type,
+        lambda want, event: taxonomy.event_type_of(want["sub_event_type"]) == event.event_type,
+    ):
+        for want in expected:
+            if any(want is kept for kept, _ in pairs):
+                continue
+            found = next((event for event in free if same(want, event)), None)
+            if found is not None:
+                pairs.append((want, found))
+                free.remove(found)
+    return pairs
+
+
+def bench_examples(locate: Locator, classifier: SubeventClassifier | None, show: bool = False) -> None:
+    """(e) The example articles: one event per real incident, none from sport or background."""
+    if not EXAMPLES.is_dir() or not EXAMPLES_EXPECTED.exists():
+        print("(e) examples: skipped, no examples/")
+        return
+    from sitmap.ingest import read_inputs
+
+    items = [json.loads(line) for line in EXAMPLES_EXPECTED.open(encoding="utf-8") if line.strip()]
+    documents = []
+    for item in items:
+        read = [d for d in read_inputs([str(EXAMPLES / item["file"])]) if isinstance(d, Document)]
+        documents.append(read[0])
+    results = read_documents(documents, locate, classifier)
+    predicted = matched = required = found = 0
+    fields = Counter[str]()
+    for item, events in zip(items, results, strict=True):
+        pairs = _match(item["events"], events)
+        predicted += len(events)
+        matched += len(pairs)
+        required += sum(not want.get("optional") for want in item["events"])
+        found += sum(not want.get("optional") for want, _ in pairs)
+        for want, event in pairs:
+            fields["n"] += 1
+            fields["sub_event_type"] += want["sub_event_type"] == event.sub_event_type
+            fields["actor1"] += event.actor1 in want["actor1"]
+            fields["fatalities"] += event.fatalities in want["fatalities"]
+        if show:
+            print(f"   {item['file']}: expected {len(item['events'])}, got {len(events)}")
+            for event in events:
+                print(f"      {event.sub_event_type} | {event.actor1} | {event.actor2} | {event.location} | "
+                      f"{event.fatalities} | {event.event_date}")
+    n = max(fields["n"], 1)
+    print(f"(e) examples: {len(items)} articles, {predicted} events for {required} expected "
+          f"(+{sum(w.get('optional', False) for i in items for w in i['events'])} optional); "
+          f"event precision {matched / max(predicted, 1):.3f}, recall {found / max(required, 1):.3f}; "
+          f"of matched: sub-event type {fields['sub_event_type'] / n:.3f}, actor1 {fields['actor1'] / n:.3f}, "
+          f"fatalities {fields['fatalities'] / n:.3f}")
+
+
 def _governorate(event: Event | None) -> str | None:
     if event is None:
         return None
@@ -235,7 +298,7 @@ def bench_fakes(locate: Locator, classifier: SubeventClassifier | None, show: in
         documents.append(Document(row["unit_id"], row["article_content"], title=row["article_title"],
                                   published=datetime.date(2000 + year, month, day), source=row["source"]))
     started = time.perf_counter()
-    results = read(documents, locate, classifier)
+    results = read_documents(documents, locate, classifier)
     seconds = time.perf_counter() - started
     g_ok = f_ex = f_20 = a_ok = a_n = c_ok = c_n = 0
     shown = 0
@@ -266,7 +329,7 @@ def bench_fakes(locate: Locator, classifier: SubeventClassifier | None, show: in
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-classifier", action="store_true")
-    parser.add_argument("--only", choices=["case", "case-cv", "annotated", "fakes"])
+    parser.add_argument("--only", choices=["case", "case-cv", "annotated", "examples", "fakes"])
     parser.add_argument("--show", type=int, default=0, help="print this many FA-KES fatality misses")
     args = parser.parse_args()
     locate = _locator()
@@ -277,6 +340,8 @@ def main() -> int:
         bench_case_cv(locate)
     if args.only in (None, "annotated"):
         bench_annotated(locate, classifier)
+    if args.only in (None, "examples"):
+        bench_examples(locate, classifier, args.show > 0)
     if args.only in (None, "fakes"):
         bench_fakes(locate, classifier, args.show)
     return 0

@@ -50,3 +50,64 @@ def test_inter_codes_follow_acled_categories():
         "Police and rebels fought as rioters and civilians fled the protesters.", "Kenya")}
     assert inters == {"Police Forces of Kenya": 1, "Rebels (Kenya)": 2, "Rioters (Kenya)": 5,
                       "Civilians (Kenya)": 7, "Protesters (Kenya)": 6}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Russian drones struck a power plant near Kharkiv.", "Military Forces of Russia"),
+        ("Israeli warplanes bombed a house in Khan Younis.", "Military Forces of Israel"),
+        ("Turkish jets hit PKK positions in the mountains.", "Military Forces of Turkey"),
+        ("Syrian government artillery shelled the village.", "Military Forces of Syria"),
+        ("Nigerian air force jets struck a camp in the forest.", "Military Forces of Nigeria"),
+        ("Ukrainian missiles hit an airfield in Crimea.", "Military Forces of Ukraine"),
+        ("Saudi aircraft carried out raids on the port.", "Military Forces of Saudi Arabia"),
+        ("Russian helicopters fired rockets at the trenches.", "Military Forces of Russia"),
+        ("Pakistani artillery pounded positions across the border.", "Military Forces of Pakistan"),
+        ("Iranian drones were launched toward the base.", "Military Forces of Iran"),
+        ("Israeli tanks fired at the outskirts of the camp.", "Military Forces of Israel"),
+        ("Ethiopian military drones hit a market in Amhara.", "Military Forces of Ethiopia"),
+        ("Sudanese army warplanes bombed the camp.", "Military Forces of Sudan"),
+        ("Malian army helicopters struck a wedding.", "Military Forces of Mali"),
+        ("Russian air defences shot down drones over Belgorod.", "Military Forces of Russia"),
+    ],
+)
+def test_weapons_with_a_country_word_name_that_country_forces(sentence, actor):
+    assert actor in [mention.actor.name for mention in find_mentions(sentence, "")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The drones hit a residential building.", "Missiles struck the port overnight.",
+     "Rockets hit the market overnight."],
+)
+def test_weapons_alone_name_nobody(sentence):
+    assert find_mentions(sentence, "Ukraine") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("M23 rebels captured the town of Rubaya.", "M23: March 23 Movement"),
+        ("The rebels of the March 23 Movement (M23) took the hill.", "M23: March 23 Movement"),
+        ("Shelling by the paramilitary Rapid Support Forces hit Omdurman.", "Rapid Support Forces"),
+        ("RSF fighters looted the market in Nyala.", "Rapid Support Forces"),
+        ("ISWAP fighters attacked a base near Gubio.", "Islamic State West Africa Province (ISWAP)"),
+        ("Islamic State West Africa Province claimed the attack.", "Islamic State West Africa Province (ISWAP)"),
+        ("Police arrested a commander of the National Liberation Army (ELN) rebel group.",
+         "ELN: National Liberation Army"),
+        ("ELN guerrillas blew up a pipeline in Arauca.", "ELN: National Liberation Army"),
+        ("Wazalendo fighters clashed with M23 near Sake.", "Wazalendo Militia"),
+        ("The Civilian Joint Task Force repelled the attack at dawn.", "Civilian JTF: Civilian Joint Task Force"),
+        ("CJTF members arrested two suspects.", "Civilian JTF: Civilian Joint Task Force"),
+        ("JNIM militants attacked the convoy near Djibo.", "JNIM: Group for Support of Islam and Muslims"),
+        ("ADF rebels killed villagers near Beni.", "ADF: Allied Democratic Forces"),
+        ("CODECO militiamen attacked a displacement camp in Djugu.",
+         "CODECO: Cooperative for Development of the Congo"),
+        ("The People's Defence Force ambushed a junta convoy.", "PDF: People's Defence Force"),
+    ],
+)
+def test_named_groups_get_their_acled_names(sentence, actor):
+    names = [mention.actor.name for mention in find_mentions(sentence, "")]
+    assert actor in names
+    assert not any(name.startswith(("Rebels", "Unidentified")) for name in names)

@@ -116,12 +116,28 @@ _WITH_THE = frozenset(
 )
 
 
+# Weapons and craft name their user only with a country or state word right before them
+# ("Russian drones", "Syrian government artillery", "military aircraft"), never alone.
+_WEAPONS = _ActorRow(
+    "Military Forces of {country}",
+    1,
+    re.compile(
+        r"(?<![\w-])(?:drones?|missiles?|rockets?|shells?|artillery|warplanes?|jets?|aircraft|helicopters?|"
+        r"gunships?|bombers?|planes|tanks|navy|air force|air forces|naval forces|artillery units|air defen[cs]es?)(?![\w-])",
+        re.IGNORECASE,
+    ),
+)
+_STATE_BEFORE = re.compile(r"(?:government|regime|army|military|state)\s+$", re.IGNORECASE)
+
+
 def find_mentions(text: str, default_country: str) -> list[Mention]:
     """Actor mentions in one sentence, longest first where they overlap, in text order."""
     candidates: list[tuple[int, int, _ActorRow]] = []
     for row in load_actors():
         for match in row.pattern.finditer(text):
             candidates.append((match.start(), match.end(), row))
+    for match in _WEAPONS.pattern.finditer(text):
+        candidates.append((match.start(), match.end(), _WEAPONS))
     candidates.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, _ActorRow]] = []
     for start, end, row in candidates:
@@ -131,8 +147,46 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
     countries = find_countries(text)
     mentions = []
     for start, end, row in sorted(kept, key=lambda item: item[0]):
-        mentions.append(_mention(text, start, end, row, countries, default_country))
+        mention = _mention(text, start, end, row, countries, default_country)
+        if row is _WEAPONS and not (mention.explicit_country or _STATE_BEFORE.search(text[:start])):
+            continue
+        generic = row.inter in {2, 3} and "{country}" in row.name
+        if mentions and is_named(mentions[-1].actor) and generic:
+            # "the National Liberation Army (ELN) rebel group", "Wazalendo militias": the name says who
+            if re.fullmatch(r"[\s()'’s,-]{0,4}", text[mentions[-1].end : start]):
+                continue
+        previous = mentions[-1] if mentions else None
+        if (
+            previous is not None
+            and is_named(mention.actor)
+            and previous.actor.inter in {2, 3}
+            and previous.actor.name.startswith(("Rebels", "Unidentified Armed Group"))
+            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[previous.end : start])
+        ):
+            # "the rebels of the March 23 Movement": one mention, the named group, the parse's head
+            mentions[-1] = Mention(mention.actor, previous.start, end, text[previous.start : end])
+            continue
+        mentions.append(mention)
     return mentions
+
+
+def is_named(actor: Actor) -> bool:
+    """True for a named non-state group (M23, ISWAP, ELN), not a generic "Rebels (Country)"."""
+    return actor.name in _named_groups()
+
+
+def named_groups_in(text: str) -> list[Actor]:
+    """The named non-state groups (M23, ISWAP, ELN) a text mentions anywhere, in table order."""
+    return [
+        Actor(row.name, row.inter)
+        for row in load_actors()
+        if row.name in _named_groups() and row.pattern.search(text) is not None
+    ]
+
+
+@lru_cache(maxsize=1)
+def _named_groups() -> frozenset[str]:
+    return frozenset(row.name for row in load_actors() if "{country}" not in row.name and row.inter in {2, 3, 4})
 
 
 def _mention(

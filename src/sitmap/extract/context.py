@@ -11,7 +11,7 @@ from spacy.tokens import Token
 _MODALS: Final[frozenset[str]] = frozenset("will would could might may shall 'll can should must".split())
 _NOT_DONE: Final[frozenset[str]] = frozenset(
     "threaten vow plan warn deny pledge promise intend seek aim prepare urge call demand want "
-    "fear hope expect refuse reject dismiss try attempt".split()
+    "fear hope expect refuse reject dismiss try attempt accuse blame allege".split()
 )
 _CONDITIONAL: Final[frozenset[str]] = frozenset({"if", "unless", "whether"})
 NON_POLITICAL: Final[re.Pattern[str]] = re.compile(
@@ -21,7 +21,7 @@ NON_POLITICAL: Final[re.Pattern[str]] = re.compile(
     r"derail\w*|collision|accident\w*|capsiz\w+|drown\w*|fire broke out|blaze|gas leak|collaps\w+|"
     r"stampede|robb\w+|thie(?:f|ves)|theft|burglar\w*|drugs?|narcotics?|cocaine|heroin|"
     r"smuggl\w+|traffick\w+|fraud|corruption|embezzl\w+|bribe\w*|domestic violence|murder suspect|"
-    r"homicide|stock market|shares|inflation|gdp|economy|football|tournament|olympics?|world cup|"
+    r"homicide|stock market|shares|inflation|gdp|economy|"
     r"summit|talks with|met with|bilateral|ambassadors?|foreign ministers?|sanctions|"
     r"condemn\w*|diplomat\w*|visit(?:ed|s)?|tariffs?)\b",
     re.IGNORECASE,
@@ -42,9 +42,12 @@ def is_unrealised(trigger: Token) -> bool:
     ):
         return True
     token = trigger
-    for _ in range(4):
+    for _ in range(8):
         children = list(token.children)
         if any(child.dep_ == "neg" for child in children):
+            return True
+        # "there had been no fighting", "no arrests were made"
+        if token.i == trigger.i and any(child.dep_ == "det" and child.lower_ == "no" for child in children):
             return True
         if any(child.dep_ == "aux" and child.lower_ in _MODALS for child in children):
             return True
@@ -69,12 +72,81 @@ def is_unrealised(trigger: Token) -> bool:
             "acomp",
             "relcl",
             "acl",
+            "pcomp",
         }:
             break
         if token.dep_ == "relcl":
             break
         token = token.head
     return False
+
+
+SPORT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:football|soccer|premier (?:football )?league|(?:football|rugby|basketball|cricket) (?:league|club|team)|"
+    r"league (?:title|table|leaders|match|season|game|win)|title (?:challenge|race|defence)|goalkeepers?|"
+    r"goal ?keepers?|strikers?|midfield(?:ers?)?|defenders? (?:and|or) midfield\w*|scored|goals? (?:in|from|after)|"
+    r"equali[sz]er|penalt(?:y|ies) (?:kick|shoot-?out|spot|area)|referees?|stadium|half-time|halftime|first "
+    r"whistle|final whistle|kick-?off|scoreline|volley|header|touchdown|wickets?|innings|batsm[ae]n|"
+    r"grand slam|tennis|rugby|cricket|basketball|boxing|boxer|knockout|olympics?|world cup|tournament|"
+    r"championship|derby|fixtures?|home side|away side|the visitors|the hosts|top of the table|"
+    r"\d+-\d+ (?:win|victory|defeat|loss|draw)|(?:win|victory|defeat) over|semi-?finals?|quarter-?finals?)\b",
+    re.IGNORECASE,
+)
+# Words of violence used figuratively ("strike a blow against", "killed off the contest").
+_FIGURATIVE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:strikes? a blow|struck a blow|striking a blow|strike a deal|struck a deal|striking a deal|"
+    r"strike a (?:balance|chord|note|pose)|struck a (?:balance|chord|note)|"
+    r"kill(?:ed|s|ing)? off|shot down (?:every|all|any|the|his|her|their|our|those|these) (?:\w+ ){0,2}?"
+    r"(?:doubts?|ideas?|proposals?|bills?|claims?|rumou?rs?|hopes?|plans?|suggestions?|critics|motion|"
+    r"amendment|reports?)|captur(?:ed|es|e|ing) (?:the|their|his|her) (?:\w+ )?(?:midfield|imagination|"
+    r"attention|hearts?|mood|title|crown|market|spotlight|headlines|public|votes?|seat|trophy|cup|"
+    r"championship|lead|points)|attack(?:s|ed|ing)? (?:down|on|through) the (?:left|right|flank|wing|middle|"
+    r"goal|box)|launched (?:wave after wave of )?attacks down|battl(?:e|ed|ing) (?:for|against) "
+    r"(?:relegation|promotion|the title|survival|cancer|illness|addiction|obesity)|(?:price|trade|"
+    r"culture|turf|legal|court|custody|ratings|bidding|charm) (?:war|battle|offensive)s?|"
+    r"torn apart|bombed (?:at|in) the box office|(?:crowd|fans) (?:stormed|invaded) the pitch)",
+    re.IGNORECASE,
+)
+_HABITUAL: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:repeatedly|regularly|routinely|frequently|often|almost daily|nearly daily|daily|every day|"
+    r"every night|nightly|constantly|on a regular basis|time and again|has seen a rise|have increased|"
+    r"has increased|have risen|has risen|have intensified|has intensified|have become|is known for|are "
+    r"known for)\b",
+    re.IGNORECASE,
+)
+_NATIONWIDE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:across the country|nationwide|across (?:the )?(?:whole|entire) country|in several regions|"
+    r"in various regions|in (?:several|many|various|multiple) (?:provinces|regions|states|districts))\b",
+    re.IGNORECASE,
+)
+
+
+def is_sport(text: str) -> bool:
+    """True when a sentence talks about a game: "clash", "attack" and "strike" are not violence there."""
+    return SPORT.search(text) is not None
+
+
+def sport_document(text: str) -> bool:
+    """True when a whole article is a sports report (three or more distinct sport words)."""
+    return len({match.group().lower() for match in SPORT.finditer(text)}) >= 3
+
+
+def is_figurative(text: str, start: int) -> bool:
+    """True when the trigger at ``start`` is part of an idiom ("struck a blow", "custody battle")."""
+    window = max(0, start - 20)
+    return any(
+        match.start() <= start < match.end() for match in _FIGURATIVE.finditer(text, window, start + 120)
+    )
+
+
+def is_habitual(text: str) -> bool:
+    """True when a sentence tells what happens again and again ("shelled almost daily"): background."""
+    return _HABITUAL.search(text) is not None
+
+
+def is_nationwide(text: str) -> bool:
+    """True when a sentence sums up a whole country ("shot down 16 drones across the country")."""
+    return _NATIONWIDE.search(text) is not None
 
 
 def is_non_political(text: str) -> bool:

@@ -9,7 +9,7 @@ from typing import Final
 
 from spacy.tokens import Doc
 
-from sitmap.extract import roles, taxonomy
+from sitmap.extract import context, roles, taxonomy
 from sitmap.extract.actors import Mention, actor_name, country_actor, find_countries
 from sitmap.extract.claims import Attribution
 from sitmap.extract.fatalities import Count, fatalities
@@ -142,6 +142,8 @@ def _protest_type(types: set[str]) -> str | None:
 
 
 def _valid(trigger: Trigger, text: str) -> bool:
+    if context.is_figurative(text, trigger.start):
+        return False
     if trigger.sub_event_type in TERRITORY:
         # "captured the town", "took control of Saraqeb" — not "captured five fighters"
         return bool(_TERRITORY_OBJECT.match(text[trigger.end :])) and not re.match(
@@ -196,8 +198,35 @@ def build(
         candidate.evidence.append(evidence)
         candidate.claims.append(Claim(speaker, count.kind, count.value, evidence))  # type: ignore[arg-type]
     _adjust_type(candidate, sentence.text)
+    _protest_actors(candidate, country)
     del offset
     return candidate
+
+
+def _protest_actors(candidate: Candidate, country: str) -> None:
+    """ACLED's protest coding: protesters are actor1; a peaceful protest has no fatalities.
+
+    "Hundreds marched to protest against the killing of a teacher by gunmen": the gunmen and the
+    teacher are the grievance, not the protest's actors or dead.
+    """
+    sub = candidate.sub_event_type
+    if sub not in {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}:
+        return
+    protesters = _default_actor1(sub, country)
+    if candidate.actor1 is not None and candidate.actor1.inter == 6:
+        protesters = candidate.actor1
+    if sub == "Peaceful protest":
+        candidate.actor1, candidate.actor2 = protesters, None
+        candidate.fatalities, candidate.fatalities_low, candidate.fatalities_high = 0, None, None
+        candidate.evidence = [item for item in candidate.evidence if item.field not in {"actor1", "actor2", "fatalities"}]
+        return
+    if candidate.actor1 is not None and candidate.actor1.inter != 6:
+        # the forces that intervened are the second actor
+        intervening = candidate.actor1 if candidate.actor1.inter in {1, 3, 8} else candidate.actor2
+        candidate.actor1, candidate.actor2 = protesters, intervening
+        candidate.evidence = [item for item in candidate.evidence if item.field != "actor1"]
+    if sub == "Protest with intervention":
+        candidate.fatalities, candidate.fatalities_low, candidate.fatalities_high = 0, None, None
 
 
 def _roles(

@@ -58,7 +58,7 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     "pilgrim pilgrims worshipper worshippers passenger passengers family families personnel "
     "servicemen serviceman marine marines paramilitary paramilitaries militiamen militiaman "
     "teenager teenagers youth youths cadet cadets volunteer volunteers shepherd nurse thief thieves "
-    "suspect suspects victim victims recruit recruits trader traders worshipers hostage hostages".split()
+    "spectator spectators fan fans player players mourner mourners suspect suspects victim victims recruit recruits trader traders worshipers hostage hostages".split()
 )
 _NOT_CASUALTY_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^\s*(?:-|–)?\s*(?:km|kilomet|kilometr|mile|metre|meter|percent|per cent|%|year|month|week|"

@@ -17,7 +17,11 @@ def merge_document_events(events: list[Event], distinct: dict[str, bool] | None 
     marks another incident (``distinct`` by event id: "elsewhere", "earlier", another place).
     """
     merged: list[Event] = []
+    flags = distinct or {}
     for event in events:
+        if flags.get(event.event_id):
+            merged.append(event)
+            continue
         target = next((index for index, kept in enumerate(merged) if _same(kept, event)), None)
         if target is None:
             merged.append(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final, Protocol
 
@@ -14,20 +14,23 @@ from spacy.tokens import Doc
 
 from sitmap import nlp
 from sitmap.extract import context, taxonomy
-from sitmap.extract.actors import Mention, find_countries, find_mentions, iso3_of
+from sitmap.extract.actors import Mention, find_countries, find_mentions, is_named, iso3_of, named_groups_in
 from sitmap.extract.claims import Attribution, find_attribution
 from sitmap.extract.dates import DateCue, find_dates
 from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
 from sitmap.extract.fatalities import Count, find_counts, is_context_toll
+from sitmap.extract.incidents import Reading, fold_incidents, is_generic, victim_class
 from sitmap.extract.merging import merge_document_events
 from sitmap.extract.places import Placing, focus, place_event
 from sitmap.extract.roles import trigger_token
 from sitmap.extract.snippets import apply_document_prediction
 from sitmap.extract.triggers import Trigger, find_triggers
-from sitmap.model import Document, Event, Evidence, Sentence, Source, Statistic, Territory, Toponym
+from sitmap.model import Actor, Document, Event, Evidence, Sentence, Source, Statistic, Territory, Toponym
 
 _ANOTHER_INCIDENT: Final = re.compile(
-    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident))\b",
+    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|^meanwhile|"
+    r"retaliat\w*|in response to|responded|hit back|struck back|counter-?attack\w*|a day later|"
+    r"the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b",
     re.IGNORECASE,
 )
 _UNNAMED_PLACE: Final = re.compile(
@@ -39,6 +42,14 @@ _SPEAKER: Final = re.compile(
     r"(?= (?:said|says|told|reported|added|claimed)\b)",
     re.IGNORECASE,
 )
+_CROWD: Final = re.compile(
+    r"\b(?:hundreds|thousands|dozens|scores|crowds?|tens of thousands|\d[\d,]* (?:people|residents|supporters))\b",
+    re.IGNORECASE,
+)
+_ACCORDING_TO: Final = re.compile(r"\baccording to\b[^.;:]*", re.IGNORECASE)
+# In a long article, at most this many sentences are embedded, each cut to this many words.
+MAX_CLASSIFIED: Final[int] = 4
+CLASSIFIED_WORDS: Final[int] = 48
 # Documents this short are read whole by the classifier too (news snippets, headlines).
 SHORT_DOCUMENT: Final[int] = 900
 NONE_LABEL: Final[str] = "NONE"
@@ -70,10 +81,8 @@ def find_events(
     focus_place = focus(toponyms)
     candidates = [(sentence, find_triggers(sentence.text)) for sentence in sentences]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
-    docs = nlp.parse([sentence.text for sentence, _ in candidates], language) if candidates else []
     short = len(document.text) <= SHORT_DOCUMENT
     # a short text is classified whole (snippets.py); its sentences keep the rules' reading
-    predictions = _predict(None if short else classifier, [sentence.text for sentence, _ in candidates])
     whole = _predict(classifier, [document.text])[0] if short else None
 
     attributions: list[Attribution] = []
@@ -85,22 +94,42 @@ def find_events(
             said[sentence.index] = attribution
     dates = _sentence_dates(document, sentences)
 
-    events: list[Event] = []
-    distinct: dict[str, bool] = {}
     statistics: list[Statistic] = []
-    for (sentence, triggers), doc, prediction in zip(candidates, docs, predictions, strict=True):
+    sport = context.sport_document(document.text)
+    spotted: list[_Spotted] = []
+    for sentence, triggers in candidates:
         counts = find_counts(sentence.text)
         dated = dates[sentence.index]
         if is_context_toll(sentence.text) or (dated.cue is not None and dated.cue.background):
             statistics += _statistics(document, sentence, counts, dated, said.get(sentence.index), country)
             continue
         has_deaths = any(count.kind == "killed" for count in counts)
-        trigger = choose_trigger(triggers, sentence.text, has_deaths)
-        if trigger is None:
+        if not has_deaths and (sport or context.is_sport(sentence.text)):
             continue
-        if _unrealised(doc, trigger):
+        if context.is_habitual(sentence.text) and (dated.cue is None or dated.cue.precision > 1):
+            # "the town has been shelled almost daily": what keeps happening is background
             continue
-        label, probability = _top(prediction)
+        mentions = _not_speaker(
+            find_mentions(sentence.text, country), said.get(sentence.index), sentence.text
+        )
+        trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
+        if trigger is not None:
+            spotted.append(_Spotted(sentence, trigger, mentions, counts, dated))
+    # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
+    docs = nlp.parse([item.sentence.text for item in spotted], language) if spotted else []
+    spotted = [replace(item, doc=doc) for item, doc in zip(spotted, docs, strict=True)]
+    spotted = [item for item in spotted if not _unrealised(item.doc, item.trigger)]
+    predictions = _classify(None if short else classifier, spotted)
+    named = named_groups_in(document.text)
+
+    events: list[Event] = []
+    readings: list[Reading] = []
+    distinct: dict[str, bool] = {}
+    for index, item in enumerate(spotted):
+        sentence, trigger, mentions, counts, dated = (
+            item.sentence, item.trigger, item.mentions, item.counts, item.dated
+        )
+        label, probability = _top(predictions.get(index, []))
         if (
             trigger.strength < 2
             and not any(c.kind == "killed" or c.kind == "neutralised" for c in counts)
@@ -112,24 +141,122 @@ def find_events(
             continue
         if label == NONE_LABEL and probability >= 0.6 and (trigger.strength < 3 or probability >= 0.9):
             continue
-        mentions = _not_speaker(
-            find_mentions(sentence.text, country), said.get(sentence.index), sentence.text
-        )
         candidate = build(
-            sentence, doc, trigger, mentions, counts, said.get(sentence.index), document.id, country
+            sentence, item.doc, trigger, mentions, counts, said.get(sentence.index), document.id, country
         )
         _apply_classifier(candidate, label, probability)
-        events.append(_event(document, candidate, dated, toponyms, focus_place))
-        distinct[events[-1].event_id] = bool(_ANOTHER_INCIDENT.search(sentence.text))
+        _name_generic(candidate, named)
+        event = _event(document, candidate, dated, toponyms, focus_place)
+        events.append(event)
+        separate = bool(_ANOTHER_INCIDENT.search(sentence.text))
+        distinct[event.event_id] = separate
+        readings.append(_reading(event, sentence, mentions, counts, dated, separate, trigger.strength >= 2))
+    events = fold_incidents(events, readings)
     events = merge_document_events(events, distinct)
     events = _apply_document_prediction(document, events, whole, country, focus_place, dates)
     return events, statistics
+
+
+@dataclass(frozen=True, slots=True)
+class _Spotted:
+    """A sentence that passed the cheap rules: its trigger, mentions, counts, date, later its parse."""
+
+    sentence: Sentence
+    trigger: Trigger
+    mentions: list[Mention]
+    counts: list[Count]
+    dated: _Dated
+    doc: Doc | None = None
+
+
+def _classify(
+    classifier: SubeventClassifier | None, spotted: list[_Spotted]
+) -> dict[int, list[tuple[str, float]]]:
+    """Classifier readings of the few sentences where the rules are least sure, by position.
+
+    Weak triggers first (they need a label to count), then ordinary ones; strong triggers keep
+    the rules' reading. Each sentence is cut to its first words: the type shows early.
+    """
+    if classifier is None:
+        return {}
+    unsure = sorted(
+        (index for index, item in enumerate(spotted) if item.trigger.strength < 3),
+        key=lambda index: (spotted[index].trigger.strength, index),
+    )[:MAX_CLASSIFIED]
+    texts = [" ".join(spotted[index].sentence.text.split()[:CLASSIFIED_WORDS]) for index in unsure]
+    return dict(zip(unsure, _predict(classifier, texts), strict=True)) if texts else {}
+
+
+def _reading(
+    event: Event,
+    sentence: Sentence,
+    mentions: list[Mention],
+    counts: list[Count],
+    dated: _Dated,
+    separate: bool,
+    tactic: bool,
+) -> Reading:
+    """What a sentence brings to its event: new-incident signals and whether it can stand alone."""
+    own_place = any(item.field == "location" and item.sentence == sentence.index for item in event.evidence)
+    casualties = any(not count.context and not count.subset for count in counts)
+    supported = bool(mentions) or casualties or own_place
+    if event.event_type == "Protests" and (dated.cue is not None or _CROWD.search(sentence.text)):
+        # "hundreds protested on Monday": the crowd is the actor
+        supported = True
+    if context.is_nationwide(sentence.text) and not own_place:
+        # "shot down 16 of 22 drones across the country": a national tally, not an incident
+        supported = False
+    victims = frozenset(
+        victim_class(count.noun)
+        for count in counts
+        if count.kind == "killed" and not count.subset and not count.context
+    )
+    return Reading(
+        separate=separate,
+        own_date=dated.cue is not None,
+        own_place=own_place,
+        supported=supported,
+        named=any(mention.actor.inter != 7 for mention in mentions),
+        victims=victims,
+        tactic=tactic,
+    )
+
+
+def _outside_names(triggers: list[Trigger], mentions: list[Mention]) -> list[Trigger]:
+    """Triggers that are not words inside a group's name ("Liberation" in "National Liberation Army")."""
+    names = [(m.start, m.end) for m in mentions if is_named(m.actor) and " " in m.text]
+    return [
+        trigger
+        for trigger in triggers
+        if not any(start <= trigger.start and trigger.end <= end for start, end in names)
+    ]
+
+
+def _name_generic(candidate: Candidate, named: list[Actor]) -> None:
+    """A generic armed group becomes the one group the article names ("the rebels" -> M23)."""
+    rebels = [actor for actor in named if actor.inter == 2]
+    for slot in ("actor1", "actor2"):
+        actor = getattr(candidate, slot)
+        if actor is None or not is_generic(actor.name):
+            continue
+        pool = rebels if actor.name.startswith("Rebels") else named
+        if len(pool) != 1:
+            continue
+        group = pool[0]
+        other = candidate.actor2 if slot == "actor1" else candidate.actor1
+        if other is not None and other.name == group.name:
+            continue
+        setattr(candidate, slot, Actor(group.name, group.inter, "", actor.mention))
+        if candidate.territory is not None and candidate.territory.to_actor == actor.name:
+            candidate.territory = Territory("", candidate.territory.from_actor, group.name)
 
 
 def _not_speaker(mentions: list[Mention], attribution: Attribution | None, text: str) -> list[Mention]:
     """Actor mentions without the one who only reports the event ("police said", "the army said")."""
     spoken = [(attribution.start, attribution.end)] if attribution is not None else []
     spoken += [(match.start(), match.end()) for match in _SPEAKER.finditer(text)]
+    # "..., according to a member of the Civilian Joint Task Force": whoever is cited only reports
+    spoken += [(match.start(), match.end()) for match in _ACCORDING_TO.finditer(text)]
     return [
         mention
         for mention in mentions
@@ -216,7 +343,7 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
         if published is None:
             result[sentence.index] = previous
             continue
-        cues = find_dates(sentence.text, published)
+        cues = [cue for cue in find_dates(sentence.text, published) if not _dates_report(sentence.text, cue)]
         own = next((cue for cue in cues if not cue.background), None)
         if own is None and cues:
             result[sentence.index] = _Dated(cues[0].value, cues[0].precision, cues[0])
@@ -232,6 +359,21 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
         result[sentence.index] = dated
         previous = dated
     return result
+
+
+_REPORTED_ON: Final = re.compile(
+    r"\b(?:said|says|told|reported|announced|stated|added|confirmed|claimed|statement|tweeted|wrote)"
+    r"(?:\s+[\w'’]+){0,4}\s+(?:on|late on|early on|in a statement on)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _dates_report(text: str, cue: DateCue) -> bool:
+    """True when a date cue dates the report, not the event ("an army spokesman said on Monday")."""
+    if cue.precision != 1:
+        return False
+    before = text[: cue.start]
+    return bool(_REPORTED_ON.search(before)) and not re.search(r"\bthat\b[^,]*$", before)
 
 
 def _statistics(

@@ -1,0 +1,190 @@
+"""One event per real incident: follow-up sentences about the same incident fold into it.
+
+News tells one incident in several sentences: the lead ("Russian drones struck Nikopol on Monday,
+killing two"), then details ("the drones hit a residential building"), a wounded count, a quote
+restating the attack, the arrest's seized weapons. An ACLED coder codes the incident once. A
+sentence starts a new incident only when it brings something new: a marker ("elsewhere",
+"separately", "retaliated"), a day of its own, another kind of disorder, deaths by another kind of
+violence, a new place together with another tactic or its own deaths, or a new named actor with
+another kind of event. A sentence that
+cannot stand alone (no actor, victim, toll or place) never starts one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Final
+
+from sitmap.extract import taxonomy
+from sitmap.extract.events import notes
+from sitmap.model import Event, Territory
+
+# Who the dead were, from the noun after a figure: two figures of different classes add up.
+_STATE: Final[frozenset[str]] = frozenset(
+    "soldier soldiers troops trooper troopers police policeman policemen officer officers personnel "
+    "servicemen serviceman marines guards guard cadets recruits".split()
+)
+_ARMED: Final[frozenset[str]] = frozenset(
+    "fighter fighters militant militants insurgent insurgents rebel rebels attacker attackers "
+    "jihadist jihadists terrorists terrorist gunman gunmen militiamen militiaman paramilitaries "
+    "elements assailants bandits bomber".split()
+)
+_AFTERMATH: Final[frozenset[str]] = frozenset({"Looting/property destruction", "Disrupted weapons use"})
+GENERIC_PREFIXES: Final[tuple[str, ...]] = ("Unidentified Armed Group", "Rebels")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one sentence brings to its event: signals of a new incident and support of its own."""
+
+    separate: bool = False
+    own_date: bool = False
+    own_place: bool = False
+    supported: bool = True
+    named: bool = False
+    victims: frozenset[str] = frozenset()
+    tactic: bool = True
+
+
+def victim_class(noun: str) -> str:
+    """"state", "armed" or "civilian" for the noun after a death figure ("" when there is none)."""
+    word = noun.lower().split()[-1] if noun.strip() else ""
+    if not word:
+        return ""
+    if word in _STATE:
+        return "state"
+    if word in _ARMED:
+        return "armed"
+    return "civilian"
+
+
+def is_generic(actor: str) -> bool:
+    """True for actor names that say nobody in particular ("Unidentified Armed Group (Mali)")."""
+    return actor.startswith(GENERIC_PREFIXES)
+
+
+def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
+    """The events of one document, in order, with each follow-up folded into its incident."""
+    incidents: list[Event] = []
+    victims: list[frozenset[str]] = []
+    for event, reading in zip(events, readings, strict=True):
+        target = next(
+            (index for index in reversed(range(len(incidents))) if continues(incidents[index], event, reading)),
+            None,
+        )
+        if target is not None:
+            incidents[target] = absorb(incidents[target], event, victims[target], reading.victims)
+            victims[target] = victims[target] | reading.victims
+            continue
+        if not reading.supported:
+            continue
+        incidents.append(event)
+        victims.append(reading.victims)
+    return incidents
+
+
+def continues(main: Event, event: Event, reading: Reading) -> bool:
+    """True when ``event`` tells more of the incident ``main`` and brings no new incident."""
+    if reading.separate:
+        return False
+    if reading.own_date and event.time_precision == 1 and main.event_date != event.event_date:
+        return False
+    if main.disorder_type != event.disorder_type and event.event_type != "Strategic developments":
+        return False
+    if event.fatalities and reading.tactic and event.event_type != main.event_type:
+        # deaths by another kind of violence (shelling after a capture) are an incident of their own
+        return False
+    if (
+        event.sub_event_type in _AFTERMATH
+        and main.disorder_type == "Political violence"
+        and not event.fatalities
+        and not reading.own_date
+    ):
+        # the attackers "burned two vehicles and took away weapons": part of the attack
+        return True
+    if _new_place(main, event, reading) and (
+        event.sub_event_type != main.sub_event_type or event.fatalities > 0
+    ):
+        return False
+    new_actor = reading.named and event.actor1 not in {main.actor1, main.actor2} and not is_generic(event.actor1)
+    return not (new_actor and event.event_type != main.event_type)
+
+
+def _new_place(main: Event, event: Event, reading: Reading) -> bool:
+    if not (reading.own_place and event.location and main.location):
+        return False
+    wider = {main.location, main.admin1, main.country}
+    if (event.geo_precision or 1) >= 2:
+        wider.add(main.admin2)
+    return event.location not in wider and main.location not in {event.admin1, event.admin2}
+
+
+def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victims: frozenset[str]) -> Event:
+    """``main`` with a follow-up's details: actors it lacked, its toll, claims and evidence."""
+    fatalities, low, high = main.fatalities, main.fatalities_low, main.fatalities_high
+    if other.fatalities and not main.fatalities:
+        fatalities, low, high = other.fatalities, other.fatalities_low, other.fatalities_high
+    elif other.fatalities and main.fatalities:
+        known = main_victims and other_victims and "" not in main_victims | other_victims
+        if known and not main_victims & other_victims:
+            # "killing 11 insurgents" ... "two soldiers were killed": different dead add up
+            fatalities = main.fatalities + other.fatalities
+            low = high = None
+        else:
+            # the same deaths told again with another figure: the first stands, the spread is kept
+            values = [v for v in (main.fatalities_low, main.fatalities_high, other.fatalities_low,
+                                  other.fatalities_high, main.fatalities, other.fatalities) if v]
+            low, high = min(values), max(values)
+            if low == high:
+                low = high = None
+    actor1, inter1 = main.actor1, main.inter1
+    actor2, inter2 = main.actor2, main.inter2
+    if is_generic(actor1) and other.actor1 and not is_generic(other.actor1) and other.actor1 != actor2:
+        actor1, inter1 = other.actor1, other.inter1
+    civilian_target = main.territory is not None and other.inter2 == 7
+    if not actor2 and other.actor2 and other.actor2 != actor1 and not civilian_target:
+        actor2, inter2 = other.actor2, other.inter2
+    elif is_generic(actor2) and other.actor2 and not is_generic(other.actor2) and other.actor2 != actor1:
+        actor2, inter2 = other.actor2, other.inter2
+    placed = other if not main.location and other.location else main
+    territory = main.territory
+    if territory is not None and territory.to_actor == main.actor1 and actor1 != main.actor1:
+        territory = Territory(territory.place, territory.from_actor, actor1)
+    claimed_by = main.claimed_by or other.claimed_by
+    return replace(
+        main,
+        actor1=actor1,
+        inter1=inter1,
+        actor2=actor2,
+        inter2=inter2,
+        interaction=taxonomy.interaction(inter1, inter2),
+        fatalities=fatalities,
+        fatalities_low=low,
+        fatalities_high=high,
+        claimed_by=claimed_by,
+        territory=territory,
+        notes=notes(
+            main.event_date,
+            main.sub_event_type,
+            actor1,
+            actor2,
+            placed.location,
+            placed.admin1,
+            fatalities,
+            claimed_by,
+            territory is not None,
+        ),
+        claims=main.claims + tuple(claim for claim in other.claims if claim not in main.claims),
+        evidence=main.evidence + tuple(item for item in other.evidence if item not in main.evidence),
+        confidence=max(main.confidence, other.confidence),
+        tags=tuple(dict.fromkeys(main.tags + other.tags)),
+        country=placed.country,
+        iso3=placed.iso3,
+        admin1=placed.admin1,
+        admin2=placed.admin2,
+        location=placed.location,
+        latitude=placed.latitude,
+        longitude=placed.longitude,
+        geo_precision=placed.geo_precision,
+        geonameid=placed.geonameid,
+    )

@@ -1,0 +1,181 @@
+"""One event per incident: follow-ups fold into the incident, new incidents stay apart."""
+
+from datetime import date
+
+import pytest
+
+from sitmap import nlp
+from sitmap.extract import find_events
+from sitmap.extract.incidents import victim_class
+from sitmap.model import Document
+
+PUBLISHED = date(2024, 5, 15)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def language():
+    return nlp.load_language()
+
+
+def _events(text: str, language):
+    document = Document("doc-inc", text, published=PUBLISHED)
+    return find_events(document, nlp.split_sentences(text), [], language)[0]
+
+
+FOLLOW_UPS = [
+    "Gunmen attacked a bus on Monday, killing six passengers, police said.\n\n"
+    "The attackers opened fire on the vehicle from both sides of the road, a survivor said.",
+    "Jihadists ambushed an army convoy on Monday, killing nine soldiers.\n\n"
+    "Five other soldiers were wounded in the fighting, the army said.",
+    "Rebels shelled a market on Tuesday, killing four civilians.\n\n"
+    "\"We heard three explosions and then screaming,\" a trader said.",
+    "Militants stormed a police post on Monday, killing two officers.\n\n"
+    "They burned two patrol vehicles and took away weapons before fleeing.",
+    "Police arrested a rebel commander on Monday, officials said.\n\n"
+    "Officers seized a rifle, three grenades and cash during the raid.",
+    "Hundreds of nurses marched to parliament on Tuesday to demand unpaid wages.\n\n"
+    "The protesters carried placards and chanted slogans outside the gates.",
+    "A drone strike hit a wedding party on Monday, killing 11 guests, residents said.\n\n"
+    "The drone struck the courtyard of the house shortly after noon.",
+    "Bandits abducted 20 villagers on Monday, local officials said.\n\n"
+    "The kidnappers marched the captives into the forest, a villager said.",
+    "Soldiers clashed with militiamen on Monday, killing eight of them, the army said.\n\n"
+    "The fighting lasted about four hours, a spokesman added.",
+    "Al Shabaab fighters attacked an army base on Tuesday, killing five soldiers.\n\n"
+    "The militants opened fire on the base from three directions.",
+    "A roadside bomb struck a minibus on Monday, killing seven people, police said.\n\n"
+    "The blast tore the roof off the vehicle, witnesses said.",
+    "Troops fired tear gas at protesters on Tuesday, witnesses said.\n\n"
+    "Police also used water cannon to disperse the crowd.",
+    "Gunmen shot dead a village chief on Monday, residents said.\n\n"
+    "The gunmen fled on motorbikes after the shooting, a relative said.",
+    "Fighter jets bombed a village on Monday, killing nine people, a rights group said.\n\n"
+    "Twelve people were injured in the air strike, the group said.",
+    "Insurgents attacked a military post on Sunday, killing three soldiers, the army said.\n\n"
+    "The army said troops recovered rifles and ammunition after the attackers withdrew.",
+]
+
+
+@pytest.mark.parametrize("text", FOLLOW_UPS)
+def test_a_follow_up_sentence_folds_into_its_incident(text, language):
+    assert len(_events(text, language)) == 1
+
+
+NEW_INCIDENTS = [
+    "Gunmen attacked a bus on Monday, killing six passengers.\n\n"
+    "Separately, police arrested 12 suspects in a raid on a market.",
+    "Rebels shelled a market on Tuesday, killing four civilians.\n\n"
+    "On Monday, rebels ambushed an army convoy, killing three soldiers.",
+    "Militants killed two soldiers in an ambush on Tuesday.\n\n"
+    "The army retaliated with air strikes on militant hideouts, killing 14 fighters.",
+    "Police arrested an opposition leader on Monday.\n\n"
+    "On Tuesday, gunmen shot dead two guards at a bank.",
+    "Jihadists attacked a convoy on Monday, killing nine soldiers.\n\n"
+    "Elsewhere, a roadside bomb killed four civilians.",
+    "Troops captured a rebel stronghold on Tuesday.\n\n"
+    "Government artillery shelled a nearby village, killing three children.",
+    "Hundreds protested against fuel prices on Monday.\n\n"
+    "Gunmen killed five farmers in an attack on a village on Monday.",
+    "An air strike killed six fighters on Tuesday.\n\n"
+    "In a separate attack, gunmen killed three traders.",
+    "Rebels ambushed a patrol on Monday, killing four soldiers.\n\n"
+    "The next day, soldiers raided a village and killed two civilians.",
+    "Police arrested ten activists on Monday.\n\n"
+    "Meanwhile, militants attacked a police station, killing two officers.",
+    "A suicide bomber killed nine people at a mosque on Tuesday.\n\n"
+    "Separately, gunmen abducted four aid workers.",
+    "Soldiers clashed with militants on Monday, killing six.\n\n"
+    "On Tuesday, protesters marched against the violence.",
+    "A drone strike killed three fighters on Monday.\n\n"
+    "The militants responded by shelling a government post, killing two soldiers.",
+    "Gunmen shot dead a judge on Monday.\n\n"
+    "A second attack on Tuesday killed a police officer.",
+    "Bandits abducted 30 students on Monday.\n\n"
+    "Elsewhere, troops clashed with militants, killing seven.",
+]
+
+
+@pytest.mark.parametrize("text", NEW_INCIDENTS)
+def test_a_sentence_with_a_new_incident_stays_apart(text, language):
+    assert len(_events(text, language)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Troops repelled a militant attack on Monday, killing 11 insurgents.\n\n"
+         "Two soldiers were killed and four wounded in the fighting, the army said.", 13),
+        ("Soldiers killed six militants in a clash on Monday.\n\n"
+         "Three soldiers died in the fighting, officials said.", 9),
+        ("Militants ambushed troops on Monday, killing four soldiers.\n\n"
+         "The army said 12 attackers were killed in the clash.", 16),
+        ("Gunmen attacked a market on Monday, killing eight people.\n\n"
+         "Officials said eight people were killed in the attack.", 8),
+        ("Rebels shelled the town on Monday, killing five civilians.\n\n"
+         "Residents said seven people were killed in the shelling.", 5),
+    ],
+)
+def test_tolls_of_different_dead_add_up_and_retold_tolls_do_not(text, fatalities, language):
+    events = _events(text, language)
+    assert [event.fatalities for event in events] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    ("text", "date_"),
+    [
+        ("Gunmen killed four villagers on Sunday, a police spokesman said on Tuesday.", date(2024, 5, 12)),
+        ("Rebels shelled a market on Monday, killing two, the army said on Tuesday.", date(2024, 5, 13)),
+        ("Militants attacked a convoy on Sunday, killing nine soldiers.\n\n"
+         "Three soldiers were wounded, an army spokesman said in a statement on Tuesday.", date(2024, 5, 12)),
+    ],
+)
+def test_the_day_a_report_was_made_does_not_date_the_event(text, date_, language):
+    assert [event.event_date for event in _events(text, language)] == [date_]
+
+
+@pytest.mark.parametrize(
+    ("noun", "kind"),
+    [("soldiers", "state"), ("police officers", "state"), ("insurgents", "armed"), ("attackers", "armed"),
+     ("civilians", "civilian"), ("children", "civilian"), ("", "")],
+)
+def test_victim_class_reads_the_noun_after_a_figure(noun, kind):
+    assert victim_class(noun) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drones hit a residential building shortly after midday.",
+        "The shelling continued into the evening.",
+        "The fighting lasted several hours.",
+    ],
+)
+def test_a_detail_without_actor_victim_or_place_starts_no_incident(text, language):
+    assert _events(text, language) == []
+
+
+PROTESTS_OVER_KILLINGS = [
+    "Hundreds of people marched through Karachi on Friday to protest against the killing of a lawyer by gunmen.",
+    "Students rallied in Dhaka on Monday over the shooting of a classmate by police last month.",
+    "Thousands protested in Nairobi on Tuesday against the murder of an activist by unknown attackers.",
+    "Traders demonstrated in Kano on Monday to denounce the killing of two merchants by bandits.",
+    "Relatives of the victims marched in Lima on Sunday to demand justice for six people shot dead by soldiers.",
+    "Crowds gathered in Peshawar on Friday to protest the killing of a tribal elder by militants.",
+    "Dozens of women held a sit-in in Quetta on Monday over the abduction and killing of a teacher.",
+    "Hundreds of villagers protested in Bamenda on Tuesday after gunmen killed three farmers.",
+    "Nurses marched in Port Harcourt on Monday to protest the killing of a colleague by kidnappers.",
+    "Residents rallied in Maiduguri on Sunday against attacks by insurgents that killed 12 people.",
+    "Hundreds demonstrated in Beni on Monday against the massacre of 20 villagers by rebels.",
+    "Teachers staged a protest in Kabul on Tuesday over the murder of a headmaster by gunmen.",
+    "Protesters blocked a road in Cauca on Friday to denounce the killing of a community leader by dissidents.",
+    "Several hundred people marched in Juba on Monday to protest the killing of a journalist by gunmen.",
+    "Students protested in Abuja on Wednesday after bandits shot dead two classmates.",
+]
+
+
+@pytest.mark.parametrize("text", PROTESTS_OVER_KILLINGS)
+def test_a_peaceful_protest_over_a_killing_has_protesters_and_no_dead(text, language):
+    events = [event for event in _events(text, language) if event.event_type == "Protests"]
+    assert len(events) == 1
+    assert events[0].actor1 == "Protesters"
+    assert events[0].fatalities == 0
