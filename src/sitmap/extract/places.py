@@ -29,6 +29,8 @@ _SPECIFICITY = {
 
 # How many sentences back an event without a place of its own looks for one.
 LOOK_BACK = 1
+# Capitalised names at least this long are datelines ("BEIRUT"), not abbreviations ("US").
+DATELINE_LETTERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +58,51 @@ def specificity(toponym: Toponym) -> int:
 
 
 def usable(toponyms: list[Toponym]) -> list[Toponym]:
-    """Place-kind toponyms that resolved to a gazetteer place."""
-    return [toponym for toponym in toponyms if toponym.kind == "place" and toponym.place is not None]
+    """Place-kind toponyms that resolved to a gazetteer place and are not a dateline."""
+    return [
+        toponym
+        for toponym in toponyms
+        if toponym.kind == "place" and toponym.place is not None and not is_dateline(toponym)
+    ]
+
+
+def is_dateline(toponym: Toponym) -> bool:
+    """Whether a toponym is written in capitals ("BEIRUT", "DAMASCUS, Syria (AP) —"): the wire
+    copy's dateline names where the reporter files from, never where the event happened."""
+    letters = [char for char in toponym.text if char.isalpha()]
+    return len(letters) >= DATELINE_LETTERS and all(char.isupper() for char in letters)
+
+
+def region_of(toponym: Toponym) -> str:
+    """The first-level region a toponym lies in: its admin-1, or its own name when it is one."""
+    place = toponym.place
+    if place is None:
+        return ""
+    if place.admin1:
+        return place.admin1
+    return place.name if place.feature_code == "ADM1" else ""
 
 
 def focus(toponyms: list[Toponym]) -> Toponym | None:
-    """The article's focus place: the most often named specific place, else the most named place."""
+    """The article's focus place: the most often named specific place of the first-level region
+    the article names most (a town counts for its region: Douma, Harasta and "Rif Dimashq"
+    together outvote Aleppo named twice), else the most named place."""
     places = usable(toponyms)
     if not places:
         return None
     counts = Counter(_key(toponym) for toponym in places)
+    regions: Counter[str] = Counter()
+    for toponym in places:
+        if specificity(toponym) < 4 and region_of(toponym):
+            regions[region_of(toponym)] += 1
+    if regions:
+        first_seen = {region: min(t.start for t in places if region_of(t) == region) for region in regions}
+        region = min(regions, key=lambda name: (-regions[name], first_seen[name]))
+        inside = [toponym for toponym in places if region_of(toponym) == region and specificity(toponym) < 4]
+        return min(
+            inside,
+            key=lambda toponym: (specificity(toponym) > 2, -counts[_key(toponym)], toponym.start),
+        )
     best_level = min(specificity(toponym) for toponym in places)
     ranked = sorted(
         places,

@@ -9,6 +9,7 @@ n-gram first. Demonyms and abbreviations come from small tables; common-word nam
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
@@ -17,17 +18,23 @@ from typing import NamedTuple
 from rapidfuzz.fuzz import ratio
 
 from sitmap.geo.gazetteer import Candidate, Gazetteer
-from sitmap.geo.names import name_key, skeleton
+from sitmap.geo.names import ascii_name, name_key, skeleton
 from sitmap.geo.store import data_table
 
 MAX_TOKENS = 6
 MIN_FUZZY_LENGTH = 5
 MAX_FUZZY_WORDS = 2  # transliterated names have one or two capitalised words ("Khan Shaykhun")
 FUZZY_RATIO = 84.0
+MIN_ENGLISH_LENGTH = 5
+POSSESSIVE_POPULATION = 100_000
+# "U.S.-led", "Iran-backed", "Britain-based": a place name fused to these words is an actor's origin.
+_ORIGIN_SUFFIX = re.compile(
+    r"-(?:led|backed|based|born|made|brokered|sponsored|supported|allied|trained|funded|run|held|"
+    r"controlled|supplied|affiliated|linked|aligned|armed)$", re.IGNORECASE)
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[^\W\d_](?:[\w]|['’‘ʿʾ`\-](?=\w))*")
 _ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
 _QUOTE_CHARS = "'’‘ʿʾ`"
-_ARTICLE_NAME = re.compile(r"(?:al|el|an|ar|as|ash|ad|at|az)-[A-Z]")
+_ARTICLE_NAME = re.compile(r"(?:al|el|an|ar|as|ash|ad|adh|at|ath|az|ez|es|esh|ed|et|er|en|ul|ud|ur|us|uz)-[A-Z]")
 # "According", "Putting", "Historically": English word endings, telling at the start of a sentence.
 _ENGLISH_WORD = re.compile(r"(?:ing|ly|ed|tion|ment|ness|ful|ous|ive|ity)$")
 _CLAUSE_END = re.compile(r"[.!?:\"“]\s*$")
@@ -56,7 +63,8 @@ FACILITIES = frozenset(
     "restaurant cemetery trail parkway highway court gardens theatre theater museum university college "
     "hospital park center centre stadium arena county township parish river valley medical memorial "
     "cathedral mosque temple chapel tower towers plaza terrace circle place way pike expressway "
-    "turnpike freeway stadium field airport station prison jail".split()
+    "turnpike freeway stadium field airport station prison jail front legion brigade brigades battalion "
+    "battalions division corps regiment rights watch agency".split()
 )
 # "the Saraqeb countryside", "Idlib province": words after a place name that confirm it.
 AREA_WORDS = frozenset(
@@ -75,7 +83,14 @@ _NAME_PARTICLES = frozenset("al el bin bint ibn de del van von der da di du la l
 _PLACE_TITLES = frozenset("st saint prince king queen lord lady pope sister".split())
 CALENDAR = frozenset(
     "january february march april may june july august september october november december monday "
-    "tuesday wednesday thursday friday saturday sunday".split()
+    "tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
+)
+# The first word of an Arabic organisation's name ("Ahrar al-Sham", "Jaysh al-Fatah", "Tahrir al-Sham"):
+# the words after it name the group, not a place.
+ORGANISATION_HEADS = frozenset(
+    "ahrar fateh fatah tahrir jabhat jabhet jebhat jaish jaysh jeish faylaq failaq liwa liwaa harakat "
+    "harakat hayat hayaat hayet ansar jund katibat kataib kataeb saraya asaib nour nur thuwar".split()
 )
 LOCATIVES = frozenset(
     "in at near from outside into around towards toward through via across inside to "
@@ -101,6 +116,7 @@ class Mention:
     street: bool = False
     area: bool = False
     surname: bool = False
+    english: bool = False
 
 
 class _Token(NamedTuple):
@@ -119,16 +135,18 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     tokens = _tokens(text)
     people, surnames = _people(tokens, text, gazetteer)
     lower_words = frozenset(_LOWER_WORD.findall(text))
+    sorted_lower = sorted(lower_words)
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not token.capital or index in people:
+        if not token.capital or index in people or token.text.lower() in CALENDAR:
             index += 1
             continue
         run_end = index + 1
         while run_end < len(tokens) and run_end - index < MAX_TOKENS and not tokens[run_end].break_before \
-                and (tokens[run_end].capital or tokens[run_end].connector):
+                and (tokens[run_end].capital or tokens[run_end].connector) \
+                and tokens[run_end].text.lower() not in CALENDAR:
             run_end += 1
         match = _longest_match(text, tokens, index, run_end, gazetteer)
         if match is None:
@@ -141,9 +159,43 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 mention = replace(mention, surname=True)
             if lowered in lower_words and not mention.common:
                 mention = replace(mention, common=True)
+            if _begins_a_word(lowered, sorted_lower):
+                if mention.fuzzy:
+                    index += 1
+                    continue
+                mention = replace(mention, english=True)
         mentions.append(mention)
         index += used
     return mentions
+
+
+def _possessive_stem(
+    surface: str, candidates: tuple[Candidate, ...], gazetteer: Gazetteer,
+) -> tuple[Candidate, ...]:
+    """The places of "Turkey" when the text writes "Turkeys" for "Turkey's" (apostrophes lost):
+    only when the stem is exactly the primary name of a country, region or city over 100,000 and
+    the whole word is no place's own name."""
+    if len(surface) < 5 or not surface.endswith("s") or surface.isupper():
+        return ()
+    lowered = surface.lower()
+    if any(c.primary and ascii_name(c.place.name).lower() == lowered for c in candidates):
+        return ()
+    stem = surface[:-1]
+    found = gazetteer.candidates(name_key(stem))
+    if any(c.primary and ascii_name(c.place.name).lower() == stem.lower() and (
+            c.place.feature_code in REGION_CODES | {"PPLC"} or c.place.population >= POSSESSIVE_POPULATION)
+           for c in found):
+        return found
+    return ()
+
+
+def _begins_a_word(word: str, sorted_lower: list[str]) -> bool:
+    """Whether the text writes ``word`` in lower case, alone or as the start of a longer word
+    ("Monitor" and "monitoring", "Civil" and "civilians"): an English word, not a transliteration."""
+    if len(word) < MIN_ENGLISH_LENGTH:
+        return False
+    position = bisect_left(sorted_lower, word)
+    return position < len(sorted_lower) and sorted_lower[position].startswith(word)
 
 
 def _people(tokens: list[_Token], text: str, gazetteer: Gazetteer) -> tuple[set[int], set[str]]:
@@ -157,7 +209,7 @@ def _people(tokens: list[_Token], text: str, gazetteer: Gazetteer) -> tuple[set[
             continue
         lowered = token.text.lower()
         title = lowered.rstrip(".") in TITLES and lowered.rstrip(".") not in _PLACE_TITLES
-        if not title and lowered not in _first_names():
+        if not title and lowered not in _first_names() and lowered not in ORGANISATION_HEADS:
             continue
         last = index
         end = index + 1
@@ -171,7 +223,8 @@ def _people(tokens: list[_Token], text: str, gazetteer: Gazetteer) -> tuple[set[
         if last == index or (not title and gazetteer.candidates(name_key(text[token.start:tokens[last].end]))):
             continue
         people.update(range(index + 1 if title else index, last + 1))
-        surnames.add(tokens[last].text.lower())
+        if lowered not in ORGANISATION_HEADS:
+            surnames.add(tokens[last].text.lower())
     return people, surnames
 
 
@@ -225,6 +278,9 @@ def _match(
         return None
     key = name_key(surface)
     candidates = gazetteer.candidates(key) if len(key) >= 3 and not target else ()
+    stem = _possessive_stem(surface, candidates, gazetteer) if single and not target else ()
+    if stem:
+        end, surface, lowered, candidates = end - 1, surface[:-1], lowered[:-1], stem
     if not target and not candidates and (len(key) < MIN_FUZZY_LENGTH or _ADJECTIVE.search(lowered)
                                           or sum(word[:1].isupper() for word in surface.split()) > MAX_FUZZY_WORDS):
         return None
@@ -277,6 +333,9 @@ def _tokens(text: str) -> list[_Token]:
         word = match.group()
         if len(word) > 3 and word[-2] in "'’" and word[-1] == "s":
             word = word[:-2]
+        origin = _ORIGIN_SUFFIX.search(word)
+        if origin is not None and origin.start() > 0:
+            word = word[:origin.start()]
         if start == previous_end or (start == previous_end + 1 and text[previous_end] == " "):
             break_before = False
         else:
@@ -286,7 +345,7 @@ def _tokens(text: str) -> list[_Token]:
         first = word[0]
         if first in _QUOTE_CHARS:
             first = word.lstrip(_QUOTE_CHARS)[:1]
-        capital = first.isupper() or (first in "ae" and bool(_ARTICLE_NAME.match(word)))
+        capital = first.isupper() or (first in "aeu" and bool(_ARTICLE_NAME.match(word)))
         connector = not capital and len(word) <= 5 and word.lower() in CONNECTORS
         append(_Token(start, start + len(word), word, capital, connector, break_before))
         previous_end = match_end

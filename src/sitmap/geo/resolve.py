@@ -59,6 +59,10 @@ _NEAR = re.compile(
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|"
     r"\b(?:km|kilometres|kilometers|miles) (?:from|of)|\bcountryside of|\bsuburbs of|\bedge of)"
     r"(?:\s+the)?(?:\s+(?:town|city|village|area|district))?(?:\s+of)?\s*$", re.IGNORECASE)
+# "U.S.-led coalition", "Iran-backed militias", "Britain-based monitor": the name tells whose, not where.
+_ORIGIN = re.compile(
+    r"-(?:led|backed|based|born|made|brokered|sponsored|supported|allied|trained|funded|run|held|"
+    r"controlled|supplied|affiliated|linked|aligned|armed)\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(
     r"^\s+(?:province|governorate|region|state|oblast|district|county|countryside|parish)\b", re.IGNORECASE)
@@ -174,8 +178,8 @@ def _pool(mentions: list[Mention], hint: _Hint) -> list[Candidate]:
     if all(m.common and not m.locative for m in mentions) and not hint.within:
         candidates = [c for c in candidates if c.primary and c.place.feature_code in ("PCLI", "ADM1", "CONT")]
     if all(m.after_name for m in mentions):
-        candidates = [c for c in candidates if c.place.feature_code in REGION_CODES | {"PPLC"}
-                      or c.place.population >= 300_000]
+        candidates = [c for c in candidates if c.primary and (c.place.feature_code in REGION_CODES | {"PPLC"}
+                      or c.place.population >= 300_000)]
     if all(m.street for m in mentions):
         return []
     if all(m.facility or m.surname for m in mentions):
@@ -339,6 +343,9 @@ def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
 def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
     """Whether a pick has enough support: weak matches need their country named elsewhere too."""
     place = candidate.place
+    respelled = not candidate.primary or ascii_name(place.name).lower() != ascii_name(mention.text).lower()
+    if mention.english and respelled and not mention.locative and not mention.area:
+        return False  # "Civil" (the article writes "civilians") is not Kevil, nor "Monitor" Al Muntar
     if mention.fuzzy:
         return countries[place.country_code] > 2
     if place.population < 5000 and place.feature_code not in REGION_CODES and not mention.locative \
@@ -350,7 +357,6 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
     if not candidate.primary and single and (place.population < ALIAS_POPULATION or len(mention.text) <= 3) \
             and place.feature_code not in REGION_CODES and not mention.locative and not mention.area:
         return False
-    respelled = not candidate.primary or ascii_name(place.name).lower() != ascii_name(mention.text).lower()
     if respelled and place.population < RESPELLED_POPULATION and place.feature_code not in REGION_CODES \
             and not mention.locative and not mention.area:
         return countries[place.country_code] > 1
@@ -358,7 +364,7 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
 
 
 def _kind(text: str, mention: Mention, place: Place) -> Literal["place", "demonym", "metonym"]:
-    if mention.demonym:
+    if mention.demonym or _ORIGIN.match(text, mention.end):
         return "demonym"
     if place.feature_code in METONYM_CODES and _SPEECH.match(text[mention.end:mention.end + 80]):
         return "metonym"

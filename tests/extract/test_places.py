@@ -1,0 +1,61 @@
+"""Where an event is placed: datelines, the article's focus region, the sentence's own place."""
+
+import pytest
+
+from sitmap.extract.places import focus, is_dateline, place_event
+from sitmap.model import Place, Toponym
+
+ALEPPO = Place("Aleppo", 36.2, 37.16, 170063, "SY", "SYR", "Syria", "Aleppo", "", "PPLA", 1_600_000)
+DOUMA = Place("Dūmā", 33.57, 36.4, 170654, "SY", "SYR", "Syria", "Rif Dimashq", "Duma", "PPLA2", 110_000)
+HARASTA = Place("Ḩarastā", 33.56, 36.37, 169897, "SY", "SYR", "Syria", "Rif Dimashq", "", "PPLA3", 37_000)
+RIF_DIMASHQ = Place("Rif Dimashq", 33.5, 36.5, 170652, "SY", "SYR", "Syria", "Rif Dimashq", "", "ADM1", 2_000_000)
+DAMASCUS = Place("Damascus", 33.51, 36.29, 170654, "SY", "SYR", "Syria", "Damascus", "", "PPLC", 1_500_000)
+SYRIA = Place("Syria", 35.0, 38.0, 163843, "SY", "SYR", "Syria", "", "", "PCLI", 17_000_000)
+ALEPPO_REGION = Place("Aleppo", 36.2, 37.5, 170062, "SY", "SYR", "Syria", "Aleppo", "", "ADM1", 4_000_000)
+
+
+def _toponym(text, place, start, sentence=0):
+    return Toponym("d1", start, start + len(text), text, "place", place, 0.9, 1, sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [("BEIRUT", True), ("DAMASCUS", True), ("Damascus", False), ("US", False), ("U.K.", False)],
+)
+def test_a_name_in_capitals_is_a_dateline(text, dateline):
+    assert is_dateline(_toponym(text, DAMASCUS, 0)) is dateline
+
+
+def test_focus_counts_towns_for_their_region():
+    toponyms = [
+        _toponym("Aleppo", ALEPPO, 0),
+        _toponym("Douma", DOUMA, 40, 1),
+        _toponym("Harasta", HARASTA, 80, 2),
+        _toponym("Rural Damascus", RIF_DIMASHQ, 120, 2),
+        _toponym("Aleppo", ALEPPO, 160, 3),
+    ]
+    chosen = focus(toponyms)
+    assert chosen is not None and chosen.place.admin1 == "Rif Dimashq" and chosen.text == "Douma"
+
+
+def test_focus_prefers_a_region_named_once_to_the_country_named_often():
+    toponyms = [
+        _toponym("Syria", SYRIA, 0),
+        _toponym("Syria", SYRIA, 30, 1),
+        _toponym("Aleppo province", ALEPPO_REGION, 60, 1),
+        _toponym("Syria", SYRIA, 90, 2),
+    ]
+    chosen = focus(toponyms)
+    assert chosen is not None and chosen.place.feature_code == "ADM1"
+
+
+def test_focus_never_takes_a_dateline():
+    toponyms = [_toponym("DAMASCUS", DAMASCUS, 0), _toponym("Douma", DOUMA, 40)]
+    chosen = focus(toponyms)
+    assert chosen is not None and chosen.text == "Douma"
+
+
+def test_an_event_beside_a_dateline_takes_the_article_focus():
+    toponyms = [_toponym("DAMASCUS", DAMASCUS, 0), _toponym("Syria", SYRIA, 10), _toponym("Harasta", HARASTA, 200, 3)]
+    placing = place_event(0, 30, toponyms, focus(toponyms))
+    assert placing is not None and placing.toponym.text == "Harasta" and placing.precision == 2

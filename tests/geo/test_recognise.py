@@ -1,0 +1,88 @@
+"""Recognition rules for conflict reporting: dates, people, groups, English words, origins, possessives."""
+
+import pytest
+
+from sitmap.geo import locate
+from sitmap.model import Document
+from sitmap.nlp import split_sentences
+
+
+def _toponyms(text, gazetteer):
+    return locate(Document(id="d1", text=text), split_sentences(text), gazetteer)
+
+
+def _texts(text, gazetteer):
+    return [t.text for t in _toponyms(text, gazetteer)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Sat 14 Nov 2015 Government shelling killed four people in Homs.", "Sat"),
+        ("Tue Jul 7 2015 Rebels shelled a checkpoint near Hama.", "Tue"),
+        ("Updated Jan 20 2016 Clashes went on in Raqqa overnight.", "Jan"),
+    ],
+)
+def test_calendar_abbreviations_are_no_places(gazetteer, text, word):
+    names = _texts(text, gazetteer)
+    assert not any(word in name for name in names)
+    assert len(names) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Fighters of Jaysh al-Fatah stormed a checkpoint near Hama.", "al-Fatah"),
+        ("Ahrar al-Sham said its men held the crossing into Idlib.", "al-Sham"),
+        ("The Sham Legion fired rockets at Afrin on Monday.", "Sham"),
+    ],
+)
+def test_armed_group_names_are_no_places(gazetteer, text, word):
+    assert word not in _texts(text, gazetteer)
+
+
+def test_arabic_given_names_start_a_person(gazetteer):
+    text = "Rami Saleh, who runs a monitoring network, said five died in Raqqa."
+    assert _texts(text, gazetteer) == ["Raqqa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Syria clashes kill nine Monitor. A monitoring group said nine died in Hama.", "Monitor"),
+        ("The Civil Defence said most of the dead in Idlib were civilians.", "Civil"),
+    ],
+)
+def test_english_words_the_article_also_writes_in_lower_case_are_no_respelled_places(gazetteer, text, word):
+    assert word not in _texts(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The U.S.-led coalition bombed positions around Raqqa.", "U.S."),
+        ("Iran-backed militias shelled villages near Aleppo.", "Iran"),
+        ("A Turkey-based monitor counted the dead in Homs.", "Turkey"),
+    ],
+)
+def test_a_name_fused_to_led_or_backed_is_an_origin_not_a_place(gazetteer, text, mention):
+    found = next(t for t in _toponyms(text, gazetteer) if t.text == mention)
+    assert found.kind == "demonym"
+
+
+def test_a_possessive_without_its_apostrophe_is_the_country(gazetteer):
+    found = _toponyms("Ukraines army shelled positions near Bakhmut on Monday.", gazetteer)
+    assert [(t.text, t.place.feature_code) for t in found][0] == ("Ukraine", "PCLI")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck Deir ez-Zor on Friday.",
+        "Jets struck Deir ez-Zor Syrian state media said.",
+        "Daesh shelled Deir ed-Zor and Raqqa overnight.",
+    ],
+)
+def test_article_led_words_continue_a_name(gazetteer, text):
+    found = [t for t in _toponyms(text, gazetteer) if t.text.startswith("Deir")]
+    assert found and found[0].text.count(" ") == 1 and found[0].place.admin1 == "Deir ez-Zor"
