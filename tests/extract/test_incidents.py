@@ -87,7 +87,7 @@ NEW_INCIDENTS = [
     "Soldiers clashed with militants on Monday, killing six.\n\n"
     "On Tuesday, protesters marched against the violence.",
     "A drone strike killed three fighters on Monday.\n\n"
-    "The militants responded by shelling a government post, killing two soldiers.",
+    "The militants retaliated by shelling a government post, killing two soldiers.",
     "Gunmen shot dead a judge on Monday.\n\n"
     "A second attack on Tuesday killed a police officer.",
     "Bandits abducted 30 students on Monday.\n\n"
@@ -136,7 +136,7 @@ def test_the_day_a_report_was_made_does_not_date_the_event(text, date_, language
 @pytest.mark.parametrize(
     ("noun", "kind"),
     [("soldiers", "state"), ("police officers", "state"), ("insurgents", "armed"), ("attackers", "armed"),
-     ("civilians", "civilian"), ("children", "civilian"), ("", "")],
+     ("civilians", "civilian"), ("children", "civilian"), ("members", ""), ("people", ""), ("", "")],
 )
 def test_victim_class_reads_the_noun_after_a_figure(noun, kind):
     assert victim_class(noun) == kind

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import Final
 
 from sitmap.extract.lexicon import longest_first
 from sitmap.model import Actor
@@ -75,13 +76,58 @@ def _names_pattern(names: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])")
 
 
+_WORD: Final = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, tuple[tuple[str, str, str, bool], ...]]:
+    """Country names by their first word: (name, country, iso3, capitals only), longest first."""
+    index: dict[str, list[tuple[str, str, str, bool]]] = {}
+    with (files(__package__) / COUNTRIES_TABLE).open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            for name in row["names"].split("|"):
+                plain = name.replace("\\", "")
+                short = len(plain) <= 3
+                key = _first_word(plain.upper() if short else plain.lower())
+                index.setdefault(key, []).append(
+                    (plain.upper() if short else plain.lower(), row["country"], row["iso3"], short)
+                )
+    return {key: tuple(sorted(names, key=lambda item: -len(item[0]))) for key, names in index.items()}
+
+
+def _first_word(text: str) -> str:
+    match = _WORD.match(text)
+    return match.group().rstrip(".") if match else text
+
+
 def find_countries(text: str) -> list[tuple[str, str, int, int]]:
-    """Country names, demonyms and leaders in ``text``: (country, iso3, start, end), in order."""
-    found = []
-    for country, iso3, pattern in load_countries():
-        for match in pattern.finditer(text):
-            found.append((country, iso3, match.start(), match.end()))
-    return sorted(found, key=lambda item: item[2])
+    """Country names, demonyms and leaders in ``text``: (country, iso3, start, end), in order.
+
+    One pass over the words: each word is looked up by itself (capitals only for names of three
+    letters or fewer, so "us" is not America) and the longest name starting there is kept.
+    """
+    index = _country_index()
+    lowered = text.lower()
+    found: list[tuple[str, str, int, int]] = []
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue
+        if found and start < found[-1][3]:
+            continue
+        token = word.group().rstrip(".")
+        for key, source in ((token.lower(), lowered), (token, text)):
+            for name, country, iso3, short in index.get(key, ()):
+                if short != (source is text):
+                    continue
+                end = start + len(name)
+                if source.startswith(name, start) and (end >= len(text) or not (text[end].isalnum() or text[end] == "_")):
+                    found.append((country, iso3, start, end))
+                    break
+            else:
+                continue
+            break
+    return found
 
 
 def iso3_of(country: str) -> str:

@@ -29,6 +29,11 @@ _ARMED: Final[frozenset[str]] = frozenset(
     "jihadist jihadists terrorists terrorist gunman gunmen militiamen militiaman paramilitaries "
     "elements assailants bandits bomber".split()
 )
+_CIVILIAN: Final[frozenset[str]] = frozenset(
+    "civilians civilian children child women woman boys boy girls girl students student farmers "
+    "villagers residents worshippers passengers journalists journalist teachers teacher doctors "
+    "patients infants babies baby pilgrims shepherds traders workers families".split()
+)
 _AFTERMATH: Final[frozenset[str]] = frozenset({"Looting/property destruction", "Disrupted weapons use"})
 GENERIC_PREFIXES: Final[tuple[str, ...]] = ("Unidentified Armed Group", "Rebels")
 
@@ -55,7 +60,7 @@ def victim_class(noun: str) -> str:
         return "state"
     if word in _ARMED:
         return "armed"
-    return "civilian"
+    return "civilian" if word in _CIVILIAN else ""
 
 
 def is_generic(actor: str) -> bool:
@@ -125,9 +130,9 @@ def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victim
     if other.fatalities and not main.fatalities:
         fatalities, low, high = other.fatalities, other.fatalities_low, other.fatalities_high
     elif other.fatalities and main.fatalities:
-        known = main_victims and other_victims and "" not in main_victims | other_victims
-        if known and not main_victims & other_victims:
-            # "killing 11 insurgents" ... "two soldiers were killed": different dead add up
+        both = main_victims | other_victims
+        if both == {"state", "armed"} and not main_victims & other_victims:
+            # "killing 11 insurgents" ... "two soldiers were killed": both sides' dead add up
             fatalities = main.fatalities + other.fatalities
             low = high = None
         else:

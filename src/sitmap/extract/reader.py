@@ -28,9 +28,8 @@ from sitmap.extract.triggers import Trigger, find_triggers
 from sitmap.model import Actor, Document, Event, Evidence, Sentence, Source, Statistic, Territory, Toponym
 
 _ANOTHER_INCIDENT: Final = re.compile(
-    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|^meanwhile|"
-    r"retaliat\w*|in response to|responded|hit back|struck back|counter-?attack\w*|a day later|"
-    r"the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b",
+    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|retaliat\w*|"
+    r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b",
     re.IGNORECASE,
 )
 _UNNAMED_PLACE: Final = re.compile(

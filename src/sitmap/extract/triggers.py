@@ -13,9 +13,11 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
+from sitmap.extract.lexicon import split_alternatives
 from sitmap.extract.taxonomy import SUB_EVENT_TYPES
 
 TABLE: Final[str] = "triggers.csv"
+_WORD: Final[re.Pattern[str]] = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,32 @@ class _Rule:
     pattern: re.Pattern[str]
     sub_event_type: str
     strength: int
+    # the words a match can start with (lower case); empty when the pattern does not say
+    prefixes: tuple[str, ...] = ()
+
+
+_LITERAL = re.compile(r"[a-z]+")
+
+
+def _prefixes(pattern: str) -> tuple[str, ...]:
+    """The literal letters each top-level alternative starts with, or () when one does not say.
+
+    "clash(?:es|ed)?|fighting" -> ("clash", "fighting"); "(?:re)?captur" -> () (run always).
+    """
+    found = []
+    for alternative in split_alternatives(pattern.strip('"')):
+        match = _LITERAL.match(alternative)
+        if match is None:
+            return ()
+        literal = match.group()
+        rest = alternative[match.end() :]
+        # a quantifier right after the letters makes the last one optional ("drones?" -> "drone")
+        if rest[:1] in {"?", "*", "{"}:
+            literal = literal[:-1]
+        if len(literal) < 2:
+            return ()
+        found.append(literal)
+    return tuple(sorted(set(found)))
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +74,7 @@ def load_triggers() -> tuple[_Rule, ...]:
             if sub_event_type not in SUB_EVENT_TYPES:
                 raise ValueError(f"{TABLE}: unknown sub_event_type {sub_event_type!r}")
             pattern = re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w])", re.IGNORECASE)
-            rules.append(_Rule(pattern, sub_event_type, int(row["strength"])))
+            rules.append(_Rule(pattern, sub_event_type, int(row["strength"]), _prefixes(row["pattern"])))
     return tuple(rules)
 
 
@@ -63,7 +91,10 @@ def has_trigger(text: str) -> bool:
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in ``text``, in text order; a longer match hides shorter ones inside it."""
     found: list[Trigger] = []
+    words = tuple(_WORD.findall(text.lower()))
     for rule in load_triggers():
+        if rule.prefixes and not any(word.startswith(rule.prefixes) for word in words):
+            continue
         for match in rule.pattern.finditer(text):
             found.append(
                 Trigger(rule.sub_event_type, rule.strength, match.start(), match.end(), match.group())
