@@ -86,3 +86,17 @@ def test_a_possessive_without_its_apostrophe_is_the_country(gazetteer):
 def test_article_led_words_continue_a_name(gazetteer, text):
     found = [t for t in _toponyms(text, gazetteer) if t.text.startswith("Deir")]
     assert found and found[0].text.count(" ") == 1 and found[0].place.admin1 == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        ("Mortars fell on the Jobar district of Damascus on Sunday.", "Jobar", "Damascus"),
+        ("Government jets pounded Eastern Ghouta and Douma overnight.", "Eastern Ghouta", "Rif Dimashq"),
+        ("Snipers fired into Sheikh Maqsoud, a Kurdish district of Aleppo.", "Sheikh Maqsoud", "Aleppo"),
+        ("Israeli jets struck targets on the Golan Heights near Quneitra.", "Golan Heights", "Quneitra"),
+    ],
+)
+def test_city_districts_and_areas_carry_their_governorate(gazetteer, text, mention, admin1):
+    found = next(t for t in _toponyms(text, gazetteer) if t.text == mention)
+    assert found.place.admin1 == admin1

