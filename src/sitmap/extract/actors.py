@@ -191,7 +191,7 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
             continue
         kept.append((start, end, row))
     countries = find_countries(text)
-    mentions = []
+    mentions: list[Mention] = []
     for start, end, row in sorted(kept, key=lambda item: item[0]):
         mention = _mention(text, start, end, row, countries, default_country)
         if row is _WEAPONS and not (mention.explicit_country or _STATE_BEFORE.search(text[:start])):

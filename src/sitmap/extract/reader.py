@@ -273,7 +273,9 @@ def _top(prediction: list[tuple[str, float]]) -> tuple[str, float]:
     return prediction[0] if prediction else ("", 0.0)
 
 
-def _unrealised(doc: Doc, trigger: Trigger) -> bool:
+def _unrealised(doc: Doc | None, trigger: Trigger) -> bool:
+    if doc is None:
+        return False
     token = trigger_token(doc, trigger.start, trigger.end)
     return token is not None and context.is_unrealised(token)
 
