@@ -41,7 +41,8 @@ def ingested(archive, tmp_path_factory):
     result = CliRunner().invoke(app, ["ingest", str(archive), "--db", db, *OPTIONS])
     assert result.exit_code == 0, result.output
     events, documents = _stored(db)
-    assert len(documents) == 24 and len(events) >= 12
+    # The example articles' events (about one per incident); each later copy merges into them.
+    assert len(documents) == 24 and len(events) >= 8
     return events, documents
 
 
