@@ -54,7 +54,7 @@ GazetteerOption = Annotated[
     Path | None,
     typer.Option(
         "--gazetteer",
-        help="Gazetteer database to use [env SITMAP_GAZETTEER; default: the built-in one].",
+        help="Gazetteer store (SQLite) [env SITMAP_GAZETTEER; default ~/.cache/sitmap/, built on first use].",
         envvar="SITMAP_GAZETTEER",
     ),
 ]

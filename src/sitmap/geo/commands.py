@@ -8,17 +8,11 @@ from typing import Annotated
 
 import typer
 
-from sitmap.geo.gazetteer import ENV_VARIABLE, default_path, load_gazetteer
+from sitmap.commandline import GazetteerOption
+from sitmap.geo.gazetteer import default_path, load_gazetteer
 from sitmap.geo.geonames_import import import_file
 
 gazetteer_app = typer.Typer(help="Build, extend and inspect the gazetteer.", no_args_is_help=True)
-
-GazetteerOption = Annotated[
-    Path | None,
-    typer.Option("--gazetteer", envvar=ENV_VARIABLE,
-                 help="Gazetteer store (SQLite); default ~/.cache/sitmap/, built on first use."),
-]
-
 
 @gazetteer_app.command("import")
 def import_command(

@@ -103,7 +103,7 @@ def _lock_writers(connection: Connection) -> None:
 
 def query_events(engine: Engine, where: EventFilter = EventFilter()) -> list[Event]:
     """Stored events matching ``where``, by date then id."""
-    query = _filtered(select(events), where).order_by(events.c.event_date, events.c.event_id)
+    query = filtered(select(events), where).order_by(events.c.event_date, events.c.event_id)
     if where.limit:
         query = query.limit(where.limit)
     if where.offset:
@@ -115,7 +115,7 @@ def query_events(engine: Engine, where: EventFilter = EventFilter()) -> list[Eve
 
 def count_events(engine: Engine, where: EventFilter = EventFilter()) -> int:
     """How many stored events match ``where`` (ignoring limit and offset)."""
-    query = _filtered(select(func.count()).select_from(events), where)
+    query = filtered(select(func.count()).select_from(events), where)
     with engine.connect() as connection:
         return int(connection.scalar(query) or 0)
 
@@ -145,7 +145,8 @@ def query_statistics(engine: Engine, doc_id: str | None = None) -> list[Statisti
         return [statistic_from_row(r._mapping) for r in connection.execute(query)]
 
 
-def _filtered(query: Any, where: EventFilter) -> Any:
+def filtered(query: Any, where: EventFilter) -> Any:
+    """``query`` narrowed to the events ``where`` selects (shared by lists, counts and statistics)."""
     if where.since:
         query = query.where(events.c.event_date >= where.since)
     if where.until:

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from sitmap.store.events import EventFilter, _filtered  # one filter language for lists and counts
+from sitmap.store.events import EventFilter, filtered  # one filter language for lists and counts
 from sitmap.store.schema import events
 
 
@@ -51,13 +51,13 @@ def summarise(engine: Engine, where: EventFilter | None = None) -> Summary:
     count, deaths = func.count(), func.coalesce(func.sum(events.c.fatalities), 0)
     with engine.connect() as connection:
         total = connection.execute(
-            _filtered(
+            filtered(
                 select(count, deaths, func.min(events.c.event_date), func.max(events.c.event_date)), where
             )
         ).one()
 
         def grouped(*columns: Any) -> list[Any]:
-            query = _filtered(select(*columns, count, deaths), where).group_by(*columns).order_by(*columns)
+            query = filtered(select(*columns, count, deaths), where).group_by(*columns).order_by(*columns)
             return list(connection.execute(query))
 
         by_day = [
