@@ -36,41 +36,84 @@ ANNOTATED = ROOT / "annotated" / "events.jsonl"
 EXAMPLES = ROOT.parent / "examples"
 EXAMPLES_EXPECTED = ROOT / "annotated" / "examples_expected.jsonl"
 CASE_NAMES = {
-    "ARMED_CLASH": "Armed clash", "GOV_REGAINS_TERIT": "Government regains territory",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory", "CHEM_WEAP": "Chemical weapon",
-    "AIR_STRIKE": "Air/drone strike", "SUIC_BOMB": "Suicide bomb",
-    "ART_MISS_ATTACK": "Shelling/artillery/missile attack", "REM_EXPLOS": "Remote explosive/landmine/IED",
-    "GRENADE": "Grenade", "SEX_VIOL": "Sexual violence", "ATTACK": "Attack",
-    "ABDUCT_DISSAP": "Abduction/forced disappearance", "PEACE_PROTEST": "Peaceful protest",
+    "ARMED_CLASH": "Armed clash",
+    "GOV_REGAINS_TERIT": "Government regains territory",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
+    "CHEM_WEAP": "Chemical weapon",
+    "AIR_STRIKE": "Air/drone strike",
+    "SUIC_BOMB": "Suicide bomb",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "GRENADE": "Grenade",
+    "SEX_VIOL": "Sexual violence",
+    "ATTACK": "Attack",
+    "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "PEACE_PROTEST": "Peaceful protest",
     "PROTEST_WITH_INTER": "Protest with intervention",
-    "FORCE_AGAINST_PROTEST": "Excessive force against protesters", "VIOL_DEMONSTR": "Violent demonstration",
-    "MOB_VIOL": "Mob violence", "AGREEMENT": "Agreement", "ARREST": "Arrests",
-    "CHANGE_TO_GROUP_ACT": "Change to group/activity", "DISR_WEAP": "Disrupted weapons use",
-    "HQ_ESTABLISHED": "Headquarters or base established", "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Mob violence",
+    "AGREEMENT": "Agreement",
+    "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "DISR_WEAP": "Disrupted weapons use",
+    "HQ_ESTABLISHED": "Headquarters or base established",
+    "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
+    "OTHER": "Other",
 }
 GOVERNORATES = {
-    "aleppo": "aleppo", "halab": "aleppo", "damascus": "damascus", "dimashq": "damascus",
-    "rif dimashq": "damascus", "rural damascus": "damascus", "idlib": "idlib", "idleb": "idlib",
-    "deir ez-zor": "deir ezzor", "deir ezzor": "deir ezzor", "dayr az zawr": "deir ezzor",
-    "raqqa": "raqqa", "ar raqqah": "raqqa", "ar-raqqa": "raqqa", "homs": "homs", "hims": "homs",
-    "hasakeh": "hasakeh", "al hasakah": "hasakeh", "al-hasakeh": "hasakeh", "hasakah": "hasakeh",
-    "hama": "hama", "hamah": "hama", "daraa": "daraa", "dar'a": "daraa", "lattakia": "lattakia",
-    "latakia": "lattakia", "al ladhiqiyah": "lattakia", "quneitra": "quneitra", "al qunaytirah": "quneitra",
-    "tartous": "tartous", "tartus": "tartous",
+    "aleppo": "aleppo",
+    "halab": "aleppo",
+    "damascus": "damascus",
+    "dimashq": "damascus",
+    "rif dimashq": "damascus",
+    "rural damascus": "damascus",
+    "idlib": "idlib",
+    "idleb": "idlib",
+    "deir ez-zor": "deir ezzor",
+    "deir ezzor": "deir ezzor",
+    "dayr az zawr": "deir ezzor",
+    "raqqa": "raqqa",
+    "ar raqqah": "raqqa",
+    "ar-raqqa": "raqqa",
+    "homs": "homs",
+    "hims": "homs",
+    "hasakeh": "hasakeh",
+    "al hasakah": "hasakeh",
+    "al-hasakeh": "hasakeh",
+    "hasakah": "hasakeh",
+    "hama": "hama",
+    "hamah": "hama",
+    "daraa": "daraa",
+    "dar'a": "daraa",
+    "lattakia": "lattakia",
+    "latakia": "lattakia",
+    "al ladhiqiyah": "lattakia",
+    "quneitra": "quneitra",
+    "al qunaytirah": "quneitra",
+    "tartous": "tartous",
+    "tartus": "tartous",
 }
 FAKES_ACTORS = {
     "syrian government or russian troops": ("syria", "russia", "regime", "government"),
     "the organization of the islamic state in iraq and the levant - isis": ("islamic state", "isis"),
     "international coalition forces": ("coalition", "united states", "france", "united kingdom"),
     "armed opposition groups": ("rebel", "opposition", "free syrian"),
-    "self administration forces": ("sdf", "ypg", "kurd"), "al-nusra front": ("nusra", "hts", "tahrir al-sham"),
+    "self administration forces": ("sdf", "ypg", "kurd"),
+    "al-nusra front": ("nusra", "hts", "tahrir al-sham"),
 }
 FAKES_CAUSES = {
     "shelling": {"Shelling/artillery/missile attack", "Air/drone strike"},
-    "explosion": {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Air/drone strike",
-                  "Shelling/artillery/missile attack"},
-    "chemical and toxic gases": {"Chemical weapon"}, "shooting": {"Attack", "Armed clash"},
+    "explosion": {
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Grenade",
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    },
+    "chemical and toxic gases": {"Chemical weapon"},
+    "shooting": {"Attack", "Armed clash"},
     "execution": {"Attack"},
 }
 
@@ -102,7 +145,9 @@ def _classifier(enabled: bool) -> SubeventClassifier | None:
         return None
 
 
-def read_documents(documents: list[Document], locate: Locator, classifier: SubeventClassifier | None) -> list[list[Event]]:
+def read_documents(
+    documents: list[Document], locate: Locator, classifier: SubeventClassifier | None
+) -> list[list[Event]]:
     """find_events over each document, as the pipeline calls it."""
     language = nlp.load_language()
     results = []
@@ -132,13 +177,19 @@ def bench_case(locate: Locator, classifier: SubeventClassifier | None) -> None:
         print("(a) CASE dev: skipped, no data")
         return
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
-    documents = [Document(f"case-{row['id']}", row["EventSnippet"], published=datetime.date(2021, 1, 1))
-                 for row in rows]
+    documents = [
+        Document(f"case-{row['id']}", row["EventSnippet"], published=datetime.date(2021, 1, 1))
+        for row in rows
+    ]
     results = read_documents(documents, locate, classifier)
     gold = [CASE_NAMES.get(row["SubType"], "NONE") for row in rows]
-    predicted = [max(events, key=lambda e: e.confidence).sub_event_type if events else "NONE" for events in results]
+    predicted = [
+        max(events, key=lambda e: e.confidence).sub_event_type if events else "NONE" for events in results
+    ]
     accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
-    print(f"(a) CASE dev: weighted F1 {weighted_f1(gold, predicted):.3f}, accuracy {accuracy:.3f}, n={len(gold)}")
+    print(
+        f"(a) CASE dev: weighted F1 {weighted_f1(gold, predicted):.3f}, accuracy {accuracy:.3f}, n={len(gold)}"
+    )
     for (g, p), n in Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p).most_common(10):
         print(f"      {n:3d}  gold {g!r} -> {p!r}")
 
@@ -170,21 +221,27 @@ def bench_case_cv(locate: Locator, folds: int = 5) -> None:
         labels = template_labels + [case_rows[i][1] for i in keep]
         weights = np.array([1.0] * len(template_texts) + [train.CASE_WEIGHT] * len(keep), dtype=np.float32)
         classifier = train.fit(vectors[index], labels, weights)
-        documents = [Document(f"case-{rows[i]['id']}", rows[i]["EventSnippet"],
-                              published=datetime.date(2021, 1, 1)) for i in held]
+        documents = [
+            Document(f"case-{rows[i]['id']}", rows[i]["EventSnippet"], published=datetime.date(2021, 1, 1))
+            for i in held
+        ]
         for i, events in zip(held, read_documents(documents, locate, classifier), strict=True):
             predicted[i] = max(events, key=lambda e: e.confidence).sub_event_type if events else "NONE"
     accuracy = sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold)
-    print(f"(a') CASE dev, {folds}-fold cross-validated classifier + rules: weighted F1 "
-          f"{weighted_f1(gold, predicted):.3f}, accuracy {accuracy:.3f}")
+    print(
+        f"(a') CASE dev, {folds}-fold cross-validated classifier + rules: weighted F1 "
+        f"{weighted_f1(gold, predicted):.3f}, accuracy {accuracy:.3f}"
+    )
     for (g, p), n in Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p).most_common(10):
         print(f"      {n:3d}  gold {g!r} -> {p!r}")
 
 
 def bench_annotated(locate: Locator, classifier: SubeventClassifier | None) -> None:
     items = [json.loads(line) for line in ANNOTATED.open(encoding="utf-8") if line.strip()]
-    documents = [Document(item["id"], item["text"], published=datetime.date.fromisoformat(item["published"]))
-                 for item in items]
+    documents = [
+        Document(item["id"], item["text"], published=datetime.date.fromisoformat(item["published"]))
+        for item in items
+    ]
     results = read_documents(documents, locate, classifier)
     fields = ("sub_event_type", "actor1", "actor2", "fatalities", "claimed_by", "event_date")
     tp, fp, fn = Counter[str](), Counter[str](), Counter[str]()
@@ -195,8 +252,9 @@ def bench_annotated(locate: Locator, classifier: SubeventClassifier | None) -> N
         exact_here = sum(e.get("fatalities", 0) for e in expected) == sum(e.fatalities for e in events)
         exact += exact_here
         if not exact_here:
-            misses.append((item["id"], sum(e.get("fatalities", 0) for e in expected),
-                           sum(e.fatalities for e in events)))
+            misses.append(
+                (item["id"], sum(e.get("fatalities", 0) for e in expected), sum(e.fatalities for e in events))
+            )
         for name in fields:
             # a field is scored on the texts whose gold settles it; sub-event type and
             # fatalities on every text, so an event read from a non-event text is a false positive
@@ -266,14 +324,18 @@ def bench_examples(locate: Locator, classifier: SubeventClassifier | None, show:
         if show:
             print(f"   {item['file']}: expected {len(item['events'])}, got {len(events)}")
             for event in events:
-                print(f"      {event.sub_event_type} | {event.actor1} | {event.actor2} | {event.location} | "
-                      f"{event.fatalities} | {event.event_date}")
+                print(
+                    f"      {event.sub_event_type} | {event.actor1} | {event.actor2} | {event.location} | "
+                    f"{event.fatalities} | {event.event_date}"
+                )
     n = max(fields["n"], 1)
-    print(f"(e) examples: {len(items)} articles, {predicted} events for {required} expected "
-          f"(+{sum(w.get('optional', False) for i in items for w in i['events'])} optional); "
-          f"event precision {matched / max(predicted, 1):.3f}, recall {found / max(required, 1):.3f}; "
-          f"of matched: sub-event type {fields['sub_event_type'] / n:.3f}, actor1 {fields['actor1'] / n:.3f}, "
-          f"fatalities {fields['fatalities'] / n:.3f}")
+    print(
+        f"(e) examples: {len(items)} articles, {predicted} events for {required} expected "
+        f"(+{sum(w.get('optional', False) for i in items for w in i['events'])} optional); "
+        f"event precision {matched / max(predicted, 1):.3f}, recall {found / max(required, 1):.3f}; "
+        f"of matched: sub-event type {fields['sub_event_type'] / n:.3f}, actor1 {fields['actor1'] / n:.3f}, "
+        f"fatalities {fields['fatalities'] / n:.3f}"
+    )
 
 
 def _governorate(event: Event | None) -> str | None:
@@ -295,8 +357,15 @@ def bench_fakes(locate: Locator, classifier: SubeventClassifier | None, show: in
     documents = []
     for row in rows:
         month, day, year = (int(x) for x in row["date"].split("/"))
-        documents.append(Document(row["unit_id"], row["article_content"], title=row["article_title"],
-                                  published=datetime.date(2000 + year, month, day), source=row["source"]))
+        documents.append(
+            Document(
+                row["unit_id"],
+                row["article_content"],
+                title=row["article_title"],
+                published=datetime.date(2000 + year, month, day),
+                source=row["source"],
+            )
+        )
     started = time.perf_counter()
     results = read_documents(documents, locate, classifier)
     seconds = time.perf_counter() - started
@@ -317,13 +386,19 @@ def bench_fakes(locate: Locator, classifier: SubeventClassifier | None, show: in
             c_ok += top is not None and top.sub_event_type in FAKES_CAUSES[row["cause_of_death"]]
         if got != gold and shown < show:
             shown += 1
-            print(f"   {row['unit_id']}: gold {gold}, got {got}: "
-                  f"{[(e.sentence_fatalities if hasattr(e, 'x') else e.fatalities, e.sub_event_type) for e in events]}")
+            print(
+                f"   {row['unit_id']}: gold {gold}, got {got}: "
+                f"{[(e.sentence_fatalities if hasattr(e, 'x') else e.fatalities, e.sub_event_type) for e in events]}"
+            )
     n = len(rows)
-    print(f"(c) FA-KES dev: governorate {g_ok / n:.3f}, fatalities exact {f_ex / n:.3f}, within 20% {f_20 / n:.3f}, "
-          f"actor1 {a_ok / max(a_n, 1):.3f}, type vs cause {c_ok / max(c_n, 1):.3f}, n={n}")
-    print(f"(d) throughput {n / seconds:.1f} articles/s, peak memory "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        f"(c) FA-KES dev: governorate {g_ok / n:.3f}, fatalities exact {f_ex / n:.3f}, within 20% {f_20 / n:.3f}, "
+        f"actor1 {a_ok / max(a_n, 1):.3f}, type vs cause {c_ok / max(c_n, 1):.3f}, n={n}"
+    )
+    print(
+        f"(d) throughput {n / seconds:.1f} articles/s, peak memory "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
 
 
 def main() -> int:

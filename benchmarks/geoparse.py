@@ -41,12 +41,20 @@ def load_corpus(name: str) -> list[tuple[str, str, list[Gold], list[tuple[int, i
             if name == "lgl":
                 tag = toponym.find("gaztag")
                 if tag is not None and tag.find("lat") is not None:
-                    gold.append((start, end, float(tag.findtext("lat") or 0), float(tag.findtext("lon") or 0),
-                                 tag.get("geonameid")))
+                    gold.append(
+                        (
+                            start,
+                            end,
+                            float(tag.findtext("lat") or 0),
+                            float(tag.findtext("lon") or 0),
+                            tag.get("geonameid"),
+                        )
+                    )
             elif toponym.findtext("latitude"):
                 latitude, longitude = toponym.findtext("latitude") or 0, toponym.findtext("longitude") or 0
-                gold.append((start, end, float(latitude), float(longitude),
-                             toponym.findtext("geonamesID") or None))
+                gold.append(
+                    (start, end, float(latitude), float(longitude), toponym.findtext("geonamesID") or None)
+                )
         doc_id = article.get("docid") or article.get("file") or f"{name}-{index}"
         articles.append((doc_id, article.findtext("text") or "", gold, spans))
     return articles
@@ -55,8 +63,10 @@ def load_corpus(name: str) -> list[tuple[str, str, list[Gold], list[tuple[int, i
 def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
     """Great-circle distance in km."""
     p = math.pi / 180
-    h = (math.sin((b_lat - a_lat) * p / 2) ** 2
-         + math.cos(a_lat * p) * math.cos(b_lat * p) * math.sin((b_lon - a_lon) * p / 2) ** 2)
+    h = (
+        math.sin((b_lat - a_lat) * p / 2) ** 2
+        + math.cos(a_lat * p) * math.cos(b_lat * p) * math.sin((b_lon - a_lon) * p / 2) ** 2
+    )
     return 12742 * math.asin(math.sqrt(h))
 
 
@@ -88,13 +98,17 @@ def score(name: str, gazetteer_path: Path | None, show_errors: int) -> None:
             within += distance <= 161
             exact += geonameid is not None and str(match.place.geonameid) == str(geonameid)
             if distance > 161:
-                wrong.append(f"{text[start:end]!r} -> {match.place.name} ({match.place.country_code} "
-                             f"{match.place.admin1} {match.place.feature_code}) {distance:.0f} km")
+                wrong.append(
+                    f"{text[start:end]!r} -> {match.place.name} ({match.place.country_code} "
+                    f"{match.place.admin1} {match.place.feature_code}) {distance:.0f} km"
+                )
     median = statistics.median(errors) if errors else float("nan")
-    print(f"{name}: recall {hit / max(n, 1):.3f}, within-161km of found {within / max(hit, 1):.3f}, "
-          f"within-161km of all {within / max(n, 1):.3f}, exact id {exact / max(hit, 1):.3f}, "
-          f"median km {median:.1f}, precision {overlapping / max(predicted, 1):.3f}, n={n}, "
-          f"docs/s {len(articles) / elapsed:.0f} (per CPU second {len(articles) / cpu:.0f})")
+    print(
+        f"{name}: recall {hit / max(n, 1):.3f}, within-161km of found {within / max(hit, 1):.3f}, "
+        f"within-161km of all {within / max(n, 1):.3f}, exact id {exact / max(hit, 1):.3f}, "
+        f"median km {median:.1f}, precision {overlapping / max(predicted, 1):.3f}, n={n}, "
+        f"docs/s {len(articles) / elapsed:.0f} (per CPU second {len(articles) / cpu:.0f})"
+    )
     for line in wrong[:show_errors]:
         print("  ", line)
 

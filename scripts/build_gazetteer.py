@@ -28,11 +28,31 @@ from sitmap.geo.names import is_arabic, is_latin, name_key  # noqa: E402
 
 DATA = ROOT / "src" / "sitmap" / "geo" / "data"
 DEFAULT_WOF = ROOT.parent / "shared" / "data" / "gazetteer-wof"
-COLUMNS = ["geonameid", "name", "latitude", "longitude", "country_code", "admin1", "admin2",
-           "feature_code", "population", "names"]
-PLACETYPE_CODES = {"region": "ADM1", "macroregion": "ADM1", "county": "ADM2", "macrocounty": "ADM2",
-                   "localadmin": "ADM3", "neighbourhood": "PPLX", "macrohood": "PPLX",
-                   "microhood": "PPLX", "borough": "PPLX", "campus": "CMPS", "locality": "PPL"}
+COLUMNS = [
+    "geonameid",
+    "name",
+    "latitude",
+    "longitude",
+    "country_code",
+    "admin1",
+    "admin2",
+    "feature_code",
+    "population",
+    "names",
+]
+PLACETYPE_CODES = {
+    "region": "ADM1",
+    "macroregion": "ADM1",
+    "county": "ADM2",
+    "macrocounty": "ADM2",
+    "localadmin": "ADM3",
+    "neighbourhood": "PPLX",
+    "macrohood": "PPLX",
+    "microhood": "PPLX",
+    "borough": "PPLX",
+    "campus": "CMPS",
+    "locality": "PPL",
+}
 MAX_NAMES = 16
 
 
@@ -87,8 +107,13 @@ def apply_renames(rows: list[dict[str, str]]) -> int:
     """Give renamed towns their current primary name; returns how many rows were renamed."""
     renamed = 0
     for rename in read_table("renames.tsv"):
-        matches = [row for row in rows if row["country_code"] == rename["country_code"]
-                   and row["name"] == rename["old_name"] and row["feature_code"].startswith("PPL")]
+        matches = [
+            row
+            for row in rows
+            if row["country_code"] == rename["country_code"]
+            and row["name"] == rename["old_name"]
+            and row["feature_code"].startswith("PPL")
+        ]
         if not matches:
             continue
         row = max(matches, key=lambda match: int(match["population"] or 0))
@@ -111,7 +136,9 @@ def write_us_counties(path: Path) -> int:
         if county and state and row.get("lat") and row.get("long") and row.get("country") == "US":
             points.setdefault((state, county), []).append((float(row["lat"]), float(row["long"])))
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write("# US counties, parishes and boroughs: median of their ZIP code points (PyPI zipcodes, MIT).\n")
+        handle.write(
+            "# US counties, parishes and boroughs: median of their ZIP code points (PyPI zipcodes, MIT).\n"
+        )
         handle.write("state\tname\tlatitude\tlongitude\tzip_codes\n")
         for (state, county), values in sorted(points.items()):
             latitude = statistics.median(point[0] for point in values)
@@ -131,8 +158,9 @@ def main() -> None:
         count = write_us_counties(DATA / "us_counties.tsv")
         print(f"{count:,} US counties -> {DATA / 'us_counties.tsv'}")
         return
-    admin1_names = {(row["country_code"], row["wof_name"]): row["name"]
-                    for row in read_table("admin1_names.tsv")}
+    admin1_names = {
+        (row["country_code"], row["wof_name"]): row["name"] for row in read_table("admin1_names.tsv")
+    }
     rows = [compact(row, admin1_names) for row in read_wof(args.wof)]
     renamed = apply_renames(rows)
     rows.sort(key=lambda row: (row["country_code"], row["admin1"], row["admin2"], row["name"]))

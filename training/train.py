@@ -26,19 +26,31 @@ from sitmap.nlp.embeddings import embed  # noqa: E402
 CASE_SNIPPETS = ROOT.parent / "shared" / "data" / "case2021-task2-dev" / "snippets.tsv"
 DEFAULT_OUT = ROOT / "src" / "sitmap" / "extract" / "subevent_model.npz"
 CASE_LABELS = {
-    "ARMED_CLASH": "Armed clash", "GOV_REGAINS_TERIT": "Government regains territory",
+    "ARMED_CLASH": "Armed clash",
+    "GOV_REGAINS_TERIT": "Government regains territory",
     "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
-    "CHEM_WEAP": "Chemical weapon", "AIR_STRIKE": "Air/drone strike", "SUIC_BOMB": "Suicide bomb",
-    "ART_MISS_ATTACK": "Shelling/artillery/missile attack", "REM_EXPLOS": "Remote explosive/landmine/IED",
-    "GRENADE": "Grenade", "SEX_VIOL": "Sexual violence", "ATTACK": "Attack",
-    "ABDUCT_DISSAP": "Abduction/forced disappearance", "PEACE_PROTEST": "Peaceful protest",
+    "CHEM_WEAP": "Chemical weapon",
+    "AIR_STRIKE": "Air/drone strike",
+    "SUIC_BOMB": "Suicide bomb",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "GRENADE": "Grenade",
+    "SEX_VIOL": "Sexual violence",
+    "ATTACK": "Attack",
+    "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "PEACE_PROTEST": "Peaceful protest",
     "PROTEST_WITH_INTER": "Protest with intervention",
     "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "VIOL_DEMONSTR": "Violent demonstration", "MOB_VIOL": "Mob violence", "AGREEMENT": "Agreement",
-    "ARREST": "Arrests", "CHANGE_TO_GROUP_ACT": "Change to group/activity",
-    "DISR_WEAP": "Disrupted weapons use", "HQ_ESTABLISHED": "Headquarters or base established",
+    "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Mob violence",
+    "AGREEMENT": "Agreement",
+    "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "DISR_WEAP": "Disrupted weapons use",
+    "HQ_ESTABLISHED": "Headquarters or base established",
     "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
+    "OTHER": "Other",
 }
 CASE_WEIGHT = 10.0
 L2 = 1e-4
@@ -65,8 +77,13 @@ def _softmax(logits: FloatArray) -> FloatArray:
 
 
 def fit(
-    vectors: FloatArray, labels: Sequence[str], weights: FloatArray, hidden: int = 0,
-    epochs: int = EPOCHS, l2: float = L2, learning_rate: float = LEARNING_RATE,
+    vectors: FloatArray,
+    labels: Sequence[str],
+    weights: FloatArray,
+    hidden: int = 0,
+    epochs: int = EPOCHS,
+    l2: float = L2,
+    learning_rate: float = LEARNING_RATE,
 ) -> SubeventClassifier:
     """A classifier fitted by full-batch Adam on class-balanced, weighted cross-entropy.
 
@@ -80,12 +97,13 @@ def fit(
     w = (weights * balance[y]).astype(np.float32)
     w /= w.sum()
     target = np.eye(len(LABELS), dtype=np.float32)[y]
-    sizes = [vectors.shape[1], *( [hidden] if hidden else []), len(LABELS)]
+    sizes = [vectors.shape[1], *([hidden] if hidden else []), len(LABELS)]
     params: list[FloatArray] = []
     for fan_in, fan_out in zip(sizes, sizes[1:], strict=False):
         params += [
-            (rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / fan_in) * (0.1 if not hidden else 1.0))
-            .astype(np.float32),
+            (
+                rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / fan_in) * (0.1 if not hidden else 1.0)
+            ).astype(np.float32),
             np.zeros(fan_out, dtype=np.float32),
         ]
     moment = [np.zeros_like(p) for p in params]

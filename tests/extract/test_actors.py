@@ -46,10 +46,19 @@ def test_actor_name_fills_the_country(template, country, name):
 
 
 def test_inter_codes_follow_acled_categories():
-    inters = {m.actor.name: m.actor.inter for m in find_mentions(
-        "Police and rebels fought as rioters and civilians fled the protesters.", "Kenya")}
-    assert inters == {"Police Forces of Kenya": 1, "Rebels (Kenya)": 2, "Rioters (Kenya)": 5,
-                      "Civilians (Kenya)": 7, "Protesters (Kenya)": 6}
+    inters = {
+        m.actor.name: m.actor.inter
+        for m in find_mentions(
+            "Police and rebels fought as rioters and civilians fled the protesters.", "Kenya"
+        )
+    }
+    assert inters == {
+        "Police Forces of Kenya": 1,
+        "Rebels (Kenya)": 2,
+        "Rioters (Kenya)": 5,
+        "Civilians (Kenya)": 7,
+        "Protesters (Kenya)": 6,
+    }
 
 
 @pytest.mark.parametrize(
@@ -78,8 +87,11 @@ def test_weapons_with_a_country_word_name_that_country_forces(sentence, actor):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The drones hit a residential building.", "Missiles struck the port overnight.",
-     "Rockets hit the market overnight."],
+    [
+        "The drones hit a residential building.",
+        "Missiles struck the port overnight.",
+        "Rockets hit the market overnight.",
+    ],
 )
 def test_weapons_alone_name_nobody(sentence):
     assert find_mentions(sentence, "Ukraine") == []
@@ -93,17 +105,27 @@ def test_weapons_alone_name_nobody(sentence):
         ("Shelling by the paramilitary Rapid Support Forces hit Omdurman.", "Rapid Support Forces"),
         ("RSF fighters looted the market in Nyala.", "Rapid Support Forces"),
         ("ISWAP fighters attacked a base near Gubio.", "Islamic State West Africa Province (ISWAP)"),
-        ("Islamic State West Africa Province claimed the attack.", "Islamic State West Africa Province (ISWAP)"),
-        ("Police arrested a commander of the National Liberation Army (ELN) rebel group.",
-         "ELN: National Liberation Army"),
+        (
+            "Islamic State West Africa Province claimed the attack.",
+            "Islamic State West Africa Province (ISWAP)",
+        ),
+        (
+            "Police arrested a commander of the National Liberation Army (ELN) rebel group.",
+            "ELN: National Liberation Army",
+        ),
         ("ELN guerrillas blew up a pipeline in Arauca.", "ELN: National Liberation Army"),
         ("Wazalendo fighters clashed with M23 near Sake.", "Wazalendo Militia"),
-        ("The Civilian Joint Task Force repelled the attack at dawn.", "Civilian JTF: Civilian Joint Task Force"),
+        (
+            "The Civilian Joint Task Force repelled the attack at dawn.",
+            "Civilian JTF: Civilian Joint Task Force",
+        ),
         ("CJTF members arrested two suspects.", "Civilian JTF: Civilian Joint Task Force"),
         ("JNIM militants attacked the convoy near Djibo.", "JNIM: Group for Support of Islam and Muslims"),
         ("ADF rebels killed villagers near Beni.", "ADF: Allied Democratic Forces"),
-        ("CODECO militiamen attacked a displacement camp in Djugu.",
-         "CODECO: Cooperative for Development of the Congo"),
+        (
+            "CODECO militiamen attacked a displacement camp in Djugu.",
+            "CODECO: Cooperative for Development of the Congo",
+        ),
         ("The People's Defence Force ambushed a junta convoy.", "PDF: People's Defence Force"),
     ],
 )

@@ -7,8 +7,14 @@ from sitmap.extract.claims import find_attribution
     ("sentence", "speaker"),
     [
         ("Shelling killed two people, White Helmets said on Friday.", "White Helmets"),
-        ("According to the Syrian Observatory for Human Rights, 12 fighters died.", "Syrian Observatory for Human Rights"),
-        ("Two soldiers were killed, Turkey's National Defense Ministry said.", "Turkish Ministry of National Defence"),
+        (
+            "According to the Syrian Observatory for Human Rights, 12 fighters died.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "Two soldiers were killed, Turkey's National Defense Ministry said.",
+            "Turkish Ministry of National Defence",
+        ),
         ("The Britain-based monitor reported nine deaths.", "Syrian Observatory for Human Rights"),
         ("Eleven people were killed, state media reported.", "SANA"),
     ],
@@ -21,7 +27,9 @@ def test_claimed_by_is_the_normalised_speaker(sentence, speaker):
 def test_the_ministry_points_back_to_the_last_ministry_named():
     first = find_attribution("Two soldiers died, the Turkish Ministry of National Defence said.", [])
     assert first is not None
-    again = find_attribution('It "neutralised 40 fighters", the ministry said in a series of tweets.', [first])
+    again = find_attribution(
+        'It "neutralised 40 fighters", the ministry said in a series of tweets.', [first]
+    )
     assert again is not None and again.speaker == "Turkish Ministry of National Defence"
 
 

@@ -62,7 +62,7 @@ def test_whole_sports_report_gives_no_event(language):
         "Asante Kotoko thrashed Accra Lions 4-1 at the Baba Yara stadium on Sunday.\n\n"
         "The hosts attacked down the right from the first whistle and their striker scored twice.\n\n"
         "The visitors fought back with a goal from a free kick before half-time.\n\n"
-        "\"We attacked with courage,\" the coach told reporters after the derby.\n\n"
+        '"We attacked with courage," the coach told reporters after the derby.\n\n'
         "Kotoko face Hearts of Oak in another top-of-the-table clash next weekend."
     )
     assert _events(text, language) == []

@@ -28,7 +28,7 @@ FOLLOW_UPS = [
     "Jihadists ambushed an army convoy on Monday, killing nine soldiers.\n\n"
     "Five other soldiers were wounded in the fighting, the army said.",
     "Rebels shelled a market on Tuesday, killing four civilians.\n\n"
-    "\"We heard three explosions and then screaming,\" a trader said.",
+    '"We heard three explosions and then screaming," a trader said.',
     "Militants stormed a police post on Monday, killing two officers.\n\n"
     "They burned two patrol vehicles and took away weapons before fleeing.",
     "Police arrested a rebel commander on Monday, officials said.\n\n"
@@ -68,16 +68,14 @@ NEW_INCIDENTS = [
     "On Monday, rebels ambushed an army convoy, killing three soldiers.",
     "Militants killed two soldiers in an ambush on Tuesday.\n\n"
     "The army retaliated with air strikes on militant hideouts, killing 14 fighters.",
-    "Police arrested an opposition leader on Monday.\n\n"
-    "On Tuesday, gunmen shot dead two guards at a bank.",
+    "Police arrested an opposition leader on Monday.\n\nOn Tuesday, gunmen shot dead two guards at a bank.",
     "Jihadists attacked a convoy on Monday, killing nine soldiers.\n\n"
     "Elsewhere, a roadside bomb killed four civilians.",
     "Troops captured a rebel stronghold on Tuesday.\n\n"
     "Government artillery shelled a nearby village, killing three children.",
     "Hundreds protested against fuel prices on Monday.\n\n"
     "Gunmen killed five farmers in an attack on a village on Monday.",
-    "An air strike killed six fighters on Tuesday.\n\n"
-    "In a separate attack, gunmen killed three traders.",
+    "An air strike killed six fighters on Tuesday.\n\nIn a separate attack, gunmen killed three traders.",
     "Rebels ambushed a patrol on Monday, killing four soldiers.\n\n"
     "The next day, soldiers raided a village and killed two civilians.",
     "Police arrested ten activists on Monday.\n\n"
@@ -88,10 +86,8 @@ NEW_INCIDENTS = [
     "On Tuesday, protesters marched against the violence.",
     "A drone strike killed three fighters on Monday.\n\n"
     "The militants retaliated by shelling a government post, killing two soldiers.",
-    "Gunmen shot dead a judge on Monday.\n\n"
-    "A second attack on Tuesday killed a police officer.",
-    "Bandits abducted 30 students on Monday.\n\n"
-    "Elsewhere, troops clashed with militants, killing seven.",
+    "Gunmen shot dead a judge on Monday.\n\nA second attack on Tuesday killed a police officer.",
+    "Bandits abducted 30 students on Monday.\n\nElsewhere, troops clashed with militants, killing seven.",
 ]
 
 
@@ -103,16 +99,31 @@ def test_a_sentence_with_a_new_incident_stays_apart(text, language):
 @pytest.mark.parametrize(
     ("text", "fatalities"),
     [
-        ("Troops repelled a militant attack on Monday, killing 11 insurgents.\n\n"
-         "Two soldiers were killed and four wounded in the fighting, the army said.", 13),
-        ("Soldiers killed six militants in a clash on Monday.\n\n"
-         "Three soldiers died in the fighting, officials said.", 9),
-        ("Militants ambushed troops on Monday, killing four soldiers.\n\n"
-         "The army said 12 attackers were killed in the clash.", 16),
-        ("Gunmen attacked a market on Monday, killing eight people.\n\n"
-         "Officials said eight people were killed in the attack.", 8),
-        ("Rebels shelled the town on Monday, killing five civilians.\n\n"
-         "Residents said seven people were killed in the shelling.", 5),
+        (
+            "Troops repelled a militant attack on Monday, killing 11 insurgents.\n\n"
+            "Two soldiers were killed and four wounded in the fighting, the army said.",
+            13,
+        ),
+        (
+            "Soldiers killed six militants in a clash on Monday.\n\n"
+            "Three soldiers died in the fighting, officials said.",
+            9,
+        ),
+        (
+            "Militants ambushed troops on Monday, killing four soldiers.\n\n"
+            "The army said 12 attackers were killed in the clash.",
+            16,
+        ),
+        (
+            "Gunmen attacked a market on Monday, killing eight people.\n\n"
+            "Officials said eight people were killed in the attack.",
+            8,
+        ),
+        (
+            "Rebels shelled the town on Monday, killing five civilians.\n\n"
+            "Residents said seven people were killed in the shelling.",
+            5,
+        ),
     ],
 )
 def test_tolls_of_different_dead_add_up_and_retold_tolls_do_not(text, fatalities, language):
@@ -125,8 +136,11 @@ def test_tolls_of_different_dead_add_up_and_retold_tolls_do_not(text, fatalities
     [
         ("Gunmen killed four villagers on Sunday, a police spokesman said on Tuesday.", date(2024, 5, 12)),
         ("Rebels shelled a market on Monday, killing two, the army said on Tuesday.", date(2024, 5, 13)),
-        ("Militants attacked a convoy on Sunday, killing nine soldiers.\n\n"
-         "Three soldiers were wounded, an army spokesman said in a statement on Tuesday.", date(2024, 5, 12)),
+        (
+            "Militants attacked a convoy on Sunday, killing nine soldiers.\n\n"
+            "Three soldiers were wounded, an army spokesman said in a statement on Tuesday.",
+            date(2024, 5, 12),
+        ),
     ],
 )
 def test_the_day_a_report_was_made_does_not_date_the_event(text, date_, language):
@@ -135,8 +149,17 @@ def test_the_day_a_report_was_made_does_not_date_the_event(text, date_, language
 
 @pytest.mark.parametrize(
     ("noun", "kind"),
-    [("soldiers", "state"), ("police officers", "state"), ("insurgents", "armed"), ("attackers", "armed"),
-     ("civilians", "civilian"), ("children", "civilian"), ("members", ""), ("people", ""), ("", "")],
+    [
+        ("soldiers", "state"),
+        ("police officers", "state"),
+        ("insurgents", "armed"),
+        ("attackers", "armed"),
+        ("civilians", "civilian"),
+        ("children", "civilian"),
+        ("members", ""),
+        ("people", ""),
+        ("", ""),
+    ],
 )
 def test_victim_class_reads_the_noun_after_a_figure(noun, kind):
     assert victim_class(noun) == kind

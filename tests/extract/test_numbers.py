@@ -5,7 +5,13 @@ from sitmap.extract.numbers import find_numbers, word_value
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("twenty-one", 21), ("one hundred and five", 105), ("1,200", 1200), ("2 million", 2_000_000), ("12", 12)],
+    [
+        ("twenty-one", 21),
+        ("one hundred and five", 105),
+        ("1,200", 1200),
+        ("2 million", 2_000_000),
+        ("12", 12),
+    ],
 )
 def test_word_value_reads_digits_and_number_words(text, value):
     assert word_value(text) == value

@@ -8,7 +8,9 @@ from sitmap.model import Place, Toponym
 ALEPPO = Place("Aleppo", 36.2, 37.16, 170063, "SY", "SYR", "Syria", "Aleppo", "", "PPLA", 1_600_000)
 DOUMA = Place("Dūmā", 33.57, 36.4, 170654, "SY", "SYR", "Syria", "Rif Dimashq", "Duma", "PPLA2", 110_000)
 HARASTA = Place("Ḩarastā", 33.56, 36.37, 169897, "SY", "SYR", "Syria", "Rif Dimashq", "", "PPLA3", 37_000)
-RIF_DIMASHQ = Place("Rif Dimashq", 33.5, 36.5, 170652, "SY", "SYR", "Syria", "Rif Dimashq", "", "ADM1", 2_000_000)
+RIF_DIMASHQ = Place(
+    "Rif Dimashq", 33.5, 36.5, 170652, "SY", "SYR", "Syria", "Rif Dimashq", "", "ADM1", 2_000_000
+)
 DAMASCUS = Place("Damascus", 33.51, 36.29, 170654, "SY", "SYR", "Syria", "Damascus", "", "PPLC", 1_500_000)
 SYRIA = Place("Syria", 35.0, 38.0, 163843, "SY", "SYR", "Syria", "", "", "PCLI", 17_000_000)
 ALEPPO_REGION = Place("Aleppo", 36.2, 37.5, 170062, "SY", "SYR", "Syria", "Aleppo", "", "ADM1", 4_000_000)
@@ -56,6 +58,10 @@ def test_focus_never_takes_a_dateline():
 
 
 def test_an_event_beside_a_dateline_takes_the_article_focus():
-    toponyms = [_toponym("DAMASCUS", DAMASCUS, 0), _toponym("Syria", SYRIA, 10), _toponym("Harasta", HARASTA, 200, 3)]
+    toponyms = [
+        _toponym("DAMASCUS", DAMASCUS, 0),
+        _toponym("Syria", SYRIA, 10),
+        _toponym("Harasta", HARASTA, 200, 3),
+    ]
     placing = place_event(0, 30, toponyms, focus(toponyms))
     assert placing is not None and placing.toponym.text == "Harasta" and placing.precision == 2

@@ -8,14 +8,19 @@ from sitmap.extract import taxonomy
 from sitmap.extract.snippets import apply_document_prediction
 from sitmap.model import Document, Event
 
-DOCUMENT = Document("snip-1", "Rioters pelted police with stones after the march.", published=date(2024, 3, 13))
+DOCUMENT = Document(
+    "snip-1", "Rioters pelted police with stones after the march.", published=date(2024, 3, 13)
+)
 
 
 def _event(sub_event_type: str, confidence: float = 0.6) -> Event:
     return Event(
-        event_id=f"e-{sub_event_type}", event_date=date(2024, 3, 13), time_precision=1,
+        event_id=f"e-{sub_event_type}",
+        event_date=date(2024, 3, 13),
+        time_precision=1,
         disorder_type=taxonomy.disorder_type_of(sub_event_type),
-        event_type=taxonomy.event_type_of(sub_event_type), sub_event_type=sub_event_type,
+        event_type=taxonomy.event_type_of(sub_event_type),
+        sub_event_type=sub_event_type,
         confidence=confidence,
     )
 
@@ -25,11 +30,19 @@ def _event(sub_event_type: str, confidence: float = 0.6) -> Event:
     [
         ("Armed clash", "Attack", 0.7, "Attack"),  # a sure whole-text reading wins
         ("Armed clash", "Attack", 0.2, "Armed clash"),  # an unsure one does not
-        ("Government regains territory", "Non-state actor overtakes territory", 0.9,
-         "Government regains territory"),  # who took the place comes from the actors
+        (
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+            0.9,
+            "Government regains territory",
+        ),  # who took the place comes from the actors
         ("Violent demonstration", "Peaceful protest", 0.8, "Violent demonstration"),  # stones thrown
-        ("Excessive force against protesters", "Protest with intervention", 0.7,
-         "Excessive force against protesters"),
+        (
+            "Excessive force against protesters",
+            "Protest with intervention",
+            0.7,
+            "Excessive force against protesters",
+        ),
     ],
 )
 def test_whole_text_label_settles_the_main_event(rule, label, probability, expected):

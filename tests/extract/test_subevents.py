@@ -41,27 +41,44 @@ def test_labels_are_the_25_acled_sub_event_types_and_none() -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        ("Jihadist fighters and Malian troops exchanged fire for three hours outside Douentza, "
-         "leaving nine combatants dead.", "Armed clash"),
-        ("A military jet bombed a crowded livestock market in Tabarak Allah, killing 14.",
-         "Air/drone strike"),
-        ("A bomb buried under the dirt road exploded beneath a pickup truck carrying "
-         "police officers near Kalat.", "Remote explosive/landmine/IED"),
-        ("A man strapped with explosives blew himself up inside a crowded wedding hall in "
-         "Kandahar, killing 20 guests.", "Suicide bomb"),
-        ("Thousands of nurses marched peacefully to the health ministry to demand unpaid wages.",
-         "Peaceful protest"),
-        ("Gunmen abducted a Catholic priest and two seminarians from their parish house overnight.",
-         "Abduction/forced disappearance"),
+        (
+            "Jihadist fighters and Malian troops exchanged fire for three hours outside Douentza, "
+            "leaving nine combatants dead.",
+            "Armed clash",
+        ),
+        (
+            "A military jet bombed a crowded livestock market in Tabarak Allah, killing 14.",
+            "Air/drone strike",
+        ),
+        (
+            "A bomb buried under the dirt road exploded beneath a pickup truck carrying "
+            "police officers near Kalat.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "A man strapped with explosives blew himself up inside a crowded wedding hall in "
+            "Kandahar, killing 20 guests.",
+            "Suicide bomb",
+        ),
+        (
+            "Thousands of nurses marched peacefully to the health ministry to demand unpaid wages.",
+            "Peaceful protest",
+        ),
+        (
+            "Gunmen abducted a Catholic priest and two seminarians from their parish house overnight.",
+            "Abduction/forced disappearance",
+        ),
         ("Police detained the editor of an opposition newspaper at his home on Tuesday.", "Arrests"),
-        ("The junta and the rebel alliance signed a truce in the border town, agreeing to swap "
-         "prisoners.", "Agreement"),
-        ("Army engineers defused two explosive devices found under a bridge outside Kunduz.",
-         "Disrupted weapons use"),
-        ("The club's new forward scored a hat-trick as the champions crushed their rivals 4-0.",
-         "NONE"),
-        ("A powerful earthquake flattened villages in the mountains, killing dozens of people.",
-         "NONE"),
+        (
+            "The junta and the rebel alliance signed a truce in the border town, agreeing to swap prisoners.",
+            "Agreement",
+        ),
+        (
+            "Army engineers defused two explosive devices found under a bridge outside Kunduz.",
+            "Disrupted weapons use",
+        ),
+        ("The club's new forward scored a hat-trick as the champions crushed their rivals 4-0.", "NONE"),
+        ("A powerful earthquake flattened villages in the mountains, killing dozens of people.", "NONE"),
     ],
 )
 def test_classifier_ranks_the_right_sub_event_type_first(

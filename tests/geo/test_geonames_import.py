@@ -11,16 +11,58 @@ from sitmap.geo.store import create_store, finish_store
 # Our own rows in the GeoNames `geoname` dump layout (19 tab-separated columns); ids are made up
 # except where a test says otherwise.
 GEONAME_ROWS = [
-    ["900001", "Tal Hamra", "Tal Hamra", "Tell el Hamra,Tall al Hamrah", "35.5", "37.1", "P", "PPL", "SY",
-     "", "07", "", "", "", "1200", "", "300", "Asia/Damascus", "2024-01-01"],
-    ["900002", "Wadi Sabr", "Wadi Sabr", "", "35.2", "37.3", "H", "WAD", "SY",
-     "", "07", "", "", "", "0", "", "250", "Asia/Damascus", "2024-01-01"],
+    [
+        "900001",
+        "Tal Hamra",
+        "Tal Hamra",
+        "Tell el Hamra,Tall al Hamrah",
+        "35.5",
+        "37.1",
+        "P",
+        "PPL",
+        "SY",
+        "",
+        "07",
+        "",
+        "",
+        "",
+        "1200",
+        "",
+        "300",
+        "Asia/Damascus",
+        "2024-01-01",
+    ],
+    [
+        "900002",
+        "Wadi Sabr",
+        "Wadi Sabr",
+        "",
+        "35.2",
+        "37.3",
+        "H",
+        "WAD",
+        "SY",
+        "",
+        "07",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "250",
+        "Asia/Damascus",
+        "2024-01-01",
+    ],
 ]
 ADMIN1 = "SY.07\tHama Governorate\tHama Governorate\t170016\n"
 ADMIN2 = "SY.07.1\tMasyaf District\tMasyaf District\t900100\n"
-ALTERNATE = "1\t900001\ten\tRed Hill Village\t\t\t\t\t\t\n2\t900001\tlink\thttps://example.org/x\t\t\t\t\t\t\n"
-SUPPLEMENT = "name,latitude,longitude,alternates,country_code,admin1,feature_code\n" \
-             "Checkpoint Seven,35.61,36.70,CP7|Hajiz Saba,SY,Idlib,CMPS\n"
+ALTERNATE = (
+    "1\t900001\ten\tRed Hill Village\t\t\t\t\t\t\n2\t900001\tlink\thttps://example.org/x\t\t\t\t\t\t\n"
+)
+SUPPLEMENT = (
+    "name,latitude,longitude,alternates,country_code,admin1,feature_code\n"
+    "Checkpoint Seven,35.61,36.70,CP7|Hajiz Saba,SY,Idlib,CMPS\n"
+)
 
 
 def _empty_store(path):
@@ -38,19 +80,29 @@ def _write_dumps(folder):
     (folder / "admin1CodesASCII.txt").write_text(ADMIN1, encoding="utf-8")
     (folder / "admin2Codes.txt").write_text(ADMIN2, encoding="utf-8")
     (folder / "places.csv").write_text(SUPPLEMENT, encoding="utf-8")
-    return [folder / name for name in ("SY.zip", "alternateNamesV2.zip", "admin1CodesASCII.txt",
-                                       "admin2Codes.txt", "places.csv")]
+    return [
+        folder / name
+        for name in (
+            "SY.zip",
+            "alternateNamesV2.zip",
+            "admin1CodesASCII.txt",
+            "admin2Codes.txt",
+            "places.csv",
+        )
+    ]
 
 
 def test_gazetteer_import_reads_geonames_dumps_and_a_supplement(tmp_path):
     store = _empty_store(tmp_path / "g.sqlite")
-    result = CliRunner().invoke(gazetteer_app, ["import", *map(str, _write_dumps(tmp_path)),
-                                                "--gazetteer", str(store)])
+    result = CliRunner().invoke(
+        gazetteer_app, ["import", *map(str, _write_dumps(tmp_path)), "--gazetteer", str(store)]
+    )
     assert result.exit_code == 0, result.output
     gazetteer = load_gazetteer(store)
     tal = gazetteer.candidates(name_key("Tell el Hamra"))
     assert [(c.place.geonameid, c.place.admin1, c.place.population) for c in tal] == [
-        (900001, "Hama Governorate", 1200)]
+        (900001, "Hama Governorate", 1200)
+    ]
     assert gazetteer.candidates(name_key("Red Hill Village"))[0].place.geonameid == 900001
     assert gazetteer.candidates(name_key("Wadi Sabr")) == ()  # stream class H is not kept
     checkpoint = gazetteer.candidates(name_key("Hajiz Saba"))[0].place

@@ -88,13 +88,26 @@ def test_geo_precision_follows_the_wording(gazetteer, text, mention, precision):
 def test_geo_offsets_and_sentences_point_into_the_text(gazetteer):
     text = "Nothing happened here. Shelling hit Binnish near Idlib."
     toponyms = _toponyms(text, gazetteer)
-    assert [(text[t.start:t.end], t.sentence) for t in toponyms] == [("Binnish", 1), ("Idlib", 1)]
+    assert [(text[t.start : t.end], t.sentence) for t in toponyms] == [("Binnish", 1), ("Idlib", 1)]
 
 
 def test_toponym_record_has_the_output_contract_fields(gazetteer):
     record = toponym_record(_found("Shelling hit Binnish overnight.", "Binnish", gazetteer))
-    assert list(record) == ["doc_id", "start", "end", "text", "name", "geonameid", "latitude", "longitude",
-                            "country_code", "admin1", "feature_code", "kind", "score"]
+    assert list(record) == [
+        "doc_id",
+        "start",
+        "end",
+        "text",
+        "name",
+        "geonameid",
+        "latitude",
+        "longitude",
+        "country_code",
+        "admin1",
+        "feature_code",
+        "kind",
+        "score",
+    ]
     assert (record["geonameid"], record["admin1"], record["kind"]) == (171451, "Idlib", "place")
     assert 0.0 <= record["score"] <= 1.0
 

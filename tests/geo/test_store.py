@@ -4,7 +4,9 @@ from sitmap.geo.store import PlaceRow, fill_admin1
 
 
 def _row(name, latitude, longitude, admin1="", source="wof", feature_code="PPL"):
-    return PlaceRow(name, latitude, longitude, None, "SY", admin1=admin1, feature_code=feature_code, source=source)
+    return PlaceRow(
+        name, latitude, longitude, None, "SY", admin1=admin1, feature_code=feature_code, source=source
+    )
 
 
 def test_fill_admin1_takes_the_nearest_named_neighbour_within_reach():

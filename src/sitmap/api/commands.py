@@ -12,6 +12,7 @@ from sitmap.store import keys
 
 keys_app = typer.Typer(help="Create, list and revoke API keys for POST /documents.", no_args_is_help=True)
 
+
 @keys_app.command("create")
 def create(
     name: Annotated[str, typer.Argument(help="Who or what the key is for.")], db: DbOption = None

@@ -121,7 +121,9 @@ def find_countries(text: str) -> list[tuple[str, str, int, int]]:
                 if short != (source is text):
                     continue
                 end = start + len(name)
-                if source.startswith(name, start) and (end >= len(text) or not (text[end].isalnum() or text[end] == "_")):
+                if source.startswith(name, start) and (
+                    end >= len(text) or not (text[end].isalnum() or text[end] == "_")
+                ):
                     found.append((country, iso3, start, end))
                     break
             else:
@@ -232,7 +234,9 @@ def named_groups_in(text: str) -> list[Actor]:
 
 @lru_cache(maxsize=1)
 def _named_groups() -> frozenset[str]:
-    return frozenset(row.name for row in load_actors() if "{country}" not in row.name and row.inter in {2, 3, 4})
+    return frozenset(
+        row.name for row in load_actors() if "{country}" not in row.name and row.inter in {2, 3, 4}
+    )
 
 
 def _mention(

@@ -218,7 +218,9 @@ def _protest_actors(candidate: Candidate, country: str) -> None:
     if sub == "Peaceful protest":
         candidate.actor1, candidate.actor2 = protesters, None
         candidate.fatalities, candidate.fatalities_low, candidate.fatalities_high = 0, None, None
-        candidate.evidence = [item for item in candidate.evidence if item.field not in {"actor1", "actor2", "fatalities"}]
+        candidate.evidence = [
+            item for item in candidate.evidence if item.field not in {"actor1", "actor2", "fatalities"}
+        ]
         return
     if candidate.actor1 is not None and candidate.actor1.inter != 6:
         # the forces that intervened are the second actor

@@ -52,7 +52,7 @@ class Reading:
 
 
 def victim_class(noun: str) -> str:
-    """"state", "armed" or "civilian" for the noun after a death figure ("" when there is none)."""
+    """ "state", "armed" or "civilian" for the noun after a death figure ("" when there is none)."""
     word = noun.lower().split()[-1] if noun.strip() else ""
     if not word:
         return ""
@@ -74,7 +74,11 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
     victims: list[frozenset[str]] = []
     for event, reading in zip(events, readings, strict=True):
         target = next(
-            (index for index in reversed(range(len(incidents))) if continues(incidents[index], event, reading)),
+            (
+                index
+                for index in reversed(range(len(incidents)))
+                if continues(incidents[index], event, reading)
+            ),
             None,
         )
         if target is not None:
@@ -111,7 +115,9 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
         event.sub_event_type != main.sub_event_type or event.fatalities > 0
     ):
         return False
-    new_actor = reading.named and event.actor1 not in {main.actor1, main.actor2} and not is_generic(event.actor1)
+    new_actor = (
+        reading.named and event.actor1 not in {main.actor1, main.actor2} and not is_generic(event.actor1)
+    )
     return not (new_actor and event.event_type != main.event_type)
 
 
@@ -137,8 +143,18 @@ def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victim
             low = high = None
         else:
             # the same deaths told again with another figure: the first stands, the spread is kept
-            values = [v for v in (main.fatalities_low, main.fatalities_high, other.fatalities_low,
-                                  other.fatalities_high, main.fatalities, other.fatalities) if v]
+            values = [
+                v
+                for v in (
+                    main.fatalities_low,
+                    main.fatalities_high,
+                    other.fatalities_low,
+                    other.fatalities_high,
+                    main.fatalities,
+                    other.fatalities,
+                )
+                if v
+            ]
             low, high = min(values), max(values)
             if low == high:
                 low = high = None

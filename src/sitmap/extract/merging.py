@@ -120,7 +120,9 @@ def _fold(kept: Event, other: Event) -> Event:
     chosen_type = kept.sub_event_type
     if kept.event_type == other.event_type and not kept.territory:
         chosen_type = taxonomy.winning([kept.sub_event_type, other.sub_event_type])
-    spread = [kept.fatalities, other.fatalities] if kept.fatalities and other.fatalities and not absorbed else []
+    spread = (
+        [kept.fatalities, other.fatalities] if kept.fatalities and other.fatalities and not absorbed else []
+    )
     low = [value for value in (kept.fatalities_low, other.fatalities_low, *spread) if value is not None]
     high = [value for value in (kept.fatalities_high, other.fatalities_high, *spread) if value is not None]
     better_place = other if (kept.geo_precision or 9) > (other.geo_precision or 9) else kept

@@ -126,7 +126,11 @@ def find_events(
     distinct: dict[str, bool] = {}
     for index, item in enumerate(spotted):
         sentence, trigger, mentions, counts, dated = (
-            item.sentence, item.trigger, item.mentions, item.counts, item.dated
+            item.sentence,
+            item.trigger,
+            item.mentions,
+            item.counts,
+            item.dated,
         )
         label, probability = _top(predictions.get(index, []))
         if (

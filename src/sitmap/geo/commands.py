@@ -14,13 +14,19 @@ from sitmap.geo.geonames_import import import_file
 
 gazetteer_app = typer.Typer(help="Build, extend and inspect the gazetteer.", no_args_is_help=True)
 
+
 @gazetteer_app.command("import")
 def import_command(
-    files: Annotated[list[Path], typer.Argument(
-        exists=True, dir_okay=False,
-        help="GeoNames dumps (allCountries.zip, XX.zip, alternateNamesV2.zip, admin1CodesASCII.txt, "
-             "admin2Codes.txt) or a supplement CSV (name,latitude,longitude[,alternates,country_code,"
-             "admin1,admin2,feature_code,population,geonameid]).")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            help="GeoNames dumps (allCountries.zip, XX.zip, alternateNamesV2.zip, admin1CodesASCII.txt, "
+            "admin2Codes.txt) or a supplement CSV (name,latitude,longitude[,alternates,country_code,"
+            "admin1,admin2,feature_code,population,geonameid]).",
+        ),
+    ],
     gazetteer: GazetteerOption = None,
 ) -> None:
     """Add GeoNames dump files or a CSV of your own places to the gazetteer."""

@@ -15,8 +15,7 @@ from sitmap.model import Place
 ENV_VARIABLE = "SITMAP_GAZETTEER"
 MAX_ROWS = 150  # places per name key: regions first, then by population
 DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
-_COLUMNS = ("id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, "
-            "population")
+_COLUMNS = "id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, population"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +33,10 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._countries = {place.country_code: place for place in self._select(
-            f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PCLI'", ())}
+        self._countries = {
+            place.country_code: place
+            for place in self._select(f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PCLI'", ())
+        }
         self._hashes = self._key_hashes()
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.near_candidates = lru_cache(maxsize=50_000)(self._near_candidates)
@@ -70,7 +71,9 @@ class Gazetteer:
             f"SELECT n.primary_name, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
             "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
             "ORDER BY p.feature_code IN ('PCLI', 'ADM1', 'ADM2', 'PPLC', 'CONT', 'RGN', 'OCN', 'SEA') DESC, "
-            f"p.population DESC LIMIT {MAX_ROWS}", (key,)).fetchall()
+            f"p.population DESC LIMIT {MAX_ROWS}",
+            (key,),
+        ).fetchall()
         best: dict[int, Candidate] = {}
         for row in rows:
             candidate = Candidate(row[1], _place(row[1:]), bool(row[0]))
@@ -82,8 +85,11 @@ class Gazetteer:
         """(name key, place id) pairs whose consonant skeleton is ``consonants``."""
         if not self.known("~" + consonants):
             return ()
-        return tuple(self._connection.execute(
-            "SELECT key, place FROM skeletons WHERE skeleton = ?", (consonants,)).fetchall())
+        return tuple(
+            self._connection.execute(
+                "SELECT key, place FROM skeletons WHERE skeleton = ?", (consonants,)
+            ).fetchall()
+        )
 
     def place(self, place_id: int) -> Candidate | None:
         """The place with this internal id."""
@@ -96,7 +102,8 @@ class Gazetteer:
             return []
         marks = ",".join("?" * len(place_ids))
         rows = self._connection.execute(
-            f"SELECT {_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids)).fetchall()
+            f"SELECT {_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids)
+        ).fetchall()
         return [Candidate(int(row[0]), _place(row), False) for row in rows]
 
     def country(self, country_code: str) -> Place | None:
@@ -142,10 +149,17 @@ def _place(row: tuple[object, ...]) -> Place:
     country_code = str(row[5] or "")
     country = _country_names().get(country_code, ("", ""))
     return Place(
-        name=str(row[2]), latitude=float(row[3]), longitude=float(row[4]),  # type: ignore[arg-type]
+        name=str(row[2]),
+        latitude=float(row[3]),
+        longitude=float(row[4]),  # type: ignore[arg-type]
         geonameid=int(row[1]) if row[1] is not None else None,  # type: ignore[call-overload]
-        country_code=country_code, iso3=country[0], country=country[1], admin1=str(row[6] or ""),
-        admin2=str(row[7] or ""), feature_code=str(row[8] or ""), population=int(row[9] or 0),  # type: ignore[call-overload]
+        country_code=country_code,
+        iso3=country[0],
+        country=country[1],
+        admin1=str(row[6] or ""),
+        admin2=str(row[7] or ""),
+        feature_code=str(row[8] or ""),
+        population=int(row[9] or 0),  # type: ignore[call-overload]
     )
 
 

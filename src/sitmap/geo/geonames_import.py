@@ -47,8 +47,9 @@ def import_file(path: Path, connection: sqlite3.Connection) -> str:
     sources = connection.execute("SELECT value FROM meta WHERE key = 'sources'").fetchone()
     listed = sources[0] if sources else ""
     if name not in listed:
-        connection.execute("INSERT OR REPLACE INTO meta VALUES ('sources', ?)",
-                           (f"{listed}; {name}" if listed else name,))
+        connection.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('sources', ?)", (f"{listed}; {name}" if listed else name,)
+        )
     write_key_hashes(connection)
     connection.commit()
     return f"{name}: {summary}"
@@ -83,16 +84,28 @@ def _import_geonames(rows: Iterator[list[str]], connection: sqlite3.Connection) 
         population = int(row[14] or 0)
         existing = connection.execute("SELECT id FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
         if existing is None:
-            new_places.append(PlaceRow(
-                row[1], float(row[4]), float(row[5]), geonameid, row[8],
-                admin1=admin1.get(f"admin1:{row[8]}.{row[10]}", ""), admin1_code=row[10],
-                feature_code=feature_code, population=population, source="geonames-dump", names=names))
+            new_places.append(
+                PlaceRow(
+                    row[1],
+                    float(row[4]),
+                    float(row[5]),
+                    geonameid,
+                    row[8],
+                    admin1=admin1.get(f"admin1:{row[8]}.{row[10]}", ""),
+                    admin1_code=row[10],
+                    feature_code=feature_code,
+                    population=population,
+                    source="geonames-dump",
+                    names=names,
+                )
+            )
             continue
         place_id = existing[0]
         connection.execute(
             "UPDATE places SET latitude = ?, longitude = ?, feature_code = ?, "
             "population = max(population, ?), admin1_code = ? WHERE id = ?",
-            (float(row[4]), float(row[5]), feature_code, population, row[10], place_id))
+            (float(row[4]), float(row[5]), feature_code, population, row[10], place_id),
+        )
         _add_names(connection, place_id, names)
         updated += 1
     added = insert_places(connection, new_places)
@@ -137,7 +150,8 @@ def _set_admin_names(rows: Iterator[list[str]], connection: sqlite3.Connection, 
             country, _, admin1_code = code.partition(".")
             cursor = connection.execute(
                 "UPDATE places SET admin1 = ? WHERE country_code = ? AND admin1_code = ? AND admin1 = ''",
-                (name, country, admin1_code))
+                (name, country, admin1_code),
+            )
             count += max(cursor.rowcount, 0) or 1
         else:
             count += 1
@@ -159,9 +173,15 @@ def _supplement_places(path: Path) -> Iterator[PlaceRow]:
                 bad = f"{row['latitude']!r}, {row['longitude']!r}"
                 raise ValueError(f"{path}:{line}: bad coordinates {bad}") from error
             yield PlaceRow(
-                row["name"], latitude, longitude,
+                row["name"],
+                latitude,
+                longitude,
                 int(row["geonameid"]) if row.get("geonameid") else None,
-                (row.get("country_code") or "").upper(), row.get("admin1") or "", row.get("admin2") or "",
-                feature_code=row.get("feature_code") or "PPL", population=int(row.get("population") or 0),
-                source="supplement", names=[n for n in (row.get("alternates") or "").split("|") if n],
+                (row.get("country_code") or "").upper(),
+                row.get("admin1") or "",
+                row.get("admin2") or "",
+                feature_code=row.get("feature_code") or "PPL",
+                population=int(row.get("population") or 0),
+                source="supplement",
+                names=[n for n in (row.get("alternates") or "").split("|") if n],
             )

@@ -30,11 +30,15 @@ POSSESSIVE_POPULATION = 100_000
 # "U.S.-led", "Iran-backed", "Britain-based": a place name fused to these words is an actor's origin.
 _ORIGIN_SUFFIX = re.compile(
     r"-(?:led|backed|based|born|made|brokered|sponsored|supported|allied|trained|funded|run|held|"
-    r"controlled|supplied|affiliated|linked|aligned|armed)$", re.IGNORECASE)
+    r"controlled|supplied|affiliated|linked|aligned|armed)$",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[^\W\d_](?:[\w]|['’‘ʿʾ`\-](?=\w))*")
 _ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
 _QUOTE_CHARS = "'’‘ʿʾ`"
-_ARTICLE_NAME = re.compile(r"(?:al|el|an|ar|as|ash|ad|adh|at|ath|az|ez|es|esh|ed|et|er|en|ul|ud|ur|us|uz)-[A-Z]")
+_ARTICLE_NAME = re.compile(
+    r"(?:al|el|an|ar|as|ash|ad|adh|at|ath|az|ez|es|esh|ed|et|er|en|ul|ud|ur|us|uz)-[A-Z]"
+)
 # "According", "Putting", "Historically": English word endings, telling at the start of a sentence.
 _ENGLISH_WORD = re.compile(r"(?:ing|ly|ed|tion|ment|ness|ful|ous|ive|ity)$")
 _CLAUSE_END = re.compile(r"[.!?:\"“]\s*$")
@@ -77,8 +81,10 @@ STREETS = frozenset(
     "freeway way circle terrace place bridge square trail".split()
 )
 # Titles that also begin place names ("St. Louis", "Prince George's County").
-_PLACE_TYPES = frozenset("county parish city province state island islands valley east west coast "
-                         "peninsula gulf sea ocean river lake bay mountains hills heights".split())
+_PLACE_TYPES = frozenset(
+    "county parish city province state island islands valley east west coast "
+    "peninsula gulf sea ocean river lake bay mountains hills heights".split()
+)
 _NAME_PARTICLES = frozenset("al el bin bint ibn de del van von der da di du la le".split())
 _PLACE_TITLES = frozenset("st saint prince king queen lord lady pope sister".split())
 CALENDAR = frozenset(
@@ -144,9 +150,13 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             index += 1
             continue
         run_end = index + 1
-        while run_end < len(tokens) and run_end - index < MAX_TOKENS and not tokens[run_end].break_before \
-                and (tokens[run_end].capital or tokens[run_end].connector) \
-                and tokens[run_end].text.lower() not in CALENDAR:
+        while (
+            run_end < len(tokens)
+            and run_end - index < MAX_TOKENS
+            and not tokens[run_end].break_before
+            and (tokens[run_end].capital or tokens[run_end].connector)
+            and tokens[run_end].text.lower() not in CALENDAR
+        ):
             run_end += 1
         match = _longest_match(text, tokens, index, run_end, gazetteer)
         if match is None:
@@ -170,7 +180,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _possessive_stem(
-    surface: str, candidates: tuple[Candidate, ...], gazetteer: Gazetteer,
+    surface: str,
+    candidates: tuple[Candidate, ...],
+    gazetteer: Gazetteer,
 ) -> tuple[Candidate, ...]:
     """The places of "Turkey" when the text writes "Turkeys" for "Turkey's" (apostrophes lost):
     only when the stem is exactly the primary name of a country, region or city over 100,000 and
@@ -182,9 +194,12 @@ def _possessive_stem(
         return ()
     stem = surface[:-1]
     found = gazetteer.candidates(name_key(stem))
-    if any(c.primary and ascii_name(c.place.name).lower() == stem.lower() and (
-            c.place.feature_code in REGION_CODES | {"PPLC"} or c.place.population >= POSSESSIVE_POPULATION)
-           for c in found):
+    if any(
+        c.primary
+        and ascii_name(c.place.name).lower() == stem.lower()
+        and (c.place.feature_code in REGION_CODES | {"PPLC"} or c.place.population >= POSSESSIVE_POPULATION)
+        for c in found
+    ):
         return found
     return ()
 
@@ -213,14 +228,19 @@ def _people(tokens: list[_Token], text: str, gazetteer: Gazetteer) -> tuple[set[
             continue
         last = index
         end = index + 1
-        while end < len(tokens) and end - index <= 4 \
-                and (_continues(tokens, end) or (title and end == index + 1)) \
-                and (tokens[end].capital or tokens[end].text.lower() in _NAME_PARTICLES) \
-                and tokens[end].text.lower() not in FACILITIES:
+        while (
+            end < len(tokens)
+            and end - index <= 4
+            and (_continues(tokens, end) or (title and end == index + 1))
+            and (tokens[end].capital or tokens[end].text.lower() in _NAME_PARTICLES)
+            and tokens[end].text.lower() not in FACILITIES
+        ):
             if tokens[end].capital:
                 last = end
             end += 1
-        if last == index or (not title and gazetteer.candidates(name_key(text[token.start:tokens[last].end]))):
+        if last == index or (
+            not title and gazetteer.candidates(name_key(text[token.start : tokens[last].end]))
+        ):
             continue
         people.update(range(index + 1 if title else index, last + 1))
         if lowered not in ORGANISATION_HEADS:
@@ -237,7 +257,11 @@ def _continues(tokens: list[_Token], index: int) -> bool:
 
 
 def _longest_match(
-    text: str, tokens: list[_Token], first: int, run_end: int, gazetteer: Gazetteer,
+    text: str,
+    tokens: list[_Token],
+    first: int,
+    run_end: int,
+    gazetteer: Gazetteer,
 ) -> tuple[Mention, int] | None:
     for last in range(run_end - 1, first - 1, -1):
         if tokens[last].connector or (last > first and tokens[last].text.lower().rstrip(".") in TITLES):
@@ -246,11 +270,20 @@ def _longest_match(
         surface = text[start:end]
         mention = _match(text, tokens, first, start, end, surface, gazetteer)
         following = tokens[last + 1] if last + 1 < len(tokens) else None
-        if mention is not None and following is not None and not following.capital \
-                and following.text.lower() in AREA_WORDS:
+        if (
+            mention is not None
+            and following is not None
+            and not following.capital
+            and following.text.lower() in AREA_WORDS
+        ):
             mention = replace(mention, area=True)
-        if mention is not None and following is not None and following.capital \
-                and not following.break_before and following.text.lower() in FACILITIES:
+        if (
+            mention is not None
+            and following is not None
+            and following.capital
+            and not following.break_before
+            and following.text.lower() in FACILITIES
+        ):
             mention = replace(mention, facility=True, street=following.text.lower() in STREETS)
         if mention is not None:
             return mention, last - first + 1
@@ -258,7 +291,13 @@ def _longest_match(
 
 
 def _match(
-    text: str, tokens: list[_Token], first: int, start: int, end: int, surface: str, gazetteer: Gazetteer,
+    text: str,
+    tokens: list[_Token],
+    first: int,
+    start: int,
+    end: int,
+    surface: str,
+    gazetteer: Gazetteer,
 ) -> Mention | None:
     abbreviation = end < len(text) and text[end] == "." and f"{surface}." in _abbreviations()
     if abbreviation:
@@ -273,34 +312,70 @@ def _match(
     if surface.isupper() and len(surface) <= 4 and not target:
         return None
     single = " " not in surface
-    if single and (lowered in _stop_words() or lowered in CALENDAR or len(surface) < 3 or lowered in MODIFIERS
-                   or lowered in TITLES or _CONTRACTION.search(lowered)) and not target:
+    if (
+        single
+        and (
+            lowered in _stop_words()
+            or lowered in CALENDAR
+            or len(surface) < 3
+            or lowered in MODIFIERS
+            or lowered in TITLES
+            or _CONTRACTION.search(lowered)
+        )
+        and not target
+    ):
         return None
     key = name_key(surface)
     candidates = gazetteer.candidates(key) if len(key) >= 3 and not target else ()
     stem = _possessive_stem(surface, candidates, gazetteer) if single and not target else ()
     if stem:
         end, surface, lowered, candidates = end - 1, surface[:-1], lowered[:-1], stem
-    if not target and not candidates and (len(key) < MIN_FUZZY_LENGTH or _ADJECTIVE.search(lowered)
-                                          or sum(word[:1].isupper() for word in surface.split()) > MAX_FUZZY_WORDS):
+    if (
+        not target
+        and not candidates
+        and (
+            len(key) < MIN_FUZZY_LENGTH
+            or _ADJECTIVE.search(lowered)
+            or sum(word[:1].isupper() for word in surface.split()) > MAX_FUZZY_WORDS
+        )
+    ):
         return None
-    sentence_start = previous is None or previous.break_before or bool(
-        _CLAUSE_END.search(text, previous.end, start))
+    sentence_start = (
+        previous is None or previous.break_before or bool(_CLAUSE_END.search(text, previous.end, start))
+    )
     locative = previous is not None and previous.text.lower() in LOCATIVES
     if titled and not locative:
         return None
     if target:
         return Mention(start, end, surface, target_candidates(target, gazetteer), locative=locative)
-    after_name = previous is not None and previous.capital and not previous.break_before \
-        and text[previous.end:start].strip() == "" and previous.text.lower() not in MODIFIERS \
+    after_name = (
+        previous is not None
+        and previous.capital
+        and not previous.break_before
+        and text[previous.end : start].strip() == ""
+        and previous.text.lower() not in MODIFIERS
         and not sentence_start
+    )
     words = lowered.split()
-    common = (all(word in _common_words() or word in _stop_words() for word in words)
-              and not (len(words) > 1 and words[-1] in _PLACE_TYPES)) or lowered in _first_names() \
+    common = (
+        (
+            all(word in _common_words() or word in _stop_words() for word in words)
+            and not (len(words) > 1 and words[-1] in _PLACE_TYPES)
+        )
+        or lowered in _first_names()
         or (sentence_start and len(words) == 1 and bool(_ENGLISH_WORD.search(lowered)))
+    )
     if candidates:
-        return Mention(start, end, surface, candidates, common=common, after_name=after_name,
-                       locative=locative, sentence_start=sentence_start and single)
+        return Mention(
+            start,
+            end,
+            surface,
+            candidates,
+            common=common,
+            after_name=after_name,
+            locative=locative,
+            sentence_start=sentence_start and single,
+        )
     if common or sentence_start or after_name:
         return None
     fuzzy = _fuzzy_candidates(key, gazetteer)
@@ -317,10 +392,16 @@ def _fuzzy_candidates(key: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     consonants = skeleton(key)
     if len(consonants) < 4:
         return ()
-    place_ids = [place_id for other_key, place_id in gazetteer.near_candidates(consonants)
-                 if ratio(key, other_key) >= FUZZY_RATIO or (len(key) >= 7 and ratio(key, other_key) >= 75)]
-    return tuple(candidate for candidate in gazetteer.places(place_ids)
-                 if candidate.place.country_code not in SPELLED_AS_WRITTEN)
+    place_ids = [
+        place_id
+        for other_key, place_id in gazetteer.near_candidates(consonants)
+        if ratio(key, other_key) >= FUZZY_RATIO or (len(key) >= 7 and ratio(key, other_key) >= 75)
+    ]
+    return tuple(
+        candidate
+        for candidate in gazetteer.places(place_ids)
+        if candidate.place.country_code not in SPELLED_AS_WRITTEN
+    )
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -335,7 +416,7 @@ def _tokens(text: str) -> list[_Token]:
             word = word[:-2]
         origin = _ORIGIN_SUFFIX.search(word)
         if origin is not None and origin.start() > 0:
-            word = word[:origin.start()]
+            word = word[: origin.start()]
         if start == previous_end or (start == previous_end + 1 and text[previous_end] == " "):
             break_before = False
         else:
@@ -382,8 +463,11 @@ def target_candidates(target: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
         country = gazetteer.country(target)
         return (Candidate(-1, country, True),) if country else ()
     if target == "New York City":
-        return tuple(c for c in gazetteer.candidates(name_key("New York")) if c.place.country_code == "US"
-                     and c.place.feature_code.startswith("PPL"))
+        return tuple(
+            c
+            for c in gazetteer.candidates(name_key("New York"))
+            if c.place.country_code == "US" and c.place.feature_code.startswith("PPL")
+        )
     return tuple(c for c in gazetteer.candidates(name_key(target)) if c.place.feature_code in REGION_CODES)
 
 

@@ -20,9 +20,26 @@ from sitmap.geo.recognise import Mention, find_mentions
 from sitmap.model import Document, Place, Sentence, Toponym
 
 FEATURE_PRIOR = {
-    "PCLI": 4.0, "CONT": 5.0, "RGN": 4.0, "OCN": 4.0, "SEA": 4.0, "LK": 3.0, "ADM1": 3.0, "PPLC": 3.0,
-    "PPLA": 1.5, "PPLA2": 1.0, "PPLA3": 0.6, "PPLA4": 0.4, "PPL": 0.3, "PPLX": 0.0, "ADM2": 1.0,
-    "ADM3": 0.3, "CMPS": 0.2, "PPLQ": -1.5, "PPLH": -1.5, "PPLW": -1.5,
+    "PCLI": 4.0,
+    "CONT": 5.0,
+    "RGN": 4.0,
+    "OCN": 4.0,
+    "SEA": 4.0,
+    "LK": 3.0,
+    "ADM1": 3.0,
+    "PPLC": 3.0,
+    "PPLA": 1.5,
+    "PPLA2": 1.0,
+    "PPLA3": 0.6,
+    "PPLA4": 0.4,
+    "PPL": 0.3,
+    "PPLX": 0.0,
+    "ADM2": 1.0,
+    "ADM3": 0.3,
+    "CMPS": 0.2,
+    "PPLQ": -1.5,
+    "PPLH": -1.5,
+    "PPLW": -1.5,
 }
 REGION_CODES = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK", "ADM1", "ADM2"})
 METONYM_CODES = frozenset({"PCLI", "PPLC", "ADM1"})
@@ -45,7 +62,8 @@ _SPEECH = re.compile(
     r"urges|demanded|demands|vowed|threatened|threatens|refused|refuses|responded|retaliated|blamed|"
     r"blames|confirmed|confirms|pledged|promised|argued|imposed|sanctioned|recognized|recognised|backs|"
     r"backed|supports|wants|wanted|hopes|believes|agreed|signed|called|calls|expelled|summoned|"
-    r"protested|criticised|criticized|welcomed|dismissed|hit back|objected|retorted|maintains)\b")
+    r"protested|criticised|criticized|welcomed|dismissed|hit back|objected|retorted|maintains)\b"
+)
 Votes = defaultdict[str, float]
 # A context seen from one name: country votes and total, region votes and total, other points.
 _View = tuple[Votes, float, defaultdict[tuple[str, str], float], float, list[tuple[float, float]]]
@@ -53,19 +71,25 @@ _US_CUES = re.compile(
     r"\b(?:County|Sheriff|Township|Parish|Interstate|I-\d+|U\.S\. \d+|mph|Gov\.|Sen\.|Rep\.|"
     r"[RD]-[A-Z][a-z]+|High School|Middle School|Elementary|Police Department|Fire Department|"
     r"City Council|Board of Education|School Board|County Commission|state Senate|state House|"
-    r"Highway \d+|Route \d+|\$\d)")
+    r"Highway \d+|Route \d+|\$\d)"
+)
 _NEAR = re.compile(
     r"(?:\bnear|\boutside|\boutskirts of|\bvicinity of|\bclose to|\baround|\b(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|"
     r"\b(?:km|kilometres|kilometers|miles) (?:from|of)|\bcountryside of|\bsuburbs of|\bedge of)"
-    r"(?:\s+the)?(?:\s+(?:town|city|village|area|district))?(?:\s+of)?\s*$", re.IGNORECASE)
+    r"(?:\s+the)?(?:\s+(?:town|city|village|area|district))?(?:\s+of)?\s*$",
+    re.IGNORECASE,
+)
 # "U.S.-led coalition", "Iran-backed militias", "Britain-based monitor": the name tells whose, not where.
 _ORIGIN = re.compile(
     r"-(?:led|backed|based|born|made|brokered|sponsored|supported|allied|trained|funded|run|held|"
-    r"controlled|supplied|affiliated|linked|aligned|armed)\b", re.IGNORECASE)
+    r"controlled|supplied|affiliated|linked|aligned|armed)\b",
+    re.IGNORECASE,
+)
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(
-    r"^\s+(?:province|governorate|region|state|oblast|district|county|countryside|parish)\b", re.IGNORECASE)
+    r"^\s+(?:province|governorate|region|state|oblast|district|county|countryside|parish)\b", re.IGNORECASE
+)
 
 
 def locate(document: Document, sentences: list[Sentence], gazetteer: Gazetteer) -> list[Toponym]:
@@ -80,11 +104,19 @@ def locate(document: Document, sentences: list[Sentence], gazetteer: Gazetteer) 
             continue
         place, score = choice
         sentence = bisect_right(starts, mention.start) - 1 if starts else -1
-        toponyms.append(Toponym(
-            doc_id=document.id, start=mention.start, end=mention.end, text=mention.text,
-            kind=_kind(text, mention, place), place=place, score=round(score, 3),
-            precision=_precision(text, mention, place), sentence=sentence,
-        ))
+        toponyms.append(
+            Toponym(
+                doc_id=document.id,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                kind=_kind(text, mention, place),
+                place=place,
+                score=round(score, 3),
+                precision=_precision(text, mention, place),
+                sentence=sentence,
+            )
+        )
     return toponyms
 
 
@@ -96,20 +128,25 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     hints = _explicit_hints(text, mentions, [list(m.candidates) for m in mentions])
     keys = list(groups)
     group_hints = [_merge_hints([hints[i] for i in groups[key]]) for key in keys]
-    pools = [_pool([mentions[i] for i in groups[key]], hint)
-             for key, hint in zip(keys, group_hints, strict=True)]
+    pools = [
+        _pool([mentions[i] for i in groups[key]], hint) for key, hint in zip(keys, group_hints, strict=True)
+    ]
     demonym = [bool(mentions[groups[key][0]].demonym) for key in keys]
     surfaces = [ascii_name(mentions[groups[key][0]].text).lower() for key in keys]
-    bases = [[_base(candidate, hint, surface) for candidate in pool]
-             for pool, hint, surface in zip(pools, group_hints, surfaces, strict=True)]
+    bases = [
+        [_base(candidate, hint, surface) for candidate in pool]
+        for pool, hint, surface in zip(pools, group_hints, surfaces, strict=True)
+    ]
     picks = [_pick(pool, base, None) for pool, base in zip(pools, bases, strict=True)]
     cues = _country_cues(text)
     _add_focus(pools, bases, picks, _Context(picks, demonym, cues).countries)
     members = [[mentions[i] for i in groups[key]] for key in keys]
     for _ in range(CONTEXT_PASSES):
         context = _Context(_voting(picks, members, demonym), demonym, cues)
-        picks = [_pick(pool, base, context.without(index))
-                 for index, (pool, base) in enumerate(zip(pools, bases, strict=True))]
+        picks = [
+            _pick(pool, base, context.without(index))
+            for index, (pool, base) in enumerate(zip(pools, bases, strict=True))
+        ]
     countries = _Context(picks, demonym).countries
     results: list[tuple[Place, float] | None] = [None] * len(mentions)
     for key, pick in zip(keys, picks, strict=True):
@@ -120,7 +157,9 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
 
 
 def _add_focus(
-    pools: list[list[Candidate]], bases: list[list[float]], picks: list[tuple[Candidate, float] | None],
+    pools: list[list[Candidate]],
+    bases: list[list[float]],
+    picks: list[tuple[Candidate, float] | None],
     countries: Votes,
 ) -> None:
     """Raise the candidates in the document's focus region: the admin-1 region of its main country
@@ -139,8 +178,12 @@ def _add_focus(
     if count < MIN_FOCUS or (len(ranked) > 1 and ranked[1][1] == count):
         return
     for pool, base, pick in zip(pools, bases, picks, strict=True):
-        if pick is None or pick[0].place.country_code != country or pick[0].place.feature_code in REGION_CODES \
-                or pick[0].place.population >= FOCUS_MAX_POPULATION:
+        if (
+            pick is None
+            or pick[0].place.country_code != country
+            or pick[0].place.feature_code in REGION_CODES
+            or pick[0].place.population >= FOCUS_MAX_POPULATION
+        ):
             continue
         for index, candidate in enumerate(pool):
             if candidate.place.country_code == country and candidate.place.admin1 == region:
@@ -148,12 +191,16 @@ def _add_focus(
 
 
 def _voting(
-    picks: list[tuple[Candidate, float] | None], members: list[list[Mention]], demonym: list[bool],
+    picks: list[tuple[Candidate, float] | None],
+    members: list[list[Mention]],
+    demonym: list[bool],
 ) -> list[tuple[Candidate, float] | None]:
     """The picks that may shape the document's geography: those some mention of the name accepts."""
     countries = _Context(picks, demonym).countries
-    return [pick if pick is not None and any(_accepted(m, pick[0], countries) for m in group) else None
-            for pick, group in zip(picks, members, strict=True)]
+    return [
+        pick if pick is not None and any(_accepted(m, pick[0], countries) for m in group) else None
+        for pick, group in zip(picks, members, strict=True)
+    ]
 
 
 def _country_cues(text: str) -> Votes:
@@ -178,13 +225,21 @@ def _pool(mentions: list[Mention], hint: _Hint) -> list[Candidate]:
     if all(m.common and not m.locative for m in mentions) and not hint.within:
         candidates = [c for c in candidates if c.primary and c.place.feature_code in ("PCLI", "ADM1", "CONT")]
     if all(m.after_name for m in mentions):
-        candidates = [c for c in candidates if c.primary and (c.place.feature_code in REGION_CODES | {"PPLC"}
-                      or c.place.population >= 300_000)]
+        candidates = [
+            c
+            for c in candidates
+            if c.primary
+            and (c.place.feature_code in REGION_CODES | {"PPLC"} or c.place.population >= 300_000)
+        ]
     if all(m.street for m in mentions):
         return []
     if all(m.facility or m.surname for m in mentions):
-        candidates = [c for c in candidates if c.primary and (
-            c.place.feature_code in _BROAD | {"ADM1", "PPLC"} or c.place.population >= 100_000)]
+        candidates = [
+            c
+            for c in candidates
+            if c.primary
+            and (c.place.feature_code in _BROAD | {"ADM1", "PPLC"} or c.place.population >= 100_000)
+        ]
     candidates.sort(key=_prior, reverse=True)
     return candidates[:MAX_CANDIDATES]
 
@@ -211,8 +266,11 @@ class _Hint:
         for region in self.within:
             if region.feature_code == "PCLI" and place.country_code == region.country_code:
                 total += 3.0
-            elif region.feature_code == "ADM1" and place.country_code == region.country_code \
-                    and (_same_name(place.admin1, region.name) or _inside(place, region)):
+            elif (
+                region.feature_code == "ADM1"
+                and place.country_code == region.country_code
+                and (_same_name(place.admin1, region.name) or _inside(place, region))
+            ):
                 total += 4.0
             elif region.feature_code.startswith("PPL") and _km(place, region) < 30:
                 total += 3.0
@@ -222,10 +280,10 @@ class _Hint:
 def _explicit_hints(text: str, mentions: list[Mention], pools: list[list[Candidate]]) -> list[_Hint]:
     hints = [_Hint() for _ in mentions]
     for hint, mention in zip(hints, mentions, strict=True):
-        hint.region = bool(_REGION_AFTER.match(text[mention.end:mention.end + 20]))
+        hint.region = bool(_REGION_AFTER.match(text[mention.end : mention.end + 20]))
     for index in range(len(mentions) - 1):
         mention, following = mentions[index], mentions[index + 1]
-        gap = text[mention.end:following.start]
+        gap = text[mention.end : following.start]
         if not pools[index + 1] or following.demonym:
             continue
         containers = [c.place for c in pools[index + 1] if c.place.feature_code in ("PCLI", "ADM1")]
@@ -240,7 +298,10 @@ class _Context:
     """The document's geography as the current picks see it: countries, regions, points."""
 
     def __init__(
-        self, picks: list[tuple[Candidate, float] | None], demonym: list[bool], cues: Votes | None = None,
+        self,
+        picks: list[tuple[Candidate, float] | None],
+        demonym: list[bool],
+        cues: Votes | None = None,
     ) -> None:
         self.countries: Votes = defaultdict(float, cues or {})
         self.regions: defaultdict[tuple[str, str], float] = defaultdict(float)
@@ -277,10 +338,18 @@ class _Context:
         if region_weight:
             regions = regions.copy()
             regions[region] -= region_weight
-        points = self.point_list if point is None or self.points[point] > 1 else [
-            other for other in self.point_list if other != point]
-        return (countries, (self.total_countries - weight) or 1.0, regions,
-                (self.total_regions - region_weight) or 1.0, points)
+        points = (
+            self.point_list
+            if point is None or self.points[point] > 1
+            else [other for other in self.point_list if other != point]
+        )
+        return (
+            countries,
+            (self.total_countries - weight) or 1.0,
+            regions,
+            (self.total_regions - region_weight) or 1.0,
+            points,
+        )
 
 
 def _base(candidate: Candidate, hint: _Hint, surface: str) -> float:
@@ -293,7 +362,8 @@ def _base(candidate: Candidate, hint: _Hint, surface: str) -> float:
 
 
 def _pick(
-    pool: list[Candidate], base: list[float],
+    pool: list[Candidate],
+    base: list[float],
     context: _View | None,
 ) -> tuple[Candidate, float] | None:
     """The best candidate and a confidence from its margin; ``context`` is ``_Context.without``."""
@@ -348,17 +418,32 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
         return False  # "Civil" (the article writes "civilians") is not Kevil, nor "Monitor" Al Muntar
     if mention.fuzzy:
         return countries[place.country_code] > 2
-    if place.population < 5000 and place.feature_code not in REGION_CODES and not mention.locative \
-            and " " not in mention.text:
+    if (
+        place.population < 5000
+        and place.feature_code not in REGION_CODES
+        and not mention.locative
+        and " " not in mention.text
+    ):
         return countries[place.country_code] > 1
     if mention.sentence_start and place.feature_code not in REGION_CODES and place.population < 10_000:
         return countries[place.country_code] > 1
     single = " " not in mention.text
-    if not candidate.primary and single and (place.population < ALIAS_POPULATION or len(mention.text) <= 3) \
-            and place.feature_code not in REGION_CODES and not mention.locative and not mention.area:
+    if (
+        not candidate.primary
+        and single
+        and (place.population < ALIAS_POPULATION or len(mention.text) <= 3)
+        and place.feature_code not in REGION_CODES
+        and not mention.locative
+        and not mention.area
+    ):
         return False
-    if respelled and place.population < RESPELLED_POPULATION and place.feature_code not in REGION_CODES \
-            and not mention.locative and not mention.area:
+    if (
+        respelled
+        and place.population < RESPELLED_POPULATION
+        and place.feature_code not in REGION_CODES
+        and not mention.locative
+        and not mention.area
+    ):
         return countries[place.country_code] > 1
     return True
 
@@ -366,7 +451,7 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
 def _kind(text: str, mention: Mention, place: Place) -> Literal["place", "demonym", "metonym"]:
     if mention.demonym or _ORIGIN.match(text, mention.end):
         return "demonym"
-    if place.feature_code in METONYM_CODES and _SPEECH.match(text[mention.end:mention.end + 80]):
+    if place.feature_code in METONYM_CODES and _SPEECH.match(text[mention.end : mention.end + 80]):
         return "metonym"
     return "place"
 
@@ -374,8 +459,8 @@ def _kind(text: str, mention: Mention, place: Place) -> Literal["place", "demony
 def _precision(text: str, mention: Mention, place: Place) -> int:
     if place.feature_code in REGION_CODES:
         return 3
-    before = text[max(0, mention.start - 40):mention.start]
-    after = text[mention.end:mention.end + 30]
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 30]
     return 2 if _NEAR.search(before) or _AREA_AFTER.match(after) else 1
 
 
@@ -390,7 +475,10 @@ def _same_name(first: str, second: str) -> bool:
 
 def _km(first: Place, second: Place) -> float:
     radians = math.pi / 180
-    haversine = (math.sin((second.latitude - first.latitude) * radians / 2) ** 2
-                 + math.cos(first.latitude * radians) * math.cos(second.latitude * radians)
-                 * math.sin((second.longitude - first.longitude) * radians / 2) ** 2)
+    haversine = (
+        math.sin((second.latitude - first.latitude) * radians / 2) ** 2
+        + math.cos(first.latitude * radians)
+        * math.cos(second.latitude * radians)
+        * math.sin((second.longitude - first.longitude) * radians / 2) ** 2
+    )
     return 12742 * math.asin(min(1.0, math.sqrt(haversine)))

