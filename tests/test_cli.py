@@ -155,3 +155,36 @@ def test_a_bad_date_option_is_a_usage_error(tmp_path):
 def test_console_script_is_installed_beside_the_interpreter():
     exe = Path(sys.executable).parent / "sitmap"
     assert subprocess.run([exe, "--help"], capture_output=True, text=True).returncode == 0
+
+
+FIRST_OUTLET = """ date 2020-02-28 Middle East
+
+Syrian rebel fighters backed by Turkey recaptured the strategic town of Saraqib in Idlib province on
+Thursday, severing the M5 highway between Damascus and Aleppo once more, opposition commanders said.
+
+Government shelling killed four civilians, three of them children, in Idlib province on Thursday,
+according to the Syria Civil Defence rescue service.
+"""
+
+SECOND_OUTLET = """ date 2020-02-27 World
+
+Opposition forces on Thursday retook the town of Saraqeb in north-western Syria from government
+troops, a war monitor said, cutting the main road linking the capital with Aleppo.
+
+Artillery fire by government forces killed at least four civilians in Idlib on Thursday, the White
+Helmets said.
+"""
+
+
+def test_two_outlets_reporting_the_same_fighting_never_double_count_it(tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(FIRST_OUTLET, encoding="utf-8")
+    second.write_text(SECOND_OUTLET, encoding="utf-8")
+    alone, both = tmp_path / "alone.db", tmp_path / "both.db"
+    assert run("ingest", str(first), "--db", str(alone)).returncode == 0
+    assert run("ingest", str(first), "--db", str(both)).returncode == 0
+    assert run("ingest", str(second), "--db", str(both)).returncode == 0
+    assert len(events_in(both)) == len(events_in(alone))
+    recapture = [e for e in events_in(both) if e["sub_event_type"] == "Non-state actor overtakes territory"]
+    assert len(recapture) == 1 and len(recapture[0]["sources"]) == 2
+    assert sum(e["fatalities"] for e in events_in(both)) == 4
