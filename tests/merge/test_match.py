@@ -201,3 +201,22 @@ def test_an_actor_named_without_its_country_matches_the_same_force_with_it(first
     from sitmap.merge.similarity import _same_force
 
     assert _same_force(normalise_actor(first), normalise_actor(second)) is compatible
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("Gao", 16.27, -0.04), ("Gao", 17.5, 0.5)),  # the town and the region's centre
+        (("Birnin Gwari", 10.66, 6.54), ("Birnin-Gwari", 10.8, 6.75)),  # two gazetteer rows of one town
+    ],
+)
+def test_one_place_name_at_two_points_is_still_the_same_place(first, second):
+    a = _other(location=first[0], latitude=first[1], longitude=first[2], geonameid=None, geo_precision=2)
+    b = _other(location=second[0], latitude=second[1], longitude=second[2], geonameid=None, geo_precision=2)
+    assert any(r.startswith("pass place: same place name") for r in match(a, b).reasons)
+
+
+def test_two_towns_with_different_names_far_apart_stay_different_places():
+    a = _other(location="Gao", latitude=16.27, longitude=-0.04, geonameid=None)
+    b = _other(location="Ansongo", latitude=15.66, longitude=0.5, geonameid=None)
+    assert any(r.startswith("FAIL place") for r in match(a, b).reasons)

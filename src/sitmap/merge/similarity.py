@@ -139,6 +139,14 @@ def _same_place(a: Event, b: Event) -> _Test:
         return _Test(False, 0.0, f"admin1 {a.admin1} vs {b.admin1} at precision 3")
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+        if km > PLACE_TOLERANCE_KM.get(precision, PLACE_TOLERANCE_KM[3]) and _names_alike(
+            a.location, b.location
+        ):
+            # "Gao" placed at the town by one report and at the region by another, or a second
+            # gazetteer row of one town ("Birnin Gwari" / "Birnin-Gwari"): one place, two points.
+            return _Test(
+                True, 0.7, f"same place name {a.location!r} / {b.location!r}, points {km:.0f} km apart"
+            )
         limit = PLACE_TOLERANCE_KM.get(precision, PLACE_TOLERANCE_KM[3])
         where = f"{a.location or '?'} vs {b.location or '?'} {km:.1f} km apart"
         if km <= limit:
