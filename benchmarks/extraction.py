@@ -35,33 +35,9 @@ SHARED = ROOT.parent.parent / "shared" / "data"
 ANNOTATED = ROOT / "annotated" / "events.jsonl"
 EXAMPLES = ROOT.parent / "examples"
 EXAMPLES_EXPECTED = ROOT / "annotated" / "examples_expected.jsonl"
-CASE_NAMES = {
-    "ARMED_CLASH": "Armed clash",
-    "GOV_REGAINS_TERIT": "Government regains territory",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
-    "CHEM_WEAP": "Chemical weapon",
-    "AIR_STRIKE": "Air/drone strike",
-    "SUIC_BOMB": "Suicide bomb",
-    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
-    "REM_EXPLOS": "Remote explosive/landmine/IED",
-    "GRENADE": "Grenade",
-    "SEX_VIOL": "Sexual violence",
-    "ATTACK": "Attack",
-    "ABDUCT_DISSAP": "Abduction/forced disappearance",
-    "PEACE_PROTEST": "Peaceful protest",
-    "PROTEST_WITH_INTER": "Protest with intervention",
-    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "VIOL_DEMONSTR": "Violent demonstration",
-    "MOB_VIOL": "Mob violence",
-    "AGREEMENT": "Agreement",
-    "ARREST": "Arrests",
-    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
-    "DISR_WEAP": "Disrupted weapons use",
-    "HQ_ESTABLISHED": "Headquarters or base established",
-    "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
-    "OTHER": "Other",
-}
+sys.path.insert(0, str(ROOT.parent / "training"))
+from train import CASE_LABELS as CASE_NAMES  # noqa: E402  # type: ignore[import-not-found]  # one label map
+
 GOVERNORATES = {
     "aleppo": "aleppo",
     "halab": "aleppo",
