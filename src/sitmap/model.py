@@ -198,6 +198,15 @@ class Event:
     tags: tuple[str, ...] = ()
 
 
+PLACE_FIELDS = ("country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+                "geonameid")  # fmt: skip
+
+
+def place_of(event: Event) -> dict[str, Any]:
+    """The event's place fields, to give another event the same place with ``dataclasses.replace``."""
+    return {name: getattr(event, name) for name in PLACE_FIELDS}
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """What the pipeline returns for a batch: events, statistics, and the inputs that failed."""

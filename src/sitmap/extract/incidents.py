@@ -17,7 +17,7 @@ from typing import Final
 
 from sitmap.extract import taxonomy
 from sitmap.extract.events import notes
-from sitmap.model import Event, Territory
+from sitmap.model import Event, Territory, place_of
 
 # Who the dead were, from the noun after a figure: two figures of different classes add up.
 _STATE: Final[frozenset[str]] = frozenset(
@@ -199,13 +199,5 @@ def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victim
         evidence=main.evidence + tuple(item for item in other.evidence if item not in main.evidence),
         confidence=max(main.confidence, other.confidence),
         tags=tuple(dict.fromkeys(main.tags + other.tags)),
-        country=placed.country,
-        iso3=placed.iso3,
-        admin1=placed.admin1,
-        admin2=placed.admin2,
-        location=placed.location,
-        latitude=placed.latitude,
-        longitude=placed.longitude,
-        geo_precision=placed.geo_precision,
-        geonameid=placed.geonameid,
+        **place_of(placed),
     )

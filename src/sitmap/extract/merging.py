@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitmap.extract import taxonomy
-from sitmap.model import Event
+from sitmap.model import Event, place_of
 
 
 def merge_document_events(events: list[Event], distinct: dict[str, bool] | None = None) -> list[Event]:
@@ -149,13 +149,5 @@ def _fold(kept: Event, other: Event) -> Event:
         evidence=kept.evidence + tuple(item for item in other.evidence if item not in kept.evidence),
         confidence=max(kept.confidence, other.confidence),
         tags=tuple(dict.fromkeys(kept.tags + other.tags)),
-        country=better_place.country,
-        iso3=better_place.iso3,
-        admin1=better_place.admin1,
-        admin2=better_place.admin2,
-        location=better_place.location,
-        latitude=better_place.latitude,
-        longitude=better_place.longitude,
-        geo_precision=better_place.geo_precision,
-        geonameid=better_place.geonameid,
+        **place_of(better_place),
     )
