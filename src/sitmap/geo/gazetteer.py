@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from rapidfuzz.fuzz import ratio
+
+from sitmap.geo.names import skeleton
 from sitmap.geo.store import SCHEMA_VERSION, build_store, key_hash
 from sitmap.model import Place
 
@@ -16,11 +18,18 @@ ENV_VARIABLE = "SITMAP_GAZETTEER"
 MAX_ROWS = 150  # places per name key: regions first, then by population
 DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _COLUMNS = "id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, population"
+_CANDIDATES_SQL = (
+    f"SELECT n.primary_name, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+    "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+    "ORDER BY p.feature_code IN ('PCLI', 'ADM1', 'ADM2', 'PPLC', 'CONT', 'RGN', 'OCN', 'SEA') DESC, "
+    f"p.population DESC LIMIT {MAX_ROWS}"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A place a name may refer to, and whether the name is the place's primary name."""
+class Candidate(NamedTuple):
+    """A place a name may refer to, and whether the name is the place's primary name.
+
+    A named tuple: the gazetteer builds tens of thousands of these while it warms up."""
 
     id: int
     place: Place
@@ -40,6 +49,7 @@ class Gazetteer:
         self._hashes = self._key_hashes()
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.near_candidates = lru_cache(maxsize=50_000)(self._near_candidates)
+        self.similar = lru_cache(maxsize=50_000)(self._similar)
 
     def _key_hashes(self) -> Any:
         """The sorted hashes of all name keys and skeletons (a numpy array), or None if not stored."""
@@ -67,13 +77,7 @@ class Gazetteer:
         """Places one of whose names has this name key."""
         if not self.known(key):
             return ()
-        rows = self._connection.execute(
-            f"SELECT n.primary_name, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
-            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
-            "ORDER BY p.feature_code IN ('PCLI', 'ADM1', 'ADM2', 'PPLC', 'CONT', 'RGN', 'OCN', 'SEA') DESC, "
-            f"p.population DESC LIMIT {MAX_ROWS}",
-            (key,),
-        ).fetchall()
+        rows = self._connection.execute(_CANDIDATES_SQL, (key,)).fetchall()
         best: dict[int, Candidate] = {}
         for row in rows:
             candidate = Candidate(row[1], _place(row[1:]), bool(row[0]))
@@ -90,6 +94,15 @@ class Gazetteer:
                 "SELECT key, place FROM skeletons WHERE skeleton = ?", (consonants,)
             ).fetchall()
         )
+
+    def _similar(self, key: str, cutoff: float) -> tuple[Candidate, ...]:
+        """Places with a name key that has ``key``'s consonant skeleton and a rapidfuzz ratio of at
+        least ``cutoff`` (0-100) to it."""
+        near = self.near_candidates(skeleton(key))
+        if not near:
+            return ()
+        close = {other for other in {other for other, _ in near} if ratio(key, other) >= cutoff}
+        return tuple(self.places([place_id for other, place_id in near if other in close]))
 
     def place(self, place_id: int) -> Candidate | None:
         """The place with this internal id."""
@@ -145,21 +158,22 @@ def _schema(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def _place(row: tuple[object, ...]) -> Place:
+def _place(row: tuple[Any, ...]) -> Place:
+    """A place from a row of ``_COLUMNS`` (SQLite gives NULL for an empty admin name or population)."""
     country_code = str(row[5] or "")
     country = _country_names().get(country_code, ("", ""))
     return Place(
         name=str(row[2]),
         latitude=float(row[3]),
-        longitude=float(row[4]),  # type: ignore[arg-type]
-        geonameid=int(row[1]) if row[1] is not None else None,  # type: ignore[call-overload]
+        longitude=float(row[4]),
+        geonameid=int(row[1]) if row[1] is not None else None,
         country_code=country_code,
         iso3=country[0],
         country=country[1],
         admin1=str(row[6] or ""),
         admin2=str(row[7] or ""),
         feature_code=str(row[8] or ""),
-        population=int(row[9] or 0),  # type: ignore[call-overload]
+        population=int(row[9] or 0),
     )
 
 

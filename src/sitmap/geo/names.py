@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import methodcaller
 
 from anyascii import anyascii
 
@@ -18,13 +19,12 @@ from anyascii import anyascii
 _ARTICLE = r"(?:a|e|u)?(?:l|n|sh|s|d|dh|r|t|th|z|zh)"
 _LEADING_ARTICLE = re.compile(rf"^{_ARTICLE}[-\s']+(?=\w{{3,}})")
 _INNER_ARTICLE = re.compile(rf"(?<=\w)[-\s]+{_ARTICLE}[-\s']+(?=\w{{2,}})")
-_QUOTES = re.compile(r"['`ʿʾ‘’ʻʼ´\"]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DIPHTHONG = re.compile(r"ay|ai|ei|ey|ee|ie")
 _DOUBLED = re.compile(r"(.)\1+")
+_FIRST_GROUP = methodcaller("group", 1)  # a C-level replacement callable: the doubled letter once
 _VOWELS = re.compile(r"[aeiouyw]")
-_ARABIC_ARTICLE = re.compile(r"^\u0627\u0644")
-_FOLDS = str.maketrans({"q": "k", "e": "i", "o": "u", "j": "j", "c": "k"})
+_ARABIC_ARTICLE = "\u0627\u0644"  # al- written in Arabic script
 
 
 @lru_cache(maxsize=200_000)
@@ -40,14 +40,23 @@ def ascii_name(name: str) -> str:
 @lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """The lookup key of a place name: lower case, articles, punctuation and vowel variants folded."""
-    text = _QUOTES.sub("", ascii_name(_ARABIC_ARTICLE.sub("", name.strip())).lower())
-    text = _LEADING_ARTICLE.sub("", text)
-    text = _INNER_ARTICLE.sub(" ", text)
-    text = _NON_ALNUM.sub("", text)
+    text = name.strip()
+    if not text.isascii():
+        if text.startswith(_ARABIC_ARTICLE):
+            text = text[len(_ARABIC_ARTICLE) :]
+        text = ascii_name(text)
+    # ASCII from here on: the only quotes left are ' ` and " (str.replace is faster than translate
+    # on short ASCII strings).
+    text = text.lower().replace("'", "").replace("`", "").replace('"', "")
+    if not text.isalnum():  # a single plain word has no article, hyphen or space to fold
+        text = _LEADING_ARTICLE.sub("", text)
+        text = _INNER_ARTICLE.sub(" ", text)
+        text = _NON_ALNUM.sub("", text)
     text = text.replace("ou", "u").replace("aw", "u").replace("kh", "x").replace("gh", "g")
     text = _DIPHTHONG.sub("i", text)
-    text = text.translate(_FOLDS)
-    return _DOUBLED.sub(r"\1", text)
+    # q/k, e/i, o/u, c/k (one after the other: no fold produces a letter a later one changes)
+    text = text.replace("q", "k").replace("e", "i").replace("o", "u").replace("c", "k")
+    return _DOUBLED.sub(_FIRST_GROUP, text)
 
 
 def skeleton(key: str) -> str:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from importlib.resources import files
+from itertools import accumulate
+from operator import add
 from typing import NamedTuple
-
-from rapidfuzz.fuzz import ratio
 
 from sitmap.geo.gazetteer import Candidate, Gazetteer
 from sitmap.geo.names import ascii_name, name_key, skeleton
@@ -25,6 +25,8 @@ MAX_TOKENS = 6
 MIN_FUZZY_LENGTH = 5
 MAX_FUZZY_WORDS = 2  # transliterated names have one or two capitalised words ("Khan Shaykhun")
 FUZZY_RATIO = 84.0
+LONG_FUZZY_RATIO = 75.0
+LONG_FUZZY_LENGTH = 7
 MIN_ENGLISH_LENGTH = 5
 POSSESSIVE_POPULATION = 100_000
 # "U.S.-led", "Iran-backed", "Britain-based": a place name fused to these words is an actor's origin.
@@ -33,9 +35,18 @@ _ORIGIN_SUFFIX = re.compile(
     r"controlled|supplied|affiliated|linked|aligned|armed)$",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][a-z]?\.\s?[A-Z][a-z]?\.|[^\W\d_](?:[\w]|['’‘ʿʾ`\-](?=\w))*")
+# A word: "U.S." or "Dr. K." (a capital and dots), else letters, digits and inner apostrophes or
+# hyphens ("Ma'arrat", "al-Bab"). Every word starts with a letter, written first so that the
+# regex engine skips to the next letter at once.
+_TOKEN = re.compile(
+    r"[^\W\d_](?:(?<=[A-Z])(?:\.(?:[A-Z]\.)+|[a-z]?\.\s?[A-Z][a-z]?\.)|\w*(?:['’‘ʿʾ`\-]\w+)*)"
+)
 _ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _QUOTE_CHARS = "'’‘ʿʾ`"
+_ODD_FIRST = frozenset(
+    "aeu" + _QUOTE_CHARS
+)  # first letters that need a closer look to call a word capitalised
 _ARTICLE_NAME = re.compile(
     r"(?:al|el|an|ar|as|ash|ad|adh|at|ath|az|ez|es|esh|ed|et|er|en|ul|ud|ur|us|uz)-[A-Z]"
 )
@@ -104,8 +115,7 @@ LOCATIVES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A recognised name: its span, the places it may be, and clues for the resolver."""
 
     start: int
@@ -136,18 +146,22 @@ class _Token(NamedTuple):
     break_before: bool
 
 
+# Builds a _Token from a plain tuple without a Python-level call per word.
+_new_token: Callable[[tuple[int, int, str, bool, bool, bool]], _Token] = partial(tuple.__new__, _Token)
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every gazetteer or demonym match in ``text``, in text order, without overlaps."""
     tokens = _tokens(text)
-    people, surnames = _people(tokens, text, gazetteer)
+    capitals = [index for index, token in enumerate(tokens) if token.capital]
+    people, surnames = _people(tokens, capitals, text, gazetteer)
     lower_words = frozenset(_LOWER_WORD.findall(text))
     sorted_lower = sorted(lower_words)
     mentions: list[Mention] = []
-    index = 0
-    while index < len(tokens):
+    free = 0  # the first token not yet inside a mention
+    for index in capitals:
         token = tokens[index]
-        if not token.capital or index in people or token.text.lower() in CALENDAR:
-            index += 1
+        if index < free or index in people or token.text.lower() in CALENDAR:
             continue
         run_end = index + 1
         while (
@@ -160,22 +174,23 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             run_end += 1
         match = _longest_match(text, tokens, index, run_end, gazetteer)
         if match is None:
-            index += 1
             continue
         mention, used = match
         if " " not in mention.text and not mention.demonym:
             lowered = mention.text.lower()
-            if lowered in surnames:
-                mention = replace(mention, surname=True)
-            if lowered in lower_words and not mention.common:
-                mention = replace(mention, common=True)
-            if _begins_a_word(lowered, sorted_lower):
-                if mention.fuzzy:
-                    index += 1
-                    continue
-                mention = replace(mention, english=True)
+            english = _begins_a_word(lowered, sorted_lower)
+            if english and mention.fuzzy:
+                continue
+            surname = lowered in surnames
+            common = lowered in lower_words
+            if surname or common or english:
+                mention = mention._replace(
+                    surname=mention.surname or surname,
+                    common=mention.common or common,
+                    english=mention.english or english,
+                )
         mentions.append(mention)
-        index += used
+        free = index + used
     return mentions
 
 
@@ -189,15 +204,17 @@ def _possessive_stem(
     the whole word is no place's own name."""
     if len(surface) < 5 or not surface.endswith("s") or surface.isupper():
         return ()
+    stem = surface[:-1]
+    found = gazetteer.candidates(name_key(stem))
+    if not found:
+        return ()
     lowered = surface.lower()
     if any(c.primary and ascii_name(c.place.name).lower() == lowered for c in candidates):
         return ()
-    stem = surface[:-1]
-    found = gazetteer.candidates(name_key(stem))
     if any(
         c.primary
         and ascii_name(c.place.name).lower() == stem.lower()
-        and (c.place.feature_code in REGION_CODES | {"PPLC"} or c.place.population >= POSSESSIVE_POPULATION)
+        and (c.place.feature_code in _REGION_OR_CAPITAL or c.place.population >= POSSESSIVE_POPULATION)
         for c in found
     ):
         return found
@@ -213,15 +230,16 @@ def _begins_a_word(word: str, sorted_lower: list[str]) -> bool:
     return position < len(sorted_lower) and sorted_lower[position].startswith(word)
 
 
-def _people(tokens: list[_Token], text: str, gazetteer: Gazetteer) -> tuple[set[int], set[str]]:
+def _people(
+    tokens: list[_Token], capitals: list[int], text: str, gazetteer: Gazetteer
+) -> tuple[set[int], set[str]]:
     """Indexes of the tokens of person names (a given name or a title, then capitalised words,
     middle initials and particles like "al-" or "bin" included) and the surnames they end with.
     A given name that begins a place name ("Beverly Hills") is not a person."""
     people: set[int] = set()
     surnames: set[str] = set()
-    for index, token in enumerate(tokens):
-        if not token.capital:
-            continue
+    for index in capitals:
+        token = tokens[index]
         lowered = token.text.lower()
         title = lowered.rstrip(".") in TITLES and lowered.rstrip(".") not in _PLACE_TITLES
         if not title and lowered not in _first_names() and lowered not in ORGANISATION_HEADS:
@@ -276,7 +294,7 @@ def _longest_match(
             and not following.capital
             and following.text.lower() in AREA_WORDS
         ):
-            mention = replace(mention, area=True)
+            mention = mention._replace(area=True)
         if (
             mention is not None
             and following is not None
@@ -284,7 +302,7 @@ def _longest_match(
             and not following.break_before
             and following.text.lower() in FACILITIES
         ):
-            mention = replace(mention, facility=True, street=following.text.lower() in STREETS)
+            mention = mention._replace(facility=True, street=following.text.lower() in STREETS)
         if mention is not None:
             return mention, last - first + 1
     return None
@@ -299,16 +317,17 @@ def _match(
     surface: str,
     gazetteer: Gazetteer,
 ) -> Mention | None:
-    abbreviation = end < len(text) and text[end] == "." and f"{surface}." in _abbreviations()
-    if abbreviation:
+    abbreviations = _abbreviations()
+    if end < len(text) and text[end] == "." and f"{surface}." in abbreviations:
         end, surface = end + 1, surface + "."
     lowered = surface.lower()
-    demonym = _demonyms().get(surface) or _demonyms().get(surface.title())
+    demonyms = _demonyms()
+    demonym = demonyms.get(surface) or demonyms.get(surface.title())
     previous = tokens[first - 1] if first > 0 else None
     titled = previous is not None and previous.text.lower().rstrip(".") in TITLES
     if demonym and not titled:
         return Mention(start, end, surface, target_candidates(demonym, gazetteer), demonym=demonym)
-    target = _abbreviations().get(surface)
+    target = abbreviations.get(surface)
     if surface.isupper() and len(surface) <= 4 and not target:
         return None
     single = " " not in surface
@@ -336,7 +355,7 @@ def _match(
         and (
             len(key) < MIN_FUZZY_LENGTH
             or _ADJECTIVE.search(lowered)
-            or sum(word[:1].isupper() for word in surface.split()) > MAX_FUZZY_WORDS
+            or (not single and sum(word[:1].isupper() for word in surface.split()) > MAX_FUZZY_WORDS)
         )
     ):
         return None
@@ -356,15 +375,9 @@ def _match(
         and previous.text.lower() not in MODIFIERS
         and not sentence_start
     )
-    words = lowered.split()
-    common = (
-        (
-            all(word in _common_words() or word in _stop_words() for word in words)
-            and not (len(words) > 1 and words[-1] in _PLACE_TYPES)
-        )
-        or lowered in _first_names()
-        or (sentence_start and len(words) == 1 and bool(_ENGLISH_WORD.search(lowered)))
-    )
+    if not candidates and (sentence_start or after_name):
+        return None  # a fuzzy match needs a name inside a sentence, not after another name
+    common = _common(lowered, sentence_start)
     if candidates:
         return Mention(
             start,
@@ -376,7 +389,7 @@ def _match(
             locative=locative,
             sentence_start=sentence_start and single,
         )
-    if common or sentence_start or after_name:
+    if common:
         return None
     fuzzy = _fuzzy_candidates(key, gazetteer)
     if fuzzy:
@@ -384,53 +397,75 @@ def _match(
     return None
 
 
+def _common(lowered: str, sentence_start: bool) -> bool:
+    """Whether a name is made of common words, is a given name, or is an English word form that
+    starts a sentence ("According")."""
+    words = lowered.split()
+    return (
+        (
+            all(word in _common_words() or word in _stop_words() for word in words)
+            and not (len(words) > 1 and words[-1] in _PLACE_TYPES)
+        )
+        or lowered in _first_names()
+        or (sentence_start and len(words) == 1 and bool(_ENGLISH_WORD.search(lowered)))
+    )
+
+
 # Countries whose place names English text spells as the gazetteer does: no fuzzy matching there.
 SPELLED_AS_WRITTEN = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
 
 
 def _fuzzy_candidates(key: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    consonants = skeleton(key)
-    if len(consonants) < 4:
+    if len(skeleton(key)) < 4:
         return ()
-    place_ids = [
-        place_id
-        for other_key, place_id in gazetteer.near_candidates(consonants)
-        if ratio(key, other_key) >= FUZZY_RATIO or (len(key) >= 7 and ratio(key, other_key) >= 75)
-    ]
+    # a name of seven letters or more may differ a little more
+    cutoff = LONG_FUZZY_RATIO if len(key) >= LONG_FUZZY_LENGTH else FUZZY_RATIO
     return tuple(
         candidate
-        for candidate in gazetteer.places(place_ids)
+        for candidate in gazetteer.similar(key, cutoff)
         if candidate.place.country_code not in SPELLED_AS_WRITTEN
     )
 
 
 def _tokens(text: str) -> list[_Token]:
-    """Word tokens with their capitalisation, connector role and whether punctuation precedes them."""
-    tokens: list[_Token] = []
-    append = tokens.append
-    previous_end = 0
-    for match in _TOKEN.finditer(text):
-        start, match_end = match.span()
-        word = match.group()
-        if len(word) > 3 and word[-2] in "'’" and word[-1] == "s":
-            word = word[:-2]
-        origin = _ORIGIN_SUFFIX.search(word)
-        if origin is not None and origin.start() > 0:
-            word = word[: origin.start()]
-        if start == previous_end or (start == previous_end + 1 and text[previous_end] == " "):
-            break_before = False
-        else:
-            gap = text[previous_end:start]
-            stripped = gap.strip()
-            break_before = (bool(stripped) and stripped != "-") or "\n" in gap
-        first = word[0]
-        if first in _QUOTE_CHARS:
-            first = word.lstrip(_QUOTE_CHARS)[:1]
-        capital = first.isupper() or (first in "aeu" and bool(_ARTICLE_NAME.match(word)))
-        connector = not capital and len(word) <= 5 and word.lower() in CONNECTORS
-        append(_Token(start, start + len(word), word, capital, connector, break_before))
-        previous_end = match_end
-    return tokens
+    """Word tokens with their capitalisation, connector role and whether punctuation precedes them.
+
+    The text is split once by the token pattern and each property is computed over the whole list
+    (most words are lower case and matter only as neighbours of a name).
+    """
+    parts = _TOKEN_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    offsets = list(accumulate(map(len, parts)))
+    starts = offsets[0:-1:2]
+    words = [_trimmed(word) if word[-1] == "s" or "-" in word else word for word in parts[1::2]]
+    ends = list(map(add, starts, map(len, words)))
+    capitals = [first.isupper() if (first := word[0]) not in _ODD_FIRST else _capital(word) for word in words]
+    connectors = [
+        not capital and len(word) <= 5 and word.lower() in CONNECTORS
+        for word, capital in zip(words, capitals, strict=True)
+    ]
+    breaks = [
+        gap != " " and gap != "" and ((bool(stripped := gap.strip()) and stripped != "-") or "\n" in gap)
+        for gap in parts[0:-1:2]
+    ]
+    return list(map(_new_token, zip(starts, ends, words, capitals, connectors, breaks, strict=True)))
+
+
+def _trimmed(word: str) -> str:
+    """The word without a possessive "'s" and without an origin suffix ("U.S.-led" is "U.S.")."""
+    if len(word) > 3 and word[-2] in "'’" and word[-1] == "s":
+        word = word[:-2]
+    origin = _ORIGIN_SUFFIX.search(word)
+    if origin is not None and origin.start() > 0:
+        word = word[: origin.start()]
+    return word
+
+
+def _capital(word: str) -> bool:
+    """Whether a word that starts with a quote or a lower-case vowel counts as capitalised ("al-Bab")."""
+    first = word[0]
+    if first in _QUOTE_CHARS:
+        first = word.lstrip(_QUOTE_CHARS)[:1]
+    return first.isupper() or (first in "aeu" and bool(_ARTICLE_NAME.match(word)))
 
 
 @lru_cache(maxsize=1)
@@ -455,6 +490,7 @@ def _abbreviations() -> dict[str, str]:
 
 
 REGION_CODES = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "LK", "PCLI"})
+_REGION_OR_CAPITAL = REGION_CODES | {"PPLC"}
 
 
 def target_candidates(target: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:

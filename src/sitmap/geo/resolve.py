@@ -55,6 +55,10 @@ CUE_WEIGHT = 1.5
 ALIAS_POPULATION = 1_000_000
 RESPELLED_POPULATION = 1_000_000
 _BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK"})
+_REGION_OR_CAPITAL = REGION_CODES | {"PPLC"}
+_BROAD_OR_CAPITAL = _BROAD | {"ADM1", "PPLC"}
+_LIST_GAP = re.compile(r"\s*[,(]\s*")  # "Springfield, Illinois", "Douma (Rif Dimashq)"
+_IN_GAP = re.compile(r"\s+(?:in|near|outside)\s+")
 _SPEECH = re.compile(
     r"^['’]?s?\s+(?:(?:has|have|had|would|will|is|was|also|has also|had also|then|later|quickly|"
     r"strongly|repeatedly|on \w+)\s+)*(?:said|says|say|denied|denies|deny|warned|warns|claimed|claims|"
@@ -67,12 +71,16 @@ _SPEECH = re.compile(
 Votes = defaultdict[str, float]
 # A context seen from one name: country votes and total, region votes and total, other points.
 _View = tuple[Votes, float, defaultdict[tuple[str, str], float], float, list[tuple[float, float]]]
-_US_CUES = re.compile(
-    r"\b(?:County|Sheriff|Township|Parish|Interstate|I-\d+|U\.S\. \d+|mph|Gov\.|Sen\.|Rep\.|"
-    r"[RD]-[A-Z][a-z]+|High School|Middle School|Elementary|Police Department|Fire Department|"
+# Every cue starts with a literal character, so that the same alternatives without the word
+# boundary let the regex engine jump to where a cue may start.
+_US_CUE_WORDS = (
+    r"County|Sheriff|Township|Parish|Interstate|I-\d+|U\.S\. \d+|mph|Gov\.|Sen\.|Rep\.|"
+    r"R-[A-Z][a-z]+|D-[A-Z][a-z]+|High School|Middle School|Elementary|Police Department|Fire Department|"
     r"City Council|Board of Education|School Board|County Commission|state Senate|state House|"
-    r"Highway \d+|Route \d+|\$\d)"
+    r"Highway \d+|Route \d+|\$\d"
 )
+_US_CUES = re.compile(rf"\b(?:{_US_CUE_WORDS})")
+_US_CUE_ANYWHERE = re.compile(_US_CUE_WORDS)
 _NEAR = re.compile(
     r"(?:\bnear|\boutside|\boutskirts of|\bvicinity of|\bclose to|\baround|\b(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)? of|"
@@ -125,29 +133,31 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     groups: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         groups.setdefault(mention.demonym or name_key(mention.text), []).append(index)
-    hints = _explicit_hints(text, mentions, [list(m.candidates) for m in mentions])
+    hints = _explicit_hints(text, mentions)
     keys = list(groups)
     group_hints = [_merge_hints([hints[i] for i in groups[key]]) for key in keys]
-    pools = [
+    ranked = [
         _pool([mentions[i] for i in groups[key]], hint) for key, hint in zip(keys, group_hints, strict=True)
     ]
+    pools = [pool for pool, _ in ranked]
     demonym = [bool(mentions[groups[key][0]].demonym) for key in keys]
     surfaces = [ascii_name(mentions[groups[key][0]].text).lower() for key in keys]
     bases = [
-        [_base(candidate, hint, surface) for candidate in pool]
-        for pool, hint, surface in zip(pools, group_hints, surfaces, strict=True)
+        [_base(candidate, prior, hint, surface) for candidate, prior in zip(pool, priors, strict=True)]
+        for (pool, priors), hint, surface in zip(ranked, group_hints, surfaces, strict=True)
     ]
-    picks = [_pick(pool, base, None) for pool, base in zip(pools, bases, strict=True)]
+    picks = [_pick(pool, base) for pool, base in zip(pools, bases, strict=True)]
     cues = _country_cues(text)
-    _add_focus(pools, bases, picks, _Context(picks, demonym, cues).countries)
+    _add_focus(pools, bases, picks, _country_votes(picks, demonym, cues))
     members = [[mentions[i] for i in groups[key]] for key in keys]
+    features = [_features(pool) for pool in pools]
     for _ in range(CONTEXT_PASSES):
         context = _Context(_voting(picks, members, demonym), demonym, cues)
         picks = [
-            _pick(pool, base, context.without(index))
-            for index, (pool, base) in enumerate(zip(pools, bases, strict=True))
+            _rerank(pool, base, feature, context.without(index))
+            for index, (pool, base, feature) in enumerate(zip(pools, bases, features, strict=True))
         ]
-    countries = _Context(picks, demonym).countries
+    countries = _country_votes(picks, demonym)
     results: list[tuple[Place, float] | None] = [None] * len(mentions)
     for key, pick in zip(keys, picks, strict=True):
         for index in groups[key]:
@@ -190,13 +200,27 @@ def _add_focus(
                 base[index] += FOCUS_BONUS
 
 
+def _country_votes(
+    picks: list[tuple[Candidate, float] | None],
+    demonym: list[bool],
+    cues: Votes | None = None,
+) -> Votes:
+    """Votes for each country: one per name placed there, half for a demonym, plus wording cues
+    (the countries of ``_Context``)."""
+    countries: Votes = defaultdict(float, cues or {})
+    for pick, is_demonym in zip(picks, demonym, strict=True):
+        if pick is not None:
+            countries[pick[0].place.country_code] += 0.5 if is_demonym else 1.0
+    return countries
+
+
 def _voting(
     picks: list[tuple[Candidate, float] | None],
     members: list[list[Mention]],
     demonym: list[bool],
 ) -> list[tuple[Candidate, float] | None]:
     """The picks that may shape the document's geography: those some mention of the name accepts."""
-    countries = _Context(picks, demonym).countries
+    countries = _country_votes(picks, demonym)
     return [
         pick if pick is not None and any(_accepted(m, pick[0], countries) for m in group) else None
         for pick, group in zip(picks, members, strict=True)
@@ -206,9 +230,15 @@ def _voting(
 def _country_cues(text: str) -> Votes:
     """Votes for a country from wording rather than names: "County", "Sheriff", "Interstate" say US."""
     cues: Votes = defaultdict(float)
-    found = len(set(_US_CUES.findall(text)))
-    if found >= MIN_CUES:
-        cues["US"] = CUE_WEIGHT
+    found: set[str] = set()
+    anywhere = _US_CUE_ANYWHERE.search(text)
+    if anywhere is None:
+        return cues
+    for match in _US_CUES.finditer(text, anywhere.start()):
+        found.add(match.group())
+        if len(found) >= MIN_CUES:
+            cues["US"] = CUE_WEIGHT
+            break
     return cues
 
 
@@ -220,7 +250,8 @@ def _merge_hints(hints: list[_Hint]) -> _Hint:
     return merged
 
 
-def _pool(mentions: list[Mention], hint: _Hint) -> list[Candidate]:
+def _pool(mentions: list[Mention], hint: _Hint) -> tuple[list[Candidate], list[float]]:
+    """The candidates a name's mentions allow, best prior first, and their priors."""
     candidates = list(mentions[0].candidates)
     if all(m.common and not m.locative for m in mentions) and not hint.within:
         candidates = [c for c in candidates if c.primary and c.place.feature_code in ("PCLI", "ADM1", "CONT")]
@@ -228,20 +259,19 @@ def _pool(mentions: list[Mention], hint: _Hint) -> list[Candidate]:
         candidates = [
             c
             for c in candidates
-            if c.primary
-            and (c.place.feature_code in REGION_CODES | {"PPLC"} or c.place.population >= 300_000)
+            if c.primary and (c.place.feature_code in _REGION_OR_CAPITAL or c.place.population >= 300_000)
         ]
     if all(m.street for m in mentions):
-        return []
+        return [], []
     if all(m.facility or m.surname for m in mentions):
         candidates = [
             c
             for c in candidates
-            if c.primary
-            and (c.place.feature_code in _BROAD | {"ADM1", "PPLC"} or c.place.population >= 100_000)
+            if c.primary and (c.place.feature_code in _BROAD_OR_CAPITAL or c.place.population >= 100_000)
         ]
-    candidates.sort(key=_prior, reverse=True)
-    return candidates[:MAX_CANDIDATES]
+    priors = [_prior(candidate) for candidate in candidates]
+    order = sorted(range(len(candidates)), key=priors.__getitem__, reverse=True)[:MAX_CANDIDATES]
+    return [candidates[i] for i in order], [priors[i] for i in order]
 
 
 def _prior(candidate: Candidate) -> float:
@@ -277,20 +307,23 @@ class _Hint:
         return total
 
 
-def _explicit_hints(text: str, mentions: list[Mention], pools: list[list[Candidate]]) -> list[_Hint]:
+def _explicit_hints(text: str, mentions: list[Mention]) -> list[_Hint]:
     hints = [_Hint() for _ in mentions]
     for hint, mention in zip(hints, mentions, strict=True):
         hint.region = bool(_REGION_AFTER.match(text[mention.end : mention.end + 20]))
     for index in range(len(mentions) - 1):
         mention, following = mentions[index], mentions[index + 1]
-        gap = text[mention.end : following.start]
-        if not pools[index + 1] or following.demonym:
+        candidates = following.candidates
+        if not candidates or following.demonym:
             continue
-        containers = [c.place for c in pools[index + 1] if c.place.feature_code in ("PCLI", "ADM1")]
-        if re.fullmatch(r"\s*[,(]\s*", gap) and containers:
-            hints[index].within.extend(containers)
-        elif re.fullmatch(r"\s+(?:in|near|outside)\s+", gap):
-            hints[index].within.extend(c.place for c in pools[index + 1][:5])
+        gap = text[mention.end : following.start]
+        if _LIST_GAP.fullmatch(gap):
+            containers = [c.place for c in candidates if c.place.feature_code in ("PCLI", "ADM1")]
+            if containers:
+                hints[index].within.extend(containers)
+                continue
+        if _IN_GAP.fullmatch(gap):
+            hints[index].within.extend(c.place for c in candidates[:5])
     return hints
 
 
@@ -352,39 +385,80 @@ class _Context:
         )
 
 
-def _base(candidate: Candidate, hint: _Hint, surface: str) -> float:
+def _base(candidate: Candidate, prior: float, hint: _Hint, surface: str) -> float:
     """The part of a candidate's score that the document's other places do not change."""
     place = candidate.place
-    score = _prior(candidate) + hint.bonus(place)
+    score = prior + hint.bonus(place)
     if surface and ascii_name(place.name).lower() == surface:
         score += 0.8
     return score
 
 
-def _pick(
-    pool: list[Candidate],
-    base: list[float],
-    context: _View | None,
-) -> tuple[Candidate, float] | None:
-    """The best candidate and a confidence from its margin; ``context`` is ``_Context.without``."""
+def _pick(pool: list[Candidate], base: list[float]) -> tuple[Candidate, float] | None:
+    """The best candidate by its base score, and a confidence from its margin."""
     if not pool:
         return None
-    if context is None:
-        best_index = max(range(len(pool)), key=base.__getitem__)
-        ordered = sorted(base, reverse=True)
-        margin = ordered[0] - ordered[1] if len(ordered) > 1 else 4.0
-        return pool[best_index], 1.0 / (1.0 + math.exp(-margin))
+    best_index = max(range(len(pool)), key=base.__getitem__)
+    ordered = sorted(base, reverse=True)
+    margin = ordered[0] - ordered[1] if len(ordered) > 1 else 4.0
+    return pool[best_index], 1.0 / (1.0 + math.exp(-margin))
+
+
+# What the context scoring reads of a candidate: country, (country, admin-1) region, whether it is
+# an admin-1 region, whether distance counts for it (among the first MAX_NEAR, not a broad region),
+# latitude, longitude and the cosine of its latitude.
+_Feature = tuple[str, tuple[str, str], bool, bool, float, float, float]
+
+
+def _features(pool: list[Candidate]) -> list[_Feature]:
+    """The fixed parts of each candidate's context score, read once per document."""
+    features = []
+    for rank, candidate in enumerate(pool):
+        place = candidate.place
+        features.append(
+            (
+                place.country_code,
+                (place.country_code, place.admin1.lower()),
+                place.feature_code == "ADM1",
+                rank < MAX_NEAR and place.feature_code not in _BROAD,
+                place.latitude,
+                place.longitude,
+                math.cos(place.latitude * math.pi / 180),
+            )
+        )
+    return features
+
+
+def _rerank(
+    pool: list[Candidate],
+    base: list[float],
+    features: list[_Feature],
+    context: _View,
+) -> tuple[Candidate, float] | None:
+    """The best candidate with the document's other places (``context`` is ``_Context.without``):
+    their countries and regions, and the distance to the nearest of their points."""
+    if not pool:
+        return None
     countries, total_countries, regions, total_regions, points = context
     best, second, best_rank = -math.inf, -math.inf, 0
-    for rank, (candidate, score) in enumerate(zip(pool, base, strict=True)):
-        place = candidate.place
-        score += 4.0 * countries.get(place.country_code, 0.0) / total_countries
-        region_share = regions.get((place.country_code, place.admin1.lower()), 0.0) / total_regions
+    for rank, (score, feature) in enumerate(zip(base, features, strict=True)):
+        country, region, is_adm1, near, latitude, longitude, scale = feature
+        score += 4.0 * countries.get(country, 0.0) / total_countries
+        region_share = regions.get(region, 0.0) / total_regions
         score += 3.0 * region_share
-        if place.feature_code == "ADM1":
+        if is_adm1:
             score += 2.0 * min(1.0, 3 * region_share)
-        elif rank < MAX_NEAR and points:
-            score += _proximity(place, points)
+        elif near and points:
+            # beyond 300 km no point counts: skip points more than 3 degrees north or south
+            nearest = 9.0
+            for lat, lon in points:
+                north = lat - latitude
+                if -3.0 < north < 3.0:
+                    east = (lon - longitude) * scale
+                    squared = north * north + east * east
+                    if squared < nearest:
+                        nearest = squared
+            score += _proximity(math.sqrt(nearest) * 111.2)
         if score > best:
             best, second, best_rank = score, best, rank
         elif score > second:
@@ -393,21 +467,11 @@ def _pick(
     return pool[best_rank], 1.0 / (1.0 + math.exp(-margin))
 
 
-def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
-    if not points or place.feature_code in _BROAD:
+def _proximity(km: float) -> float:
+    """The bonus for lying ``km`` from the nearest other place of the document (none at the same point)."""
+    if km < 0.5:
         return 0.0
-    latitude, longitude = place.latitude, place.longitude
-    scale = math.cos(latitude * math.pi / 180)
-    nearest_degrees = 9.0  # beyond 300 km no point counts: skip points more than 3 degrees north or south
-    for lat, lon in points:
-        north = lat - latitude
-        if -3.0 < north < 3.0:
-            east = (lon - longitude) * scale
-            nearest_degrees = min(nearest_degrees, north * north + east * east)
-    nearest = math.sqrt(nearest_degrees) * 111.2
-    if nearest < 0.5:
-        return 0.0
-    return 2.0 if nearest < 30 else 1.2 if nearest < 100 else 0.6 if nearest < 300 else 0.0
+    return 2.0 if km < 30 else 1.2 if km < 100 else 0.6 if km < 300 else 0.0
 
 
 def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
