@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -16,6 +17,8 @@ from sitmap.model import Place
 
 ENV_VARIABLE = "SITMAP_GAZETTEER"
 MAX_ROWS = 150  # places per name key: regions first, then by population
+BUCKET_BITS = 16
+BUCKETS = 1 << BUCKET_BITS
 DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _COLUMNS = "id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, population"
 _CANDIDATES_SQL = (
@@ -46,29 +49,39 @@ class Gazetteer:
             place.country_code: place
             for place in self._select(f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PCLI'", ())
         }
-        self._hashes = self._key_hashes()
+        self._hashes: memoryview | None
+        self._buckets: memoryview | None
+        self._hashes, self._buckets = self._key_hashes()
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.near_candidates = lru_cache(maxsize=50_000)(self._near_candidates)
         self.similar = lru_cache(maxsize=50_000)(self._similar)
 
-    def _key_hashes(self) -> Any:
-        """The sorted hashes of all name keys and skeletons (a numpy array), or None if not stored."""
+    def _key_hashes(self) -> tuple[memoryview, memoryview] | tuple[None, None]:
+        """The sorted hashes of all name keys and skeletons, and where each run of hashes with the
+        same top 16 bits starts (so that a lookup searches a few dozen hashes, not two million);
+        None if the store has none."""
         import numpy as np
 
         try:
             row = self._connection.execute("SELECT data FROM key_hashes").fetchone()
         except sqlite3.OperationalError:
-            return None
-        self._uint32 = np.uint32
-        return np.frombuffer(row[0], dtype=np.uint32) if row else None
+            return None, None
+        if not row:
+            return None, None
+        hashes = memoryview(row[0]).cast("I")
+        tops = np.arange(BUCKETS + 1, dtype=np.uint64) << (32 - BUCKET_BITS)
+        starts = np.searchsorted(np.frombuffer(row[0], dtype=np.uint32), tops).astype(np.uint32)
+        return hashes, memoryview(starts.tobytes()).cast("I")
 
     def known(self, key: str) -> bool:
         """Whether some place may have this name key (False means certainly none)."""
-        if self._hashes is None:
+        if self._hashes is None or self._buckets is None:
             return True
-        value = self._uint32(key_hash(key))
-        index = int(self._hashes.searchsorted(value))
-        return index < len(self._hashes) and self._hashes[index] == value
+        value = key_hash(key)
+        bucket = value >> (32 - BUCKET_BITS)
+        end = self._buckets[bucket + 1]
+        index = bisect_left(self._hashes, value, self._buckets[bucket], end)
+        return index < end and self._hashes[index] == value
 
     def _select(self, sql: str, parameters: tuple[object, ...]) -> list[Place]:
         return [_place(row) for row in self._connection.execute(sql, parameters)]

@@ -9,7 +9,6 @@ n-gram first. Demonyms and abbreviations come from small tables; common-word nam
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache, partial
 from importlib.resources import files
@@ -54,7 +53,6 @@ _ARTICLE_NAME = re.compile(
 _ENGLISH_WORD = re.compile(r"(?:ing|ly|ed|tion|ment|ness|ful|ous|ive|ity)$")
 _CLAUSE_END = re.compile(r"[.!?:\"“]\s*$")
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 CONNECTORS = frozenset(
     "al el an ar as ash ad at az ath adh ez es ed de del der des di da la le les los las du of "
     "and on upon am bin bint bani ibn sur sous y".split()
@@ -155,8 +153,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     tokens = _tokens(text)
     capitals = [index for index, token in enumerate(tokens) if token.capital]
     people, surnames = _people(tokens, capitals, text, gazetteer)
-    lower_words = frozenset(_LOWER_WORD.findall(text))
-    sorted_lower = sorted(lower_words)
+    lower_case = _LowerCase(text)
     mentions: list[Mention] = []
     free = 0  # the first token not yet inside a mention
     for index in capitals:
@@ -178,11 +175,11 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         mention, used = match
         if " " not in mention.text and not mention.demonym:
             lowered = mention.text.lower()
-            english = _begins_a_word(lowered, sorted_lower)
+            english = lower_case.begins_a_word(lowered)
             if english and mention.fuzzy:
                 continue
             surname = lowered in surnames
-            common = lowered in lower_words
+            common = lower_case.writes(lowered)
             if surname or common or english:
                 mention = mention._replace(
                     surname=mention.surname or surname,
@@ -221,13 +218,53 @@ def _possessive_stem(
     return ()
 
 
-def _begins_a_word(word: str, sorted_lower: list[str]) -> bool:
-    """Whether the text writes ``word`` in lower case, alone or as the start of a longer word
-    ("Monitor" and "monitoring", "Civil" and "civilians"): an English word, not a transliteration."""
-    if len(word) < MIN_ENGLISH_LENGTH:
+class _LowerCase:
+    """Which words a text also writes in lower case: whole words of three or more letters a-z with
+    no letter, digit, apostrophe or hyphen on either side, found by searching the text for the
+    word asked about rather than by listing every word."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: dict[str, bool] = {}
+        self._starts: dict[str, bool] = {}
+
+    def writes(self, word: str) -> bool:
+        """Whether the text writes ``word`` in lower case as a word of its own."""
+        if word not in self._words:
+            self._words[word] = self._find(word, whole=True)
+        return self._words[word]
+
+    def begins_a_word(self, word: str) -> bool:
+        """Whether the text writes ``word`` (five letters or more) in lower case, alone or as the
+        start of a longer word ("Monitor" and "monitoring", "Civil" and "civilians"): an English
+        word, not a transliteration."""
+        if len(word) < MIN_ENGLISH_LENGTH:
+            return False
+        if word not in self._starts:
+            self._starts[word] = self._find(word, whole=False)
+        return self._starts[word]
+
+    def _find(self, word: str, whole: bool) -> bool:
+        if len(word) < 3 or not (word.isascii() and word.isalpha() and word.islower()):
+            return False
+        text, size = self._text, len(self._text)
+        position = text.find(word)
+        while position >= 0:
+            if position == 0 or not _in_word(text[position - 1]):
+                end = position + len(word)
+                if not whole:
+                    while end < size and "a" <= text[end] <= "z":
+                        end += 1
+                if end == size or not _in_word(text[end]):
+                    return True
+            position = text.find(word, position + 1)
         return False
-    position = bisect_left(sorted_lower, word)
-    return position < len(sorted_lower) and sorted_lower[position].startswith(word)
+
+
+def _in_word(char: str) -> bool:
+    """Whether a character can be part of a word for ``_LowerCase`` (a letter, digit, ``_``, an
+    apostrophe or a hyphen)."""
+    return char.isalnum() or char in "_'’-"
 
 
 def _people(
@@ -298,8 +335,8 @@ def _longest_match(
         if (
             mention is not None
             and following is not None
-            and following.capital
             and not following.break_before
+            and following.capital
             and following.text.lower() in FACILITIES
         ):
             mention = mention._replace(facility=True, street=following.text.lower() in STREETS)

@@ -88,6 +88,10 @@ _NEAR = re.compile(
     r"(?:\s+the)?(?:\s+(?:town|city|village|area|district))?(?:\s+of)?\s*$",
     re.IGNORECASE,
 )
+# Every _NEAR match holds one of these words: an ASCII text without any has no match (a quick test).
+_NEAR_WORDS = re.compile(
+    "near|outside|outskirts|vicinity|close|around|north|south|east|west|km|kilomet|miles|countryside|suburbs|edge"
+)
 # "U.S.-led coalition", "Iran-backed militias", "Britain-based monitor": the name tells whose, not where.
 _ORIGIN = re.compile(
     r"-(?:led|backed|based|born|made|brokered|sponsored|supported|allied|trained|funded|run|held|"
@@ -525,7 +529,8 @@ def _precision(text: str, mention: Mention, place: Place) -> int:
         return 3
     before = text[max(0, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 30]
-    return 2 if _NEAR.search(before) or _AREA_AFTER.match(after) else 1
+    near = not (before.isascii() and _NEAR_WORDS.search(before.lower()) is None) and _NEAR.search(before)
+    return 2 if near or _AREA_AFTER.match(after) else 1
 
 
 def _inside(place: Place, region: Place) -> bool:
