@@ -89,6 +89,35 @@ def test_article_led_words_continue_a_name(gazetteer, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # initials only: the article "A" and an abbreviation (an alternate name of Auburn)
+        ("A U.N. team met officials in Sacramento, California, and Reno, Nevada.", "A U.N."),
+        # an abbreviation joined to a word
+        ("A UN-Red Crescent convoy was hit near Aleppo.", "UN-Red"),
+        # the name after "bin" is a father's (Al Jabal is a village near Aleppo)
+        ("A car bomb exploded outside the Maath bin Jabal mosque in Damascus.", "Jabal"),
+        # a generic head followed by an article word is the start of a longer name (Al Khan, Hama)
+        ("Rebels held Khan al-Assad west of Aleppo.", "Khan"),
+    ],
+)
+def test_parts_of_other_names_are_no_places(gazetteer, text, word):
+    assert not any(word in name for name in _texts(text, gazetteer))
+
+
+def test_a_given_name_and_a_respelled_village_name_are_a_person(gazetteer):
+    # Khalil Kulku is a village near Aleppo; the commander's surname is spelled otherwise
+    text = "Rebels said Khalil Kulkou was killed near Saraqeb, Binnish and Taftanaz in Idlib."
+    assert _texts(text, gazetteer) == ["Saraqeb", "Binnish", "Taftanaz", "Idlib"]
+    assert _texts("Shelling hit Khalil Kulku near Aleppo.", gazetteer) == ["Khalil Kulku", "Aleppo"]
+
+
+def test_a_head_and_the_lower_case_word_after_it_make_one_name(gazetteer):
+    found = _toponyms("Coalition strikes hit the Deir ezzor countryside on Friday.", gazetteer)
+    assert [(t.text, t.place.admin1) for t in found] == [("Deir ezzor", "Deir ez-Zor")]
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "admin1"),
     [
         ("Mortars fell on the Jobar district of Damascus on Sunday.", "Jobar", "Damascus"),

@@ -42,6 +42,13 @@ _TOKEN = re.compile(
 )
 _ADJECTIVE = re.compile(r"(?:ish|ian|ese|ean|ans|ists?)$")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_DOTTED = re.compile(r"(?:[A-Z]\.)+")
+# An Arabic article fused to a word, its consonant doubled: "Eddin", "Ezzor", "Errahman".
+_FUSED_ARTICLE = re.compile(r"[AaEe]([dtsrzn])\1[a-z]")
+# "UN-Red Crescent", "EU-Turkey deal": an abbreviation joined to a word names no place.
+_ABBREVIATION_COMPOUND = re.compile(
+    r"(?:^|\s)(?!(?:AL|EL|AN|AR|AS|ASH|AD|AT|AZ|ES|EZ|ED)-)[A-Z]{2,}-[A-Z][a-z]"
+)
 _QUOTE_CHARS = "'’‘ʿʾ`"
 _ODD_FIRST = frozenset(
     "aeu" + _QUOTE_CHARS
@@ -107,6 +114,8 @@ ORGANISATION_HEADS = frozenset(
     "ahrar fateh fatah tahrir jabhat jabhet jebhat jaish jaysh jeish faylaq failaq liwa liwaa harakat "
     "harakat hayat hayaat hayet ansar jund katibat kataib kataeb saraya asaib nour nur thuwar".split()
 )
+# "Maath bin Jabal": the name after a patronymic particle is a father's, not a place.
+PATRONYMICS = frozenset({"bin", "ibn", "bint"})
 LOCATIVES = frozenset(
     "in at near from outside into around towards toward through via across inside to "
     "between reached entered".split()
@@ -169,10 +178,15 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             and tokens[run_end].text.lower() not in CALENDAR
         ):
             run_end += 1
-        match = _longest_match(text, tokens, index, run_end, gazetteer)
+        match = _headed_lower_case(text, tokens, index, run_end, gazetteer) or _longest_match(
+            text, tokens, index, run_end, gazetteer
+        )
         if match is None:
             continue
         mention, used = match
+        if used == 1 and index + 1 < run_end and _continued(token.text, tokens[index + 1].text):
+            free = index + 2
+            continue
         if " " not in mention.text and not mention.demonym:
             lowered = mention.text.lower()
             english = lower_case.begins_a_word(lowered)
@@ -189,6 +203,33 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         mentions.append(mention)
         free = index + used
     return mentions
+
+
+def _headed_lower_case(
+    text: str, tokens: list[_Token], index: int, run_end: int, gazetteer: Gazetteer
+) -> tuple[Mention, int] | None:
+    """A generic head and the lower-case word after it, when the two together are a place's name
+    ("Deir ezzor", "Tal abyad"): reports do not always capitalise the second word."""
+    if run_end != index + 1 or index + 1 >= len(tokens) or tokens[index].text.lower() not in _name_heads():
+        return None
+    following = tokens[index + 1]
+    if (
+        following.break_before
+        or following.connector
+        or len(following.text) < 3
+        or not following.text.isalpha()
+    ):
+        return None
+    start, end = tokens[index].start, following.end
+    mention = _match(text, tokens, index, start, end, text[start:end], gazetteer)
+    return (mention, 2) if mention is not None and not mention.fuzzy else None
+
+
+def _continued(word: str, following: str) -> bool:
+    """Whether a one-word match is only the head of a longer Arabic name the gazetteer lacks: a
+    generic head of place names ("Khan", "Bab", "Tal") followed by a word with an article
+    ("Khan al-Assad", "Bab al-Maqam")."""
+    return word.lower() in _name_heads() and bool(_ARTICLE_NAME.match(following))
 
 
 def _possessive_stem(
@@ -272,7 +313,7 @@ def _people(
 ) -> tuple[set[int], set[str]]:
     """Indexes of the tokens of person names (a given name or a title, then capitalised words,
     middle initials and particles like "al-" or "bin" included) and the surnames they end with.
-    A given name that begins a place name ("Beverly Hills") is not a person."""
+    A given name that begins a place name ("Beverly Hills", "Salah al-Din") is not a person."""
     people: set[int] = set()
     surnames: set[str] = set()
     for index in capitals:
@@ -294,13 +335,29 @@ def _people(
                 last = end
             end += 1
         if last == index or (
-            not title and gazetteer.candidates(name_key(text[token.start : tokens[last].end]))
+            not title
+            and _names_a_place(tokens[index : last + 1], text[token.start : tokens[last].end], gazetteer)
         ):
             continue
         people.update(range(index + 1 if title else index, last + 1))
         if lowered not in ORGANISATION_HEADS:
             surnames.add(tokens[last].text.lower())
     return people, surnames
+
+
+def _names_a_place(words: list[_Token], surface: str, gazetteer: Gazetteer) -> bool:
+    """Whether a given name and what follows it name a place rather than a person: some place is
+    called exactly so ("Beverly Hills"), or the name has the shape of an Arabic place name, a
+    generic head or a word with an article ("Salah al-Din", "Salah Eddin", "Abu al-Duhur") and some
+    place is called something like it. "Hassan Abboud" is a man, not the Iraqi village Hasan 'Abbud."""
+    candidates = gazetteer.candidates(name_key(surface))
+    if not candidates:
+        return False
+    arabic = words[0].text.lower() in _name_heads() or any(
+        _ARTICLE_NAME.match(word.text) or _FUSED_ARTICLE.match(word.text) for word in words[1:]
+    )
+    spelled = ascii_name(surface).lower()
+    return arabic or any(c.primary and ascii_name(c.place.name).lower() == spelled for c in candidates)
 
 
 def _continues(tokens: list[_Token], index: int) -> bool:
@@ -365,7 +422,12 @@ def _match(
     if demonym and not titled:
         return Mention(start, end, surface, target_candidates(demonym, gazetteer), demonym=demonym)
     target = abbreviations.get(surface)
-    if surface.isupper() and len(surface) <= 4 and not target:
+    if not target and (
+        (surface.isupper() and len(surface) <= 4)
+        or _initials_only(surface)
+        or _ABBREVIATION_COMPOUND.search(surface)
+        or (previous is not None and previous.text.lower() in PATRONYMICS)
+    ):
         return None
     single = " " not in surface
     if (
@@ -432,6 +494,15 @@ def _match(
     if fuzzy:
         return Mention(start, end, surface, fuzzy, fuzzy=True, locative=locative)
     return None
+
+
+def _initials_only(surface: str) -> bool:
+    """Whether a name of two or more words is only initials ("A U.N.": the article and an
+    abbreviation), which no gazetteer name of a place is written as."""
+    words = surface.split()
+    return len(words) > 1 and all(
+        len(word.replace(".", "")) <= 1 or _DOTTED.fullmatch(word) for word in words
+    )
 
 
 def _common(lowered: str, sentence_start: bool) -> bool:
@@ -547,6 +618,12 @@ def target_candidates(target: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     text = (files(__package__) / "data" / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    text = (files(__package__) / "data" / "name_heads.txt").read_text(encoding="utf-8")
     return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 

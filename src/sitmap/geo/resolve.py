@@ -14,8 +14,10 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from typing import Literal
 
+from rapidfuzz.fuzz import ratio
+
 from sitmap.geo.gazetteer import Candidate, Gazetteer
-from sitmap.geo.names import ascii_name, name_key
+from sitmap.geo.names import ascii_name, name_key, skeleton
 from sitmap.geo.recognise import Mention, find_mentions
 from sitmap.model import Document, Place, Sentence, Toponym
 
@@ -59,6 +61,36 @@ _REGION_OR_CAPITAL = REGION_CODES | {"PPLC"}
 _BROAD_OR_CAPITAL = _BROAD | {"ADM1", "PPLC"}
 _LIST_GAP = re.compile(r"\s*[,(]\s*")  # "Springfield, Illinois", "Douma (Rif Dimashq)"
 _IN_GAP = re.compile(r"\s+(?:in|near|outside)\s+")
+MIN_SPELLING = 5
+MIN_FOCUS_NAMES = 3  # distinct places in the main country before a lone village abroad is doubted
+SPELLING_RATIO = 84.0
+MAX_LIST = 9  # mentions a list of places may run over before the "in Y" that contains them
+MAX_LIST_CHARS = 160
+_AREA_NOUN = (
+    r"(?i:areas?|neighbou?rhoods?|districts?|quarters?|towns?|villages?|city|farms?|camps?|suburbs?|"
+    r"region|plain|countryside|outskirts|province|governorate)"
+)
+_DIRECTION = (
+    r"(?i:north|south|east|west|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|northeast|northwest|southeast|southwest|central|rural)"
+)
+_NAME_WORD = r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*"
+# Between a place and the place it lies in: more names of a list (after a comma or "and", or an
+# Arabic article: "al-Midan al-Hamadaniyeh"), then "in" or "area of", the article, a direction and
+# an area word: "and al-Muhafaza in", " area in the countryside of the northern ".
+_LIST_ITEM = (
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+(?=[a-z]{{1,3}}-))(?:the\s+)?"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s+{_AREA_NOUN})?"
+)
+_CONTAINED_GAP = re.compile(
+    rf"(?:(?:{_LIST_ITEM})*(?:\s+{_AREA_NOUN})?\s+in|\s+{_AREA_NOUN}\s+of)\s+(?:the\s+)?(?:{_DIRECTION}\s+)?"
+    rf"(?:{_AREA_NOUN}\s+of\s+(?:the\s+)?(?:{_DIRECTION}\s+)?)?"
+)
+_COUNTRY_THEN_PLACE = re.compile(rf"(?:'s|’s|s)?\s+(?:{_DIRECTION}\s+)?{_AREA_NOUN}\s+of\s+(?:the\s+)?")
+_QUARTER_AFTER = re.compile(r"\s+neighbou?rhoods?\b")
+_QUARTER_BEFORE = re.compile(r"\bneighbou?rhoods?\s+of\s+(?:the\s+)?$")
+CONTAINER_KM = 100.0
+SMALL_POPULATION = 100_000
 _SPEECH = re.compile(
     r"^['’]?s?\s+(?:(?:has|have|had|would|will|is|was|also|has also|had also|then|later|quickly|"
     r"strongly|repeatedly|on \w+)\s+)*(?:said|says|say|denied|denies|deny|warned|warns|claimed|claims|"
@@ -137,6 +169,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     groups: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         groups.setdefault(mention.demonym or name_key(mention.text), []).append(index)
+    _merge_spellings(groups, mentions)
     hints = _explicit_hints(text, mentions)
     keys = list(groups)
     group_hints = [_merge_hints([hints[i] for i in groups[key]]) for key in keys]
@@ -165,9 +198,121 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     results: list[tuple[Place, float] | None] = [None] * len(mentions)
     for key, pick in zip(keys, picks, strict=True):
         for index in groups[key]:
-            if pick is not None and _accepted(mentions[index], pick[0], countries):
+            if pick is not None and _accepted(
+                mentions[index], pick[0], countries, hints[index].bonus(pick[0].place) > 0
+            ):
                 results[index] = (pick[0].place, pick[1])
+    _reject_misplaced(results, hints)
+    _reject_strays(results, hints, mentions)
     return results
+
+
+def _reject_strays(
+    results: list[tuple[Place, float] | None], hints: list[_Hint], mentions: list[Mention]
+) -> None:
+    """Drop a small place abroad, spelled otherwise than the text writes it, that nothing else in
+    the article supports: in an article about one country, a village of another country it names
+    no country, region or city of ("al-Habbari" is no Somali Habare in a report on Deir ez-Zor)."""
+    named = {result[0] for result in results if result is not None}
+    countries = Counter(place.country_code for place in named)
+    if not countries:
+        return
+    main, count = countries.most_common(1)[0]
+    if count < MIN_FOCUS_NAMES:
+        return
+    supported = {place.country_code for place in named if not _small(place)}
+    for index, (result, hint, mention) in enumerate(zip(results, hints, mentions, strict=True)):
+        if result is None:
+            continue
+        place = result[0]
+        if (
+            place.country_code != main
+            and place.country_code not in supported
+            and _small(place)
+            and countries[place.country_code] * 2 <= count
+            and hint.bonus(place) <= 0
+            and not mention.locative
+            and ascii_name(place.name).lower() != ascii_name(mention.text).lower()
+        ):
+            results[index] = None
+
+
+def _reject_misplaced(results: list[tuple[Place, float] | None], hints: list[_Hint]) -> None:
+    """Drop small places the text itself contradicts: one said to lie in a place of the same
+    country far from it ("al-Kallaseh in Damascus" is no Aleppo district), and a neighbourhood in
+    a region of which the article names no other place while it names places elsewhere in the
+    country ("Bab al-Faraj neighborhood" in an article about Aleppo is not in Hasakah)."""
+    named = {result[0] for result in results if result is not None}
+    regions = Counter((place.country_code, place.admin1) for place in named if place.admin1)
+    countries = Counter(place.country_code for place in named)
+    for index, (result, hint) in enumerate(zip(results, hints, strict=True)):
+        if result is None or not _small(result[0]):
+            continue
+        place = result[0]
+        container = results[hint.container] if hint.container is not None else None
+        if container is not None and _known_place(container[0]) and _outside(place, container[0]):
+            results[index] = None
+        elif (
+            hint.quarter
+            and place.admin1
+            and regions[(place.country_code, place.admin1)] == 1
+            and countries[place.country_code] > 1
+        ):
+            results[index] = None
+
+
+def _small(place: Place) -> bool:
+    """A town, village or feature: no region, capital or city of 100,000."""
+    return (
+        place.feature_code not in REGION_CODES
+        and place.feature_code != "PPLC"
+        and place.population < SMALL_POPULATION
+    )
+
+
+def _known_place(place: Place) -> bool:
+    """A place the resolver rarely gets wrong: a country, first-level region, capital, first-level
+    seat or a city of 100,000."""
+    return place.feature_code in ("PCLI", "ADM1", "PPLC", "PPLA") or (
+        place.feature_code.startswith("PPL") and place.population >= SMALL_POPULATION
+    )
+
+
+def _outside(place: Place, container: Place) -> bool:
+    """Whether a place is plainly not where the text puts it: in the same country as the place
+    that should contain it, but in another first-level region and over 100 km from it."""
+    return (
+        place.country_code == container.country_code
+        and container.feature_code not in _BROAD
+        and place.admin1 != (container.admin1 or container.name)
+        and _km(place, container) > CONTAINER_KM
+    )
+
+
+def _merge_spellings(groups: dict[str, list[int]], mentions: list[Mention]) -> None:
+    """One sense for two spellings of one name in a document ("Qalmoun" and "Qalamoun"): keys
+    of five letters or more with the same consonants and a close rapidfuzz ratio join the
+    group of the first."""
+    keys = [key for key in groups if len(key) >= MIN_SPELLING and not mentions[groups[key][0]].demonym]
+    by_skeleton: dict[str, str] = {}
+    for key in keys:
+        consonants = skeleton(key)
+        first = by_skeleton.setdefault(consonants, key)
+        if first != key and _respelled(first, key):
+            groups[first].extend(groups.pop(key))
+            groups[first].sort()
+
+
+def _respelled(key: str, other: str) -> bool:
+    """Whether two name keys with the same consonants spell one name: as long within a letter,
+    starting alike, close by rapidfuzz ratio, and neither just the other with letters added in
+    front or behind ("Delta" and "A Delta" are not one name)."""
+    return (
+        abs(len(key) - len(other)) <= 1
+        and key[0] == other[0]
+        and not (key.startswith(other) or other.startswith(key) or key.endswith(other) or other.endswith(key))
+        and ratio(key, other) >= SPELLING_RATIO
+    )
 
 
 def _add_focus(
@@ -257,6 +402,10 @@ def _merge_hints(hints: list[_Hint]) -> _Hint:
 def _pool(mentions: list[Mention], hint: _Hint) -> tuple[list[Candidate], list[float]]:
     """The candidates a name's mentions allow, best prior first, and their priors."""
     candidates = list(mentions[0].candidates)
+    for mention in mentions[1:]:
+        if mention.candidates is not mentions[0].candidates:  # another spelling of the name
+            seen = {candidate.id for candidate in candidates}
+            candidates.extend(c for c in mention.candidates if c.id not in seen)
     if all(m.common and not m.locative for m in mentions) and not hint.within:
         candidates = [c for c in candidates if c.primary and c.place.feature_code in ("PCLI", "ADM1", "CONT")]
     if all(m.after_name for m in mentions):
@@ -274,7 +423,12 @@ def _pool(mentions: list[Mention], hint: _Hint) -> tuple[list[Candidate], list[f
             if c.primary and (c.place.feature_code in _BROAD_OR_CAPITAL or c.place.population >= 100_000)
         ]
     priors = [_prior(candidate) for candidate in candidates]
-    order = sorted(range(len(candidates)), key=priors.__getitem__, reverse=True)[:MAX_CANDIDATES]
+    order = sorted(range(len(candidates)), key=priors.__getitem__, reverse=True)
+    if len(order) > MAX_CANDIDATES and hint.within:
+        # a place the text says the name is in or near stays in the running however small it is
+        # ("al-Midan neighborhood of Damascus" among 128 places called Midan)
+        order.sort(key=lambda i: hint.bonus(candidates[i].place) <= 0)
+    order = order[:MAX_CANDIDATES]
     return [candidates[i] for i in order], [priors[i] for i in order]
 
 
@@ -294,6 +448,8 @@ class _Hint:
     def __init__(self) -> None:
         self.within: list[Place] = []
         self.region = False
+        self.container: int | None = None  # the mention of the place this one is said to be in
+        self.quarter = False  # "X neighbourhood", "the district of X": part of a city
 
     def bonus(self, place: Place) -> float:
         total = 3.0 if self.region and place.feature_code in ("ADM1", "ADM2") else 0.0
@@ -328,7 +484,46 @@ def _explicit_hints(text: str, mentions: list[Mention]) -> list[_Hint]:
                 continue
         if _IN_GAP.fullmatch(gap):
             hints[index].within.extend(c.place for c in candidates[:5])
+            if gap.strip() == "in":
+                hints[index].container = index + 1
+            continue
+        container = _container(text, mentions, index)
+        if container is None:
+            continue
+        hints[index].container = container
+        hints[index].within.extend(c.place for c in mentions[container].candidates[:5])
+    for hint, mention in zip(hints, mentions, strict=True):
+        hint.quarter = bool(
+            _QUARTER_AFTER.match(text, mention.end)
+            or _QUARTER_BEFORE.search(text[max(0, mention.start - 30) : mention.start])
+        )
     return hints
+
+
+def _container(text: str, mentions: list[Mention], index: int) -> int | None:
+    """The mention of the place that the text says mention ``index`` lies in, across a list and
+    area words: "al-Midan and al-Muhafaza in Aleppo city", "the Hara area in southern Daraa
+    province", "Tal Salmo and Um Jerin in Abu al-Duhour area in the countryside of Idleb"."""
+    end = mentions[index].end
+    for other in range(index + 1, min(len(mentions), index + MAX_LIST)):
+        following = mentions[other]
+        if following.start - end > MAX_LIST_CHARS:
+            return None
+        if (
+            following.candidates
+            and not following.demonym
+            and _CONTAINED_GAP.fullmatch(text, end, following.start)
+        ):
+            # "Al Qousour district of Syria's eastern city of Deir ez-Zor": the city, not the country
+            after = mentions[other + 1] if other + 1 < len(mentions) else None
+            if (
+                after is not None
+                and following.candidates[0].place.feature_code == "PCLI"
+                and _COUNTRY_THEN_PLACE.fullmatch(text, following.end, after.start)
+            ):
+                return other + 1
+            return other
+    return None
 
 
 class _Context:
@@ -478,8 +673,9 @@ def _proximity(km: float) -> float:
     return 2.0 if km < 30 else 1.2 if km < 100 else 0.6 if km < 300 else 0.0
 
 
-def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
-    """Whether a pick has enough support: weak matches need their country named elsewhere too."""
+def _accepted(mention: Mention, candidate: Candidate, countries: Votes, hinted: bool = False) -> bool:
+    """Whether a pick has enough support: weak matches need their country named elsewhere too, or
+    (``hinted``) the text's own word for where it is ("Palmyra in central Syria")."""
     place = candidate.place
     respelled = not candidate.primary or ascii_name(place.name).lower() != ascii_name(mention.text).lower()
     if mention.english and respelled and not mention.locative and not mention.area:
@@ -503,6 +699,7 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
         and place.feature_code not in REGION_CODES
         and not mention.locative
         and not mention.area
+        and not hinted
     ):
         return False
     if (
@@ -511,6 +708,7 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
         and place.feature_code not in REGION_CODES
         and not mention.locative
         and not mention.area
+        and not hinted
     ):
         return countries[place.country_code] > 1
     return True

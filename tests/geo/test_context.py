@@ -1,0 +1,119 @@
+"""What the text says about where a name lies decides among its places: "in X city", "X area in
+southern Y province", lists before "in Y", neighbourhoods of the city the article names, and the
+country the article is about."""
+
+import shutil
+import sqlite3
+
+import pytest
+
+from sitmap.geo import load_gazetteer, locate
+from sitmap.geo.geonames_import import import_file
+from sitmap.model import Document
+from sitmap.nlp import split_sentences
+
+
+def _toponyms(text, gazetteer):
+    return locate(Document(id="d1", text=text), split_sentences(text), gazetteer)
+
+
+def _admin1(text, mention, gazetteer):
+    return next(t.place.admin1 for t in _toponyms(text, gazetteer) if t.text == mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        # a list of names before "in X city": all of them lie in X (there is an Al Maydan near Latakia)
+        (
+            "Russian officers at Hmeimim near Latakia said mortars hit the areas of al-Midan and "
+            "al-Muhafaza in Aleppo city.",
+            "al-Midan",
+            "Aleppo",
+        ),
+        # an area word and a direction between the name and its province
+        (
+            "Air strikes hit the Hara area in southern Daraa province, a day after clashes in Saraqeb, "
+            "Binnish and Idlib.",
+            "Hara",
+            "Daraa",
+        ),
+        (
+            "Army units shelled Um Jerin in Abu al-Duhour area in the countryside of the northern Idleb "
+            "province while clashes went on in Raqqa and Tabqa.",
+            "Abu al-Duhour",
+            "Idlib",
+        ),
+        # a district of the city the text names, however small among the many places called so
+        (
+            "Gunmen attacked a police station in the al-Midan neighborhood of Damascus.",
+            "al-Midan",
+            "Damascus",
+        ),
+        # a given name and a word with a fused article: an Aleppo district, not a person
+        ("Rockets hit the Salah Eddin neighborhood in Aleppo.", "Salah Eddin", "Aleppo"),
+    ],
+)
+def test_the_place_the_text_puts_a_name_in_decides(gazetteer, text, mention, admin1):
+    assert _admin1(text, mention, gazetteer) == admin1
+
+
+def test_a_name_the_text_puts_in_a_country_may_be_an_alternate_name(gazetteer):
+    toponyms = _toponyms("Militants entered the historic city of Palmyra in central Syria.", gazetteer)
+    assert [(t.text, t.place.admin1) for t in toponyms][0] == ("Palmyra", "Homs")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # the only al-Kallaseh the gazetteer knows is an Aleppo district, 300 km from Damascus
+        ("A bomb hit a bus in the neighbourhood of al-Kallaseh in Damascus.", "al-Kallaseh"),
+        # the only Mallah is in As-Suwayda
+        ("Troops repelled an attack on Mallah Farms in Aleppo.", "Mallah"),
+        # a neighbourhood in a region of which the article names nothing else (Bab al Faraj, Hasakah)
+        ("Shells hit Aleppo city on Monday. Mortars also fell on Bab al-Faraj neighborhood.", "Bab al-Faraj"),
+        # the district of the city named after the country, not of the country (Al Qusur, Raqqa)
+        ("A mortar hit the Al Qousour district of Syria's eastern city of Deir ez-Zor.", "Al Qousour"),
+    ],
+)
+def test_a_small_place_far_from_where_the_text_puts_it_is_dropped(gazetteer, text, mention):
+    assert mention not in [t.text for t in _toponyms(text, gazetteer)]
+
+
+def test_two_spellings_of_one_name_in_an_article_are_one_place(gazetteer):
+    text = "Fighting raged in Qalamoun on Monday. Later the Qalmoun barrens were shelled."
+    assert _admin1(text, "Qalmoun", gazetteer) == "Rif Dimashq"
+
+
+@pytest.fixture
+def gazetteer_with_a_village_abroad(gazetteer, tmp_path):
+    """The test gazetteer plus one Somali village, Habare, imported as a supplement."""
+    path = tmp_path / "gazetteer.sqlite"
+    shutil.copy(gazetteer.path, path)
+    supplement = tmp_path / "somalia.csv"
+    supplement.write_text(
+        "name,latitude,longitude,alternates,country_code,admin1,admin2,feature_code,population\n"
+        "Habare,2.9,44.1,,SO,Bay,,PPL,12000\n",
+        encoding="utf-8",
+    )
+    connection = sqlite3.connect(path)
+    import_file(supplement, connection)
+    connection.commit()
+    connection.close()
+    return load_gazetteer(path)
+
+
+def test_a_lone_village_abroad_spelled_otherwise_is_dropped(gazetteer_with_a_village_abroad):
+    text = (
+        "The army took Palmyra and advanced on Deir ez-Zor. The al-Habbari field fell on Monday, "
+        "and troops reached Raqqa and Homs."
+    )
+    names = [t.text for t in _toponyms(text, gazetteer_with_a_village_abroad)]
+    assert "al-Habbari" not in names
+    assert {"Deir ez-Zor", "Raqqa", "Homs"} <= set(names)
+
+
+def test_a_village_abroad_the_text_places_there_stays(gazetteer_with_a_village_abroad):
+    text = "The army took Palmyra, Raqqa and Homs. Elders met in al-Habbari, Somalia."
+    toponym = next(t for t in _toponyms(text, gazetteer_with_a_village_abroad) if t.text == "al-Habbari")
+    assert toponym.place.country_code == "SO"
