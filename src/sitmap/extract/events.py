@@ -256,7 +256,7 @@ def _country_subjects(doc: Doc | None, sentence: Sentence, mentions: list[Mentio
         if any(m.start <= start < m.end or start <= m.start < end for m in mentions):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in {"nsubj"} or span.root.pos_ != "PROPN":
+        if span is None or span.root.dep_ not in {"nsubj"} or span.root.tag_ not in {"NNP", "NNPS"}:
             continue
         found.append(Mention(country_actor(country, span.text), start, end, span.text, None, True))
     return found
