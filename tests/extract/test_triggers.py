@@ -46,3 +46,43 @@ def test_capturing_people_is_not_a_territory_change():
 def test_prefilter_passes_no_sentence_without_a_trigger():
     assert not has_trigger("The minister opened a new hospital wing on Monday.")
     assert has_trigger("Shelling hit the hospital.")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefixes"),
+    [
+        ("clash(?:es|ed)?|fighting", ("clash", "fighting")),
+        ("drones? (?:struck|hit)", ("drone",)),
+        ("(?:re)?captur(?:e|ed)|retook", ("captur", "re", "retook")),
+        ("(?:car|truck) bombs?|(?:peace )?(?:deal|accord)s?", ("accord", "car", "deal", "peace", "truck")),
+        ("(?:a|the) bomb", ()),  # one letter says nothing
+        ("\\w+ed", ()),
+        ("(?<!no )attack", ()),
+    ],
+)
+def test_literal_prefixes_of_a_trigger_pattern(pattern, prefixes):
+    from sitmap.extract.triggers import _prefixes
+
+    assert _prefixes(pattern) == prefixes
+
+
+def test_a_rules_prefixes_never_hide_one_of_its_matches():
+    """Every match of every gated rule, over our own texts, starts with one of the rule's prefixes."""
+    import json
+    from pathlib import Path
+
+    from sitmap.extract.triggers import load_triggers
+
+    root = Path(__file__).resolve().parents[2]
+    lines = (root / "benchmarks/annotated/events.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    texts += [path.read_text(encoding="utf-8") for path in (root / "examples").glob("*.txt")]
+    checked = 0
+    for rule in load_triggers():
+        if not rule.prefixes:
+            continue
+        for text in texts:
+            for match in rule.pattern.finditer(text):
+                assert match.group().lower().startswith(rule.prefixes), (rule.sub_event_type, match.group())
+                checked += 1
+    assert checked > 100
