@@ -9,7 +9,6 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from sitmap import store
 from sitmap.cli.app import EventFormat, FormatOption, RowFormat, app, open_engine, print_events, print_rows
 from sitmap.commandline import EXIT_USAGE, DbOption, parse_date, stderr
 from sitmap.export import WRITERS
@@ -40,6 +39,8 @@ def events(
     ] = None,
 ) -> None:
     """List stored events, filtered; or explain one event with --explain ID."""
+    from sitmap import store
+
     engine = open_engine(db)
     if explain:
         _explain(engine, explain)
@@ -65,6 +66,8 @@ def export_command(
     actor: ActorText = None,
 ) -> None:
     """Export stored events as ACLED-style CSV, GeoJSON, JSON lines or CSV."""
+    from sitmap import store
+
     where = store.EventFilter(since=parse_date(since), until=parse_date(until), country=country,
                               event_type=type, actor=actor)  # fmt: skip
     found = store.query_events(open_engine(db), where)
@@ -86,6 +89,8 @@ def documents(
     format: FormatOption = RowFormat.table,
 ) -> None:
     """List stored documents (newest first), or only the failed ones with --failed."""
+    from sitmap import store
+
     rows = store.list_documents(open_engine(db), failed=failed, limit=limit)
     print_rows([{name: to_dict(row[name]) for name in _DOCUMENT_FIELDS} for row in rows], format)
 
@@ -100,6 +105,7 @@ def control(
     format: FormatOption = RowFormat.table,
 ) -> None:
     """List places whose control changed hands: who holds each, since when, and the supporting events."""
+    from sitmap import store
     from sitmap.merge import control_timeline
 
     when = parse_date(at)
@@ -112,6 +118,8 @@ def control(
 @app.command()
 def statistics(db: DbOption = None, format: FormatOption = RowFormat.table) -> None:
     """List country- and region-level figures ("a million displaced since December"), kept apart from events."""
+    from sitmap import store
+
     rows = [to_dict(s) for s in store.query_statistics(open_engine(db))]
     if format is not RowFormat.jsonl:
         for row in rows:
@@ -159,6 +167,8 @@ def serve(
 
 
 def _explain(engine: Any, event_id: str) -> None:
+    from sitmap import store
+
     event = store.get_event(engine, event_id)
     if event is None:
         stderr.print(f"no event {event_id!r} in the database")
