@@ -18,7 +18,6 @@ cold extract <= 2 s.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import subprocess
@@ -27,6 +26,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -57,36 +57,11 @@ def _documents(source: str, count: int) -> list[Any]:
             )
             for r in generate(count)
         ]
-    documents = []
-    csv.field_size_limit(10_000_000)
-    with FAKES.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            text = (row.get("article_content") or "").strip()
-            if not text:
-                continue
-            published = _fakes_date(row.get("date") or "")
-            documents.append(
-                Document(
-                    id=f"fakes-{row['unit_id']}",
-                    text=text,
-                    title=row.get("article_title"),
-                    published=published,
-                    source=row.get("source"),
-                    origin=str(FAKES),
-                )
-            )
-            if len(documents) >= count:
-                break
-    return documents
+    sys.path.insert(0, str(HERE))
+    from places import fakes_documents
 
-
-def _fakes_date(value: str) -> date | None:
-    for candidate in (value[:10], value):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    return None
+    documents = [replace(document, id=f"fakes-{document.id}") for document, _row in fakes_documents()]
+    return documents[:count]
 
 
 class _PeakMemory:
