@@ -156,21 +156,18 @@ def _measure_stages(source: str, count: int, batch_size: int, classifier: bool) 
         engine = store.open_database(str(Path(folder) / "stages.db"))
         for start in range(0, len(documents), batch_size):
             batch = documents[start : start + batch_size]
-            found: list[Any] = []
+            articles = []
             for document in batch:
                 t0 = time.perf_counter()
                 sentences = nlp.split_sentences(document.text)
                 t1 = time.perf_counter()
-                toponyms = geo.locate(document, sentences, resources.gazetteer)
-                t2 = time.perf_counter()
-                events, _statistics = extract.find_events(
-                    document, sentences, toponyms, resources.language, resources.classifier
-                )
-                t3 = time.perf_counter()
+                articles.append((document, sentences, geo.locate(document, sentences, resources.gazetteer)))
                 seconds["split"] += t1 - t0
-                seconds["geo"] += t2 - t1
-                seconds["extract"] += t3 - t2
-                found += events
+                seconds["geo"] += time.perf_counter() - t1
+            t3 = time.perf_counter()
+            coded = extract.find_events_in(articles, resources.language, resources.classifier)
+            found = [event for events, _statistics in coded for event in events]
+            seconds["extract"] += time.perf_counter() - t3
             t4 = time.perf_counter()
             merged = merge.merge_events(found)
             t5 = time.perf_counter()

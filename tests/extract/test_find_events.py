@@ -185,3 +185,26 @@ def test_combine_keeps_a_violent_reading_when_people_were_killed():
         combine("Armed clash", 1, "Change to group/activity", 0.6, casualties=False)[0]
         == "Change to group/activity"
     )
+
+
+def test_a_batch_codes_exactly_as_its_documents_one_by_one(language):
+    """find_events_in parses and classifies a batch together; each document's events stay its own."""
+    from sitmap.extract import find_events_in
+    from sitmap.extract.subevents import SubeventClassifier
+
+    classifier = SubeventClassifier.load()
+    texts = [
+        ARTICLE,
+        "Police fired tear gas at hundreds of teachers marching to parliament on Monday.",
+        "Militants ambushed an army convoy near Ariha on Tuesday, killing seven soldiers, the army said. "
+        "In a separate attack, a roadside bomb wounded two police officers in Idlib.",
+    ]
+    articles = []
+    for number, text in enumerate(texts):
+        document = Document(f"doc-{number}", text, published=PUBLISHED)
+        articles.append((document, nlp.split_sentences(text), _toponyms(document)))
+    alone = [find_events(*article, language, classifier) for article in articles]
+    together = find_events_in(articles, language, classifier)
+    assert together == alone
+    assert all(events for events, _ in together)
+    assert {e.sources[0].doc_id for e in together[2][0]} == {"doc-2"}

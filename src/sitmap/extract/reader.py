@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final, Protocol
@@ -69,22 +70,71 @@ class _Dated:
     cue: DateCue | None
 
 
+Article = tuple[Document, list[Sentence], list[Toponym]]
+"""A document with its sentences and resolved toponyms: what the extraction reads."""
+Coded = tuple[list[Event], list[Statistic]]
+
+
 def find_events(
     document: Document,
     sentences: list[Sentence],
     toponyms: list[Toponym],
     language: Language,
     classifier: SubeventClassifier | None = None,
-) -> tuple[list[Event], list[Statistic]]:
+) -> Coded:
     """The events and statistics an ACLED coder would read from one document."""
+    return find_events_in([(document, sentences, toponyms)], language, classifier)[0]
+
+
+def find_events_in(
+    articles: Sequence[Article], language: Language, classifier: SubeventClassifier | None = None
+) -> list[Coded]:
+    """``find_events`` of each article, in order, with one parse and one classifier call for all.
+
+    Each article is read on its own; only the spaCy parse of the candidate sentences and the
+    embedding of the texts to classify run over the whole batch, which is faster than article by
+    article and gives the same results (neither depends on the other texts of a batch).
+    """
+    drafts = [_draft(document, sentences, toponyms) for document, sentences, toponyms in articles]
+    # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
+    spotted = [item for draft in drafts for item in draft.spotted]
+    docs = iter(nlp.parse([item.sentence.text for item in spotted], language) if spotted else [])
+    for draft in drafts:
+        parsed = [replace(item, doc=next(docs)) for item in draft.spotted]
+        draft.spotted = [item for item in parsed if not _unrealised(item.doc, item.trigger)]
+    asked = [_to_classify(draft) if classifier is not None else [] for draft in drafts]
+    answers = iter(_predict(classifier, [text for texts in asked for _, text in texts]))
+    results = []
+    for draft, texts in zip(drafts, asked, strict=True):
+        predictions = {key: next(answers) for key, _ in texts}
+        whole = predictions.pop(_WHOLE, None) if draft.short else None
+        results.append(_finish(draft, predictions, whole))
+    return results
+
+
+_WHOLE: Final[int] = -1  # the key of a short text's whole-text reading among its predictions
+
+
+@dataclass(slots=True)
+class _Draft:
+    """One article after the cheap rules: its country, places, dates, claims and candidate sentences."""
+
+    document: Document
+    country: str
+    toponyms: list[Toponym]
+    focus_place: Toponym | None
+    short: bool
+    said: dict[int, Attribution]
+    dates: dict[int, _Dated]
+    statistics: list[Statistic]
+    spotted: list[_Spotted]
+
+
+def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
     country = _document_country(document, toponyms)
     toponyms = _in_country(toponyms, country)
-    focus_place = focus(toponyms)
     candidates = [(sentence, find_triggers(sentence.text)) for sentence in sentences]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
-    short = len(document.text) <= SHORT_DOCUMENT
-    # a short text is classified whole (snippets.py); its sentences keep the rules' reading
-    whole = _predict(classifier, [document.text])[0] if short else None
 
     attributions: list[Attribution] = []
     said: dict[int, Attribution] = {}
@@ -116,17 +166,43 @@ def find_events(
         trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
         if trigger is not None:
             spotted.append(_Spotted(sentence, trigger, mentions, counts, dated))
-    # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
-    docs = nlp.parse([item.sentence.text for item in spotted], language) if spotted else []
-    spotted = [replace(item, doc=doc) for item, doc in zip(spotted, docs, strict=True)]
-    spotted = [item for item in spotted if not _unrealised(item.doc, item.trigger)]
-    predictions = _classify(None if short else classifier, spotted)
-    named = named_groups_in(document.text)
+    short = len(document.text) <= SHORT_DOCUMENT
+    return _Draft(document, country, toponyms, focus(toponyms), short, said, dates, statistics, spotted)
 
+
+def _to_classify(draft: _Draft) -> list[tuple[int, str]]:
+    """The texts of one article the classifier reads, keyed by spotted position (or _WHOLE).
+
+    A short text is classified whole (snippets.py) and its sentences keep the rules' reading; in
+    a long article, the few sentences where the rules are least sure (weak triggers first, then
+    ordinary ones; strong triggers keep the rules' reading), each cut to its first words: the
+    type shows early.
+    """
+    if draft.short:
+        return [(_WHOLE, draft.document.text)]
+    spotted = draft.spotted
+    unsure = sorted(
+        (index for index, item in enumerate(spotted) if item.trigger.strength < 3),
+        key=lambda index: (spotted[index].trigger.strength, index),
+    )[:MAX_CLASSIFIED]
+    return [(index, " ".join(spotted[index].sentence.text.split()[:CLASSIFIED_WORDS])) for index in unsure]
+
+
+def _finish(
+    draft: _Draft, predictions: dict[int, list[tuple[str, float]]], whole: list[tuple[str, float]] | None
+) -> Coded:
+    """The article's events from its parsed candidate sentences and the classifier's readings."""
+    document, country, toponyms, focus_place = (
+        draft.document,
+        draft.country,
+        draft.toponyms,
+        draft.focus_place,
+    )
+    named = named_groups_in(document.text)
     events: list[Event] = []
     readings: list[Reading] = []
     distinct: dict[str, bool] = {}
-    for index, item in enumerate(spotted):
+    for index, item in enumerate(draft.spotted):
         sentence, trigger, mentions, counts, dated = (
             item.sentence,
             item.trigger,
@@ -146,9 +222,8 @@ def find_events(
             continue
         if label == NONE_LABEL and probability >= 0.6 and (trigger.strength < 3 or probability >= 0.9):
             continue
-        candidate = build(
-            sentence, item.doc, trigger, mentions, counts, said.get(sentence.index), document.id, country
-        )
+        attribution = draft.said.get(sentence.index)
+        candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
         _apply_classifier(candidate, label, probability)
         _name_generic(candidate, named)
         event = _event(document, candidate, dated, toponyms, focus_place)
@@ -158,8 +233,8 @@ def find_events(
         readings.append(_reading(event, sentence, mentions, counts, dated, separate, trigger.strength >= 2))
     events = fold_incidents(events, readings)
     events = merge_document_events(events, distinct)
-    events = _apply_document_prediction(document, events, whole, country, focus_place, dates)
-    return events, statistics
+    events = _apply_document_prediction(document, events, whole, country, focus_place, draft.dates)
+    return events, draft.statistics
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,24 +247,6 @@ class _Spotted:
     counts: list[Count]
     dated: _Dated
     doc: Doc | None = None
-
-
-def _classify(
-    classifier: SubeventClassifier | None, spotted: list[_Spotted]
-) -> dict[int, list[tuple[str, float]]]:
-    """Classifier readings of the few sentences where the rules are least sure, by position.
-
-    Weak triggers first (they need a label to count), then ordinary ones; strong triggers keep
-    the rules' reading. Each sentence is cut to its first words: the type shows early.
-    """
-    if classifier is None:
-        return {}
-    unsure = sorted(
-        (index for index, item in enumerate(spotted) if item.trigger.strength < 3),
-        key=lambda index: (spotted[index].trigger.strength, index),
-    )[:MAX_CLASSIFIED]
-    texts = [" ".join(spotted[index].sentence.text.split()[:CLASSIFIED_WORDS]) for index in unsure]
-    return dict(zip(unsure, _predict(classifier, texts), strict=True)) if texts else {}
 
 
 def _reading(
