@@ -150,7 +150,7 @@ def _place(row: tuple[object, ...]) -> Place:
     country = _country_names().get(country_code, ("", ""))
     return Place(
         name=str(row[2]),
-        latitude=float(row[3]),
+        latitude=float(row[3]),  # type: ignore[arg-type]
         longitude=float(row[4]),  # type: ignore[arg-type]
         geonameid=int(row[1]) if row[1] is not None else None,  # type: ignore[call-overload]
         country_code=country_code,

@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from sitmap import merge
 from sitmap.model import Event, Failure, Result, Statistic
@@ -142,7 +154,7 @@ def query_statistics(engine: Engine, doc_id: str | None = None) -> list[Statisti
     if doc_id:
         query = query.where(statistics.c.doc_id == doc_id)
     with engine.connect() as connection:
-        return [statistic_from_row(r._mapping) for r in connection.execute(query)]
+        return [statistic_from_row(dict(r._mapping)) for r in connection.execute(query)]
 
 
 def filtered(query: Any, where: EventFilter) -> Any:
@@ -271,10 +283,12 @@ def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, E
     """The stored events that could report one of ``new``: same id, or within a week in the same country."""
     if not new:
         return {}
-    alternatives = [events.c.event_id.in_([e.event_id for e in new])]
+    alternatives: list[ColumnElement[bool]] = [events.c.event_id.in_([e.event_id for e in new])]
     dates = [e.event_date for e in new if e.event_date is not None]
     if dates:
-        window = events.c.event_date.between(min(dates) - MERGE_WINDOW, max(dates) + MERGE_WINDOW)
+        window: ColumnElement[bool] = events.c.event_date.between(
+            min(dates) - MERGE_WINDOW, max(dates) + MERGE_WINDOW
+        )
         countries = {e.country for e in new}
         if "" not in countries:
             window = and_(window, events.c.country.in_([*countries, ""]))
