@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -100,11 +101,13 @@ def _first_word(text: str) -> str:
     return match.group().rstrip(".") if match else text
 
 
-def find_countries(text: str) -> list[tuple[str, str, int, int]]:
+@lru_cache(maxsize=256)
+def find_countries(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """Country names, demonyms and leaders in ``text``: (country, iso3, start, end), in order.
 
     One pass over the words: each word is looked up by itself (capitals only for names of three
-    letters or fewer, so "us" is not America) and the longest name starting there is kept.
+    letters or fewer, so "us" is not America) and the longest name starting there is kept. A
+    sentence is asked about several times (actors, roles, places), so recent answers are kept.
     """
     index = _country_index()
     lowered = text.lower()
@@ -129,7 +132,7 @@ def find_countries(text: str) -> list[tuple[str, str, int, int]]:
             else:
                 continue
             break
-    return found
+    return tuple(found)
 
 
 def iso3_of(country: str) -> str:
@@ -244,7 +247,7 @@ def _mention(
     start: int,
     end: int,
     row: _ActorRow,
-    countries: list[tuple[str, str, int, int]],
+    countries: Sequence[tuple[str, str, int, int]],
     default_country: str,
 ) -> Mention:
     country, explicit, backer = default_country, False, None
