@@ -86,3 +86,8 @@ def test_a_rules_prefixes_never_hide_one_of_its_matches():
                 assert match.group().lower().startswith(rule.prefixes), (rule.sub_event_type, match.group())
                 checked += 1
     assert checked > 100
+
+
+def test_kill_in_a_headline_is_a_weak_attack_trigger():
+    (trigger,) = find_triggers("Kurdish-led forces kill 47 militants near Tabqa")
+    assert (trigger.sub_event_type, trigger.strength, trigger.text) == ("Attack", 1, "kill")
