@@ -55,6 +55,20 @@ def test_a_sure_none_reading_removes_the_events():
     assert apply_document_prediction(DOCUMENT, [_event("Attack")], [("NONE", 0.8)], "", None, {}) == []
 
 
+def test_an_unsure_none_keeps_killings_by_state_forces_rebels_or_foreign_forces():
+    from dataclasses import replace
+
+    executions = replace(_event("Attack"), fatalities=19, inter1=2, inter2=7)  # "19 executed by ISIL"
+    by_gunmen = replace(_event("Armed clash"), event_id="e-gunmen", fatalities=3, inter1=3, inter2=7)
+    arrests = replace(_event("Arrests"), inter1=1)  # nobody killed
+    kept = apply_document_prediction(
+        DOCUMENT, [executions, by_gunmen, arrests], [("NONE", 0.45)], "", None, {}
+    )
+    assert [event.event_id for event in kept] == ["e-Attack"]
+    # a sure "not political" reading removes even those
+    assert apply_document_prediction(DOCUMENT, [executions], [("NONE", 0.7)], "", None, {}) == []
+
+
 def test_a_political_text_without_rule_events_still_gets_one():
     (event,) = apply_document_prediction(DOCUMENT, [], [("Violent demonstration", 0.4)], "Kenya", None, {})
     assert event.sub_event_type == "Violent demonstration"

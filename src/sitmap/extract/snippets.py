@@ -14,6 +14,11 @@ from sitmap.model import Document, Event, Evidence, Source, Toponym
 NONE_LABEL: Final[str] = "NONE"
 # A whole-text "NONE" this sure removes the rules' events (best on the cross-validated CASE dev).
 NONE_PROBABILITY: Final[float] = 0.3
+# A whole-text "NONE" this sure removes even killings by state forces, rebels or foreign forces.
+SURE_NONE: Final[float] = 0.6
+# Actor categories whose killings are political violence whatever the wording (ACLED inter codes:
+# state forces, rebel groups, external forces); not unidentified gunmen, who may be criminals.
+_POLITICAL_ARMED: Final[frozenset[int]] = frozenset({1, 2, 8})
 # Below this the whole-text label does not overrule the type the rules read from a sentence.
 OVERRULE_PROBABILITY: Final[float] = 0.3
 TERRITORY: Final[frozenset[str]] = frozenset(
@@ -43,7 +48,11 @@ def apply_document_prediction(
         return events
     label, probability = whole[0]
     if label == NONE_LABEL:
-        return [] if probability >= NONE_PROBABILITY else events
+        if probability < NONE_PROBABILITY:
+            return events
+        # an unsure "not political" does not undo state forces, rebels or foreign forces killing
+        # people ("at least 19 executed by ISIL"); a sure one does
+        return [event for event in events if probability < SURE_NONE and _political_killing(event)]
     if label not in taxonomy.SUB_EVENT_TYPES:
         return events
     if not events:
@@ -66,6 +75,10 @@ def apply_document_prediction(
     events = list(events)
     events[top] = replace(event, confidence=round(min(0.99, max(ceiling, probability) + 0.01), 3))
     return events
+
+
+def _political_killing(event: Event) -> bool:
+    return event.fatalities > 0 and bool({event.inter1, event.inter2} & _POLITICAL_ARMED)
 
 
 def _whole_text_event(
