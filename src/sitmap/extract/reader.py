@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -44,6 +44,14 @@ _SPEAKER: Final = re.compile(
 )
 _CROWD: Final = re.compile(
     r"\b(?:hundreds|thousands|dozens|scores|crowds?|tens of thousands|\d[\d,]* (?:people|residents|supporters))\b",
+    re.IGNORECASE,
+)
+# The words right before a place that say something happens there ("in northern Syria", "near the
+# town of Azaz", "Aleppo's countryside" is matched by the place itself).
+_LOCATIVE: Final = re.compile(
+    r"\b(?:in|at|near|into|inside|outside|across|from|of|around|towards?|outskirts of)\s+"
+    r"(?:(?:the|northern|southern|eastern|western|north|south|east|west|central|north-?(?:east|west)\w*|"
+    r"south-?(?:east|west)\w*|(?:town|city|village|province|region|area|district)\s+of)\s+){0,3}$",
     re.IGNORECASE,
 )
 _ACCORDING_TO: Final = re.compile(r"\baccording to\b[^.;:]*", re.IGNORECASE)
@@ -379,14 +387,28 @@ def _apply_classifier(candidate: Candidate, label: str, probability: float) -> N
 
 
 def _document_country(document: Document, toponyms: list[Toponym]) -> str:
-    """The country an article is about: its resolved places and its country words together."""
-    # where things happen counts double: "US strikes in Syria" is about Syria
-    countries = Counter[str]()
+    """The country an article is about: where its places are, more than whose actors it names.
+
+    A place after "in", "near", "from"... ("killed in northern Syria", "shelled villages near
+    Azaz") says where things happen and counts three times a place named otherwise ("Turkey
+    retaliated"); a town or province counts half as much again as a country (country names are
+    often actors); demonyms and other country words ("Turkish forces", "Erdogan") count half.
+    """
+    text = document.text
+    countries: dict[str, float] = defaultdict(float)
     for toponym in toponyms:
-        if toponym.place and toponym.place.country:
-            countries[toponym.place.country] += 2 if toponym.kind == "place" else 1
-    countries.update(country for country, _, _, _ in find_countries(document.text))
-    return countries.most_common(1)[0][0] if countries else ""
+        if not (toponym.place and toponym.place.country):
+            continue
+        weight = 0.5
+        if toponym.kind == "place":
+            weight = 3.0 if _LOCATIVE.search(text, max(0, toponym.start - 60), toponym.start) else 1.0
+            weight *= 1.5 if toponym.place.admin1 else 1.0
+        countries[toponym.place.country] += weight
+    named = [(toponym.start, toponym.end) for toponym in toponyms]
+    for country, _, start, end in find_countries(text):
+        if not any(start < other_end and other_start < end for other_start, other_end in named):
+            countries[country] += 0.5
+    return max(countries, key=countries.__getitem__) if countries else ""
 
 
 def _in_country(toponyms: list[Toponym], country: str) -> list[Toponym]:
