@@ -101,3 +101,12 @@ def test_a_sentence_naming_only_the_country_takes_the_town_of_the_sentence_befor
     ]
     placing = place_event(1, 70, toponyms, focus(toponyms))
     assert placing is not None and placing.toponym.text == "Douma" and placing.precision == 2
+
+
+def test_a_country_after_a_capture_verb_is_not_the_captured_place():
+    toponyms = [
+        _toponym("Syria", SYRIA, 20),
+        *[_toponym("Manbij", DOUMA, 100 + 40 * n, 1 + n) for n in range(2)],
+    ]
+    placing = place_event(0, 5, toponyms, focus(toponyms), object_start=12)
+    assert placing is not None and placing.toponym.text == "Manbij"

@@ -201,9 +201,10 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
         mention = _mention(text, start, end, row, countries, default_country)
         if row is _WEAPONS and not (mention.explicit_country or _STATE_BEFORE.search(text[:start])):
             continue
-        generic = row.inter in {2, 3} and "{country}" in row.name
-        if mentions and is_named(mentions[-1].actor) and generic:
-            # "the National Liberation Army (ELN) rebel group", "Wazalendo militias": the name says who
+        generic = row.inter in {2, 3} and "{country}" in row.name and is_generic(row.name)
+        if mentions and _specific_group(mentions[-1].actor) and generic:
+            # "the National Liberation Army (ELN) rebel group", "Wazalendo militias", "the Daesh
+            # terrorist group": the name says who
             if re.fullmatch(r"[\s()'’s,-]{0,4}", text[mentions[-1].end : start]):
                 continue
         previous = mentions[-1] if mentions else None
@@ -219,6 +220,19 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
             continue
         mentions.append(mention)
     return mentions
+
+
+GENERIC_PREFIXES: Final[tuple[str, ...]] = ("Unidentified Armed Group", "Rebels")
+
+
+def is_generic(actor: str) -> bool:
+    """True for actor names that say nobody in particular ("Unidentified Armed Group (Mali)")."""
+    return actor.startswith(GENERIC_PREFIXES)
+
+
+def _specific_group(actor: Actor) -> bool:
+    """A non-state group with a name of its own (M23, Islamic State), not "rebels" or "gunmen"."""
+    return actor.inter in {2, 3, 4} and not is_generic(actor.name)
 
 
 def is_named(actor: Actor) -> bool:

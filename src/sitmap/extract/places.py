@@ -138,7 +138,12 @@ def place_event(
         and not any(toponym.start < end and start < toponym.end for start, end in excluded or [])
     ]
     if object_start is not None:
-        named = [toponym for toponym in here if 0 <= toponym.start - object_start <= 40]
+        # a country is never the captured place ("after seizing a Syria village")
+        named = [
+            toponym
+            for toponym in here
+            if 0 <= toponym.start - object_start <= 40 and specificity(toponym) < 4
+        ]
         if named and object_start >= 0:
             best = min(named, key=lambda toponym: toponym.start)
             return Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))

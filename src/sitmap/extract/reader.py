@@ -15,12 +15,20 @@ from spacy.tokens import Doc
 
 from sitmap import nlp
 from sitmap.extract import context, taxonomy
-from sitmap.extract.actors import Mention, find_countries, find_mentions, is_named, iso3_of, named_groups_in
+from sitmap.extract.actors import (
+    Mention,
+    find_countries,
+    find_mentions,
+    is_generic,
+    is_named,
+    iso3_of,
+    named_groups_in,
+)
 from sitmap.extract.claims import Attribution, find_attribution
 from sitmap.extract.dates import DateCue, find_dates
 from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
 from sitmap.extract.fatalities import Count, find_counts, is_context_toll
-from sitmap.extract.incidents import Reading, fold_incidents, is_generic, victim_class
+from sitmap.extract.incidents import Reading, fold_incidents, victim_class
 from sitmap.extract.merging import merge_document_events
 from sitmap.extract.places import Placing, focus, place_event
 from sitmap.extract.roles import trigger_token
