@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from sitmap.cli.app import EventFormat, FormatOption, RowFormat, app, open_engine, print_events, print_rows
-from sitmap.commandline import EXIT_USAGE, DbOption, parse_date, stderr
+from sitmap.commandline import EXIT_USAGE, DbOption, parse_date, parse_near, stderr
 from sitmap.export import WRITERS
 from sitmap.model import to_dict
 
@@ -19,6 +19,9 @@ Until = Annotated[str | None, typer.Option(help="Only events on or before this d
 Country = Annotated[str | None, typer.Option(help="Country name or ISO3 code.")]
 EventType = Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")]
 ActorText = Annotated[str | None, typer.Option(help="Text found in an actor name.")]
+Near = Annotated[
+    str | None, typer.Option(help="Only events within KM of a point: LAT,LON,KM (e.g. 36.2,37.16,25).")
+]
 _DOCUMENT_FIELDS = ("id", "status", "reason", "origin", "format", "source", "url", "title", "published",
                     "section", "events")  # fmt: skip
 
@@ -31,6 +34,7 @@ def events(
     country: Country = None,
     type: EventType = None,
     actor: ActorText = None,
+    near: Near = None,
     text: Annotated[str | None, typer.Option(help="Text found in the notes, location or evidence.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
     format: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
@@ -46,7 +50,8 @@ def events(
         _explain(engine, explain)
         return
     where = store.EventFilter(since=parse_date(since), until=parse_date(until), country=country,
-                              event_type=type, actor=actor, text=text, limit=limit)  # fmt: skip
+                              event_type=type, actor=actor, text=text, near=parse_near(near),
+                              limit=limit)  # fmt: skip
     print_events(store.query_events(engine, where), format.value)
 
 
@@ -64,12 +69,13 @@ def export_command(
     country: Country = None,
     type: EventType = None,
     actor: ActorText = None,
+    near: Near = None,
 ) -> None:
     """Export stored events as ACLED-style CSV, GeoJSON, JSON lines or CSV."""
     from sitmap import store
 
     where = store.EventFilter(since=parse_date(since), until=parse_date(until), country=country,
-                              event_type=type, actor=actor)  # fmt: skip
+                              event_type=type, actor=actor, near=parse_near(near))  # fmt: skip
     found = store.query_events(open_engine(db), where)
     if output is None:
         print_events(found, format.value)
