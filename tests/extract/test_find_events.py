@@ -185,3 +185,10 @@ def test_combine_keeps_a_violent_reading_when_people_were_killed():
         combine("Armed clash", 1, "Change to group/activity", 0.6, casualties=False)[0]
         == "Change to group/activity"
     )
+
+
+def test_every_event_keeps_the_sentence_that_reports_it(article):
+    for event in article[0]:
+        sentences = [item for item in event.evidence if item.field == "event"]
+        assert sentences, event
+        assert all(ARTICLE[item.start : item.end] == item.text and len(item.text) > 40 for item in sentences)

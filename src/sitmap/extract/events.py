@@ -167,6 +167,8 @@ def build(
     """The candidate event of one sentence from its trigger, actor mentions and casualty counts."""
     offset = sentence.start
     candidate = Candidate(sentence, trigger.sub_event_type, trigger.strength, trigger)
+    # the whole sentence that reports the event, then the span behind each coded field
+    candidate.evidence.append(_evidence(doc_id, sentence, 0, len(sentence.text), "event"))
     candidate.evidence.append(_evidence(doc_id, sentence, trigger.start, trigger.end, "sub_event_type"))
     candidate.not_places = (
         [(trigger.start, trigger.end)]
