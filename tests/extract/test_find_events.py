@@ -192,3 +192,35 @@ def test_every_event_keeps_the_sentence_that_reports_it(article):
         sentences = [item for item in event.evidence if item.field == "event"]
         assert sentences, event
         assert all(ARTICLE[item.start : item.end] == item.text and len(item.text) > 40 for item in sentences)
+
+
+TURKEY = Place("Turkey", 39.0, 35.0, 298795, "TR", "TUR", "Turkey", "", "", "PCLI")
+
+
+def _with_country_words(document: Document) -> list[Toponym]:
+    """The hand-built toponyms plus "Turkish"/"Turkey" as the gazetteer gives them: demonym or place."""
+    found = _toponyms(document)
+    for word, kind in (("Turkish", "demonym"), ("Turkey", "place")):
+        start = document.text.find(word)
+        if start >= 0:
+            found.append(Toponym(document.id, start, start + len(word), word, kind, TURKEY, 0.9, 3, 0))
+    return sorted(found, key=lambda toponym: toponym.start)
+
+
+def _read_with_countries(text: str, language):
+    document = Document("doc-2", text, published=PUBLISHED)
+    return find_events(document, nlp.split_sentences(text), _with_country_words(document), language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the demonym is counted once: the drone's country does not outvote the town it struck
+        "A Turkish drone struck a fuel depot in Kafr Safra on Tuesday, killing two workers.",
+        # a tie goes to the country whose towns the article names
+        "Syrian rebels backed by Turkey recaptured the town of Kafr Safra on Tuesday.",
+    ],
+)
+def test_the_article_country_is_where_its_towns_are(text, language):
+    (event,) = _read_with_countries(text, language)[0]
+    assert (event.location, event.country) == ("Kafr Safra", "Syria")

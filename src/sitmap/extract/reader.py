@@ -21,7 +21,7 @@ from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_
 from sitmap.extract.fatalities import Count, find_counts, is_context_toll
 from sitmap.extract.incidents import Reading, fold_incidents, is_generic, victim_class
 from sitmap.extract.merging import merge_document_events
-from sitmap.extract.places import Placing, focus, place_event
+from sitmap.extract.places import Placing, focus, place_event, specificity
 from sitmap.extract.roles import trigger_token
 from sitmap.extract.snippets import apply_document_prediction
 from sitmap.extract.triggers import Trigger, find_triggers
@@ -321,13 +321,25 @@ def _apply_classifier(candidate: Candidate, label: str, probability: float) -> N
 
 def _document_country(document: Document, toponyms: list[Toponym]) -> str:
     """The country an article is about: its resolved places and its country words together."""
-    # where things happen counts double: "US strikes in Syria" is about Syria
+    # where things happen counts double: "US strikes in Syria" is about Syria. A demonym ("Russian
+    # missile") counts once, though both the gazetteer and the country table find it; on a tie the
+    # country with more towns named wins ("Syrian rebels backed by Turkey recaptured Saraqeb").
+    words = find_countries(document.text)
+    spans = [(start, end) for _, _, start, end in words]
     countries = Counter[str]()
+    towns = Counter[str]()
     for toponym in toponyms:
-        if toponym.place and toponym.place.country:
-            countries[toponym.place.country] += 2 if toponym.kind == "place" else 1
-    countries.update(country for country, _, _, _ in find_countries(document.text))
-    return countries.most_common(1)[0][0] if countries else ""
+        if not (toponym.place and toponym.place.country):
+            continue
+        if toponym.kind == "demonym" and any(
+            toponym.start < end and start < toponym.end for start, end in spans
+        ):
+            continue
+        countries[toponym.place.country] += 2 if toponym.kind == "place" else 1
+        if toponym.kind == "place" and specificity(toponym) < 4:
+            towns[toponym.place.country] += 1
+    countries.update(country for country, _, _, _ in words)
+    return max(countries, key=lambda name: (countries[name], towns[name])) if countries else ""
 
 
 def _in_country(toponyms: list[Toponym], country: str) -> list[Toponym]:
