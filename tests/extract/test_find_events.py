@@ -224,3 +224,22 @@ def _read_with_countries(text: str, language):
 def test_the_article_country_is_where_its_towns_are(text, language):
     (event,) = _read_with_countries(text, language)[0]
     assert (event.location, event.country) == ("Kafr Safra", "Syria")
+
+
+def test_a_possessive_day_dates_the_event_even_after_a_reporting_verb(language):
+    text = "The rebels claimed Sunday's ambush on an army patrol near Ariha, saying they killed six soldiers."
+    (event,) = _read(text, language)[0]
+    assert (event.event_date, event.time_precision) == (date(2024, 3, 10), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("The governor condemned Sunday's killing of six villagers by gunmen in Ariha.", 1),
+        ("The governor condemned the killing of villagers by gunmen in Ariha.", 0),  # no dated event
+    ],
+)
+def test_condemning_a_dated_killing_still_reports_the_killing(text, events, language):
+    found = _read(text, language)[0]
+    assert len(found) == events
+    assert all(e.sub_event_type == "Attack" and e.event_date == date(2024, 3, 10) for e in found)

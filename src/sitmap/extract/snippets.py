@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from sitmap.extract import taxonomy
 from sitmap.extract.actors import actor_name, find_mentions, iso3_of
+from sitmap.extract.dates import names_with_possessive
 from sitmap.model import Document, Event, Evidence, Source, Toponym
 
 NONE_LABEL: Final[str] = "NONE"
@@ -43,7 +44,11 @@ def apply_document_prediction(
         return events
     label, probability = whole[0]
     if label == NONE_LABEL:
-        return [] if probability >= NONE_PROBABILITY else events
+        if probability < NONE_PROBABILITY:
+            return events
+        # "mourners buried children killed by Saturday's shelling": a text about the aftermath
+        # (a funeral, a visit, a condemnation) still reports the one event it dates
+        return [event for event in events if _dated_by_possessive_day(event)]
     if label not in taxonomy.SUB_EVENT_TYPES:
         return events
     if not events:
@@ -66,6 +71,16 @@ def apply_document_prediction(
     events = list(events)
     events[top] = replace(event, confidence=round(min(0.99, max(ceiling, probability) + 0.01), 3))
     return events
+
+
+def _dated_by_possessive_day(event: Event) -> bool:
+    """Whether a possessive day names the event's trigger ("Saturday's shelling", "Friday's deadly
+    assault"): the text refers to one dated event, even when it is about what followed."""
+    days = [item for item in event.evidence if item.field == "event_date"]
+    triggers = [item for item in event.evidence if item.field == "sub_event_type"]
+    return any(
+        names_with_possessive(day.text, day.end, trigger.start) for day in days for trigger in triggers
+    )
 
 
 def _whole_text_event(
