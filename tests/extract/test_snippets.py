@@ -7,7 +7,7 @@ import pytest
 
 from sitmap.extract import taxonomy
 from sitmap.extract.snippets import apply_document_prediction
-from sitmap.model import Document, Event, Evidence
+from sitmap.model import Document, Event, Evidence, Place, Toponym
 
 DOCUMENT = Document(
     "snip-1", "Rioters pelted police with stones after the march.", published=date(2024, 3, 13)
@@ -99,3 +99,10 @@ def _dated(sub_event_type: str, text: str, day: str, trigger: str) -> tuple[Docu
 def test_a_sure_none_reading_keeps_only_an_event_a_possessive_day_names(text, day, trigger, kept):
     document, event = _dated("Shelling/artillery/missile attack", text, day, trigger)
     assert len(apply_document_prediction(document, [event], [("NONE", 0.6)], "", None, {})) == kept
+
+
+def test_a_whole_text_event_placed_at_a_region_keeps_region_precision():
+    region = Place("Borno", 11.9, 13.1, 2346794, "NG", "NGA", "Nigeria", "Borno", "", "ADM1")
+    focus = Toponym("snip-1", 0, 5, "Borno", "place", region, 0.9, 3, 0)
+    (event,) = apply_document_prediction(DOCUMENT, [], [("Suicide bomb", 0.4)], "Nigeria", focus, {})
+    assert (event.location, event.geo_precision) == ("Borno", 3)

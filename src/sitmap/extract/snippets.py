@@ -119,7 +119,7 @@ def _whole_text_event(
         location=location,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
-        geo_precision=2 if place else None,
+        geo_precision=max(focus_place.precision, 2) if focus_place is not None and place else None,
         geonameid=place.geonameid if place else None,
         sources=(Source(document.id, document.source, document.url, document.published),),
         evidence=evidence,
