@@ -16,6 +16,7 @@ from sitmap.extract.actors import actor_name, find_mentions
         ("Houthi forces fired a drone.", ["Houthis (Ansar Allah)"]),
         ("Protesters marched to the square.", ["Protesters (Syria)"]),
         ("Islamic State fighters ambushed the patrol.", ["Islamic State (Syria)"]),
+        ("Turkish defenders held the hilltop.", ["Military Forces of Turkey"]),
     ],
 )
 def test_mentions_are_normalised_to_acled_names(sentence, names):
