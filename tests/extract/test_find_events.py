@@ -243,3 +243,13 @@ def test_condemning_a_dated_killing_still_reports_the_killing(text, events, lang
     found = _read(text, language)[0]
     assert len(found) == events
     assert all(e.sub_event_type == "Attack" and e.event_date == date(2024, 3, 10) for e in found)
+
+
+def test_a_clash_in_which_a_side_withdrew_records_the_change_of_control(language):
+    text = "Government troops withdrew from positions in Ariha on Tuesday after fierce clashes with rebels."
+    (event,) = _read(text, language)[0]
+    assert event.sub_event_type == "Armed clash"
+    assert event.territory is not None and event.territory.place == "Ariha"
+    assert event.territory.from_actor == "Military Forces of Syria"
+    (kept,) = _read("Rebels clashed with troops in Ariha after the army withdrew its tanks.", language)[0]
+    assert kept.territory is None
