@@ -151,3 +151,24 @@ def test_geo_places_small_towns_in_the_state_most_of_the_names_share(gazetteer):
     text = "Flooding closed roads between Alexandria and Pineville on Tuesday; shelters opened in Monroe."
     states = {t.text: t.place.admin1 for t in _toponyms(text, gazetteer)}
     assert states == {"Alexandria": "Louisiana", "Pineville": "Louisiana", "Monroe": "Louisiana"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # a respelled name with no other Syrian place in the text, vouched for by the words before it
+        (
+            "Air strikes hit the rebel-held town of Saraqeb on Tuesday; three people died.",
+            "Saraqeb",
+            "Saraqib",
+        ),
+        ("Seven died as shells rained on residential neighbourhoods of Idleb.", "Idleb", "Idlib"),
+        ("Rockets landed overnight in strikes on Deraa, residents said.", "Deraa", "Dar‘ā"),
+        # an alternate name after a verb whose object is a place
+        ("Russian troops have fully liberated Avdeyevka, the minister said.", "Avdeyevka", "Avdiyivka"),
+        # a small town a camp is named after
+        ("Gunmen attacked the Kafr Nabl military camp at dawn.", "Kafr Nabl", "Kafranbel"),
+    ],
+)
+def test_geo_accepts_a_name_the_words_before_or_after_it_mark_as_a_place(gazetteer, text, mention, name):
+    assert _found(text, mention, gazetteer).place.name == name

@@ -422,6 +422,7 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
         place.population < 5000
         and place.feature_code not in REGION_CODES
         and not mention.locative
+        and not mention.camp
         and " " not in mention.text
     ):
         return countries[place.country_code] > 1
