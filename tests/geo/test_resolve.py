@@ -172,3 +172,23 @@ def test_geo_places_small_towns_in_the_state_most_of_the_names_share(gazetteer):
 )
 def test_geo_accepts_a_name_the_words_before_or_after_it_mark_as_a_place(gazetteer, text, mention, name):
     assert _found(text, mention, gazetteer).place.name == name
+
+
+def test_geo_accepts_an_alternate_name_the_text_puts_in_its_region(gazetteer):
+    text = "Missiles struck Chuhuiv in the Kharkiv region on Wednesday, the governor said."
+    assert _found(text, "Chuhuiv", gazetteer).place.name == "Chuhuyiv"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # Al Firdaws lies 550 km away in Hasakah: the neighbourhood is in Aleppo, placed at its town
+        ("Barrel bombs hit the Ferdous neighbourhood of Aleppo on Sunday.", "Ferdous", "Aleppo"),
+        # a district the gazetteer knows keeps its own point
+        ("Shelling hit the Sukkari district of Aleppo on Sunday.", "Sukkari", "Sukkari"),
+        # the town outranks the district's name: here the district is Aleppo's, not Aleppo Marjeh's
+        ("Jets struck the rebel-held east Aleppo district of Marjeh on Monday.", "Aleppo", "Aleppo"),
+    ],
+)
+def test_geo_places_a_neighbourhood_in_the_town_it_is_part_of(gazetteer, text, mention, name):
+    assert _found(text, mention, gazetteer).place.name == name
