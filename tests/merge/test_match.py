@@ -220,3 +220,93 @@ def test_two_towns_with_different_names_far_apart_stay_different_places():
     a = _other(location="Gao", latitude=16.27, longitude=-0.04, geonameid=None)
     b = _other(location="Ansongo", latitude=15.66, longitude=0.5, geonameid=None)
     assert any(r.startswith("FAIL place") for r in match(a, b).reasons)
+
+
+def _read(event_id: str, doc_id: str, text: str, spans: dict[str, str], **changes: object) -> Event:
+    """An event as the extractor codes it: the sentence, and the span behind each field it read."""
+    evidence = [Evidence(doc_id, 0, 0, len(text), "event", text)]
+    for field, words in spans.items():
+        start = text.index(words)
+        evidence.append(Evidence(doc_id, 0, start, start + len(words), field, words))
+    return dataclasses.replace(BASE, event_id=event_id, evidence=tuple(evidence), **changes)  # type: ignore[arg-type]
+
+
+def test_a_name_written_in_both_reports_is_no_telling_word() -> None:
+    """The battle west of town and the missile on a mosque both say "Houthi": that word is the actor's."""
+    battle = _read(
+        "m1",
+        "d1",
+        "Tribal fighters repelled a Houthi push west of Marib on Monday.",
+        {"actor2": "Houthi", "location": "Marib"},
+        actor1="Military Forces of Yemen",
+        actor2="Houthis (Ansar Allah)",
+    )
+    missile = _read(
+        "m2",
+        "d2",
+        "A Houthi missile struck a mosque in Marib on Monday, killing three worshippers.",
+        {"actor1": "Houthi", "location": "Marib"},
+        actor1="Houthis (Ansar Allah)",
+        actor2="Civilians (Yemen)",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+    )
+    verdict = match(battle, missile)
+    assert not verdict.same
+    assert any("no telling word is shared" in line for line in verdict.reasons)
+
+
+def test_the_words_of_a_wildcard_actor_still_tell() -> None:
+    """ "Bandits" names nobody the actor test weighs, so two reports saying it share a telling word."""
+    raid = _read(
+        "b1",
+        "d1",
+        "Bandits on motorbikes raided a farming village near Saraqib on Sunday.",
+        {"actor1": "Bandits", "location": "Saraqib"},
+        actor1="Unidentified Armed Group (Syria)",
+        actor2="",
+    )
+    condemned = _read(
+        "b2",
+        "d2",
+        "The governor condemned Sunday's killing of farmers by bandits in Saraqib.",
+        {"actor1": "bandits", "location": "Saraqib"},
+        actor1="Unidentified Armed Group (Syria)",
+        actor2="",
+    )
+    wording = next(line for line in match(raid, condemned).reasons if "wording" in line)
+    assert "bandits" in wording
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        ("Gunmen stormed the army camp at dawn.", "Mortar fire hit the main base at dawn.", "base~camp"),
+        (
+            "Twin blasts tore through the vegetable market.",
+            "Shoppers fled the bazaar after a blast.",
+            "bazaar~market",
+        ),
+    ],
+)
+def test_two_words_for_one_kind_of_site_are_a_shared_telling_word(first: str, second: str, kind: str) -> None:
+    a = _other(event_id="s1", evidence=_says(first))
+    b = _other(
+        event_id="s2",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        evidence=(Evidence("d3", 0, 0, len(second), "event", second),),
+    )
+    verdict = match(a, b)
+    assert verdict.same, verdict.reasons
+    assert any(kind in line for line in verdict.reasons)
+
+
+def test_the_same_site_counts_more_than_one_word_among_many() -> None:
+    long_a = "Soldiers ended a day-long siege of a hotel near the port after gunmen took guests hostage."
+    long_b = "An ambulance service counted twelve dead at the hotel, where gunmen had held guests since noon."
+    verdict = match(
+        _other(event_id="h1", evidence=_says(long_a)), _other(event_id="h2", evidence=_says(long_b))
+    )
+    wording = next(line for line in verdict.reasons if "wording" in line)
+    assert "the same kind of site (hotel)" in wording

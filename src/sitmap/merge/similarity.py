@@ -44,6 +44,12 @@ WILDCARD_ACTOR_PREFIXES = (
 )
 # Event types with two armed sides: reports that each name one side may name opposite sides.
 TWO_SIDED_TYPES = frozenset({"Battles"})
+# Evidence fields whose spans name a place, an actor, a source or a date: other tests weigh them.
+NAME_FIELDS = frozenset(
+    {"location", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "claimed_by", "event_date"}
+)
+# A shared kind of site ("hotel", "camp" ~ "base") makes the wording at least this alike.
+SITE_SHARE = 0.8
 WEIGHTS = {"date": 0.2, "place": 0.25, "type": 0.2, "actors": 0.15, "wording": 0.2}
 
 
@@ -246,13 +252,25 @@ def _similar_wording(a: Event, b: Event) -> _Test:
     reports alike while "hotel", "market" or "dormitory" does.
     """
     names = _name_words(a) | _name_words(b)
-    words_a, words_b = _event_words(a) - names, _event_words(b) - names
+    words_a = frozenset(w for w in _event_words(a) if not _found(w, names))
+    words_b = frozenset(w for w in _event_words(b) if not _found(w, names))
     if not words_a or not words_b:
         return _Test(True, 0.3, "no evidence text to compare")
     shared = sorted(word for word in words_a if _found(word, words_b))
     overlap = (len(shared) / len(words_a) + sum(_found(w, words_a) for w in words_b) / len(words_b)) / 2
-    reason = f"{overlap:.0%} of telling words shared ({', '.join(shared[:8]) or 'none'})"
-    return _Test(True, overlap, reason, len(shared))
+    # a kind of site both reports name, in one word or in two ("camp" ~ "base"), is telling
+    sites = sorted(
+        "~".join(sorted(kind & (words_a | words_b)))
+        for kind in _site_kinds()
+        if kind & words_a and kind & words_b
+    )
+    if sites:
+        overlap = max(overlap, SITE_SHARE)
+    synonyms = [site for site in sites if "~" in site]
+    reason = f"{overlap:.0%} of telling words shared ({', '.join([*shared[:8], *synonyms]) or 'none'})"
+    if sites:
+        reason += f", the same kind of site ({', '.join(sites)})"
+    return _Test(True, overlap, reason, len(shared) + len(synonyms))
 
 
 def _event_words(event: Event) -> frozenset[str]:
@@ -261,7 +279,20 @@ def _event_words(event: Event) -> frozenset[str]:
 
 
 def _name_words(event: Event) -> frozenset[str]:
+    """Words of the event's place and actor names and of the spans they were read from ("Houthi").
+
+    The span of a wildcard actor stays: "bandits" or "gunmen" name nobody the actor test weighs.
+    """
+    wildcards = {
+        field
+        for field in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        if normalise_actor(getattr(event, field)).startswith(WILDCARD_ACTOR_PREFIXES)
+    }
+    spans = " ".join(
+        item.text for item in event.evidence if item.field in NAME_FIELDS and item.field not in wildcards
+    )
     names = (
+        spans,
         event.location,
         event.admin1,
         event.admin2,
@@ -287,6 +318,13 @@ def _common_words() -> frozenset[str]:
     text = (files(__package__) / "common_words.txt").read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if not line.startswith("#"))
     return frozenset(word for line in lines for word in line.split())
+
+
+@functools.cache
+def _site_kinds() -> tuple[frozenset[str], ...]:
+    text = (files(__package__) / "site_words.txt").read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(frozenset(line.split()) for line in lines)
 
 
 @functools.cache
