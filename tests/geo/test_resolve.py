@@ -192,3 +192,16 @@ def test_geo_accepts_an_alternate_name_the_text_puts_in_its_region(gazetteer):
 )
 def test_geo_places_a_neighbourhood_in_the_town_it_is_part_of(gazetteer, text, mention, name):
     assert _found(text, mention, gazetteer).place.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "feature_code", "name"),
+    [
+        ("Protesters gathered in the Idlib governorate capital on Friday.", "Idlib", "PPLA", "Idlib"),
+        ("Missiles hit the Kharkiv oblast capital overnight.", "Kharkiv", "PPLA", "Kharkiv"),
+        ("Fighting raged across Idlib province on Friday.", "Idlib", "ADM1", "Idlib"),
+    ],
+)
+def test_geo_reads_the_region_capital_as_the_regions_seat(gazetteer, text, mention, feature_code, name):
+    place = _found(text, mention, gazetteer).place
+    assert (place.feature_code, place.name) == (feature_code, name)

@@ -90,6 +90,10 @@ _ORIGIN = re.compile(
 # "the Al-Rawdah neighbourhood of Taizz": the first name is a part of the town the second names.
 _PART_OF = re.compile(r"\s+(?:neighbou?rhood|district|quarter|suburb|area)\s+of\s+", re.IGNORECASE)
 PART_OF_KM = 30.0
+_CAPITAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:state|provincial|regional|region|governorate|province|oblast)\s+)?capital\b",
+    re.IGNORECASE,
+)
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(
     r"^\s+(?:province|governorate|region|state|oblast|district|county|countryside|parish)\b", re.IGNORECASE
@@ -107,6 +111,9 @@ def locate(document: Document, sentences: list[Sentence], gazetteer: Gazetteer) 
         if choice is None:
             continue
         place, score = choice
+        if place.feature_code == "ADM1" and _CAPITAL_AFTER.match(text, mention.end):
+            # "the Borno state capital", "the North Darfur capital": the region's seat, not the region
+            place = gazetteer.seat(place) or place
         sentence = bisect_right(starts, mention.start) - 1 if starts else -1
         toponyms.append(
             Toponym(
