@@ -20,6 +20,7 @@ from sitmap.extract.actors import actor_name, find_mentions
         ("The Islamic State in Iraq and the Levant terrorist group said so.", ["Islamic State (Syria)"]),
         ("Twenty members of the Daesh terrorist group were killed.", ["Islamic State (Syria)"]),
         ("Gunmen and rebels attacked the post.", ["Unidentified Armed Group (Syria)", "Rebels (Syria)"]),
+        ("Turkish defenders held the hilltop.", ["Military Forces of Turkey"]),
     ],
 )
 def test_mentions_are_normalised_to_acled_names(sentence, names):

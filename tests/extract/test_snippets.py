@@ -1,12 +1,13 @@
 """A short text's whole-text reading against the rules' events (CASE-style snippets)."""
 
+import dataclasses
 from datetime import date
 
 import pytest
 
 from sitmap.extract import taxonomy
 from sitmap.extract.snippets import apply_document_prediction
-from sitmap.model import Document, Event
+from sitmap.model import Document, Event, Evidence, Place, Toponym
 
 DOCUMENT = Document(
     "snip-1", "Rioters pelted police with stones after the march.", published=date(2024, 3, 13)
@@ -79,3 +80,43 @@ def test_the_main_event_becomes_the_most_confident():
     events = [_event("Armed clash", 0.9), _event("Arrests", 0.5)]
     result = apply_document_prediction(DOCUMENT, events, [("Attack", 0.95)], "", None, {})
     assert max(result, key=lambda event: event.confidence).sub_event_type == "Attack"
+
+
+def _dated(sub_event_type: str, text: str, day: str, trigger: str) -> tuple[Document, Event]:
+    """A rule event of ``text`` with the evidence spans of its date cue and trigger."""
+    document = Document("snip-2", text, published=date(2024, 3, 13))
+    spans = []
+    for field, words in (("event_date", day), ("sub_event_type", trigger)):
+        start = text.index(words)
+        spans.append(Evidence("snip-2", 0, start, start + len(words), field, words))
+    return document, dataclasses.replace(_event(sub_event_type), evidence=tuple(spans))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "trigger", "kept"),
+    [
+        # a funeral after "Saturday's shelling" still reports the shelling
+        (
+            "Mourners buried four children killed by Saturday's shelling of the quarter.",
+            "Saturday's",
+            "shelling",
+            1,
+        ),
+        (
+            "Mourners buried four children on Saturday after the shelling of the quarter.",
+            "Saturday",
+            "shelling",
+            0,
+        ),
+    ],
+)
+def test_a_sure_none_reading_keeps_only_an_event_a_possessive_day_names(text, day, trigger, kept):
+    document, event = _dated("Shelling/artillery/missile attack", text, day, trigger)
+    assert len(apply_document_prediction(document, [event], [("NONE", 0.6)], "", None, {})) == kept
+
+
+def test_a_whole_text_event_placed_at_a_region_keeps_region_precision():
+    region = Place("Borno", 11.9, 13.1, 2346794, "NG", "NGA", "Nigeria", "Borno", "", "ADM1")
+    focus = Toponym("snip-1", 0, 5, "Borno", "place", region, 0.9, 3, 0)
+    (event,) = apply_document_prediction(DOCUMENT, [], [("Suicide bomb", 0.4)], "Nigeria", focus, {})
+    assert (event.location, event.geo_precision) == ("Borno", 3)

@@ -30,11 +30,29 @@ from sitmap.extract.triggers import find_triggers, has_trigger
         ("The rebels withdrew from the town and handed over control.", "Non-violent transfer of territory"),
         ("Rebels captured the town of Tal Abyad.", "Non-state actor overtakes territory"),
         ("Authorities imposed a curfew on the city.", "Change to group/activity"),
+        ("The defenders inflicted heavy losses on the attackers.", "Armed clash"),
+        ("Militia units cleared the hill villages of enemy fighters.", "Non-state actor overtakes territory"),
+        ("High-precision weapons struck a fuel depot overnight.", "Shelling/artillery/missile attack"),
     ],
 )
 def test_trigger_lexicon_points_to_the_sub_event_type(sentence, sub_event_type):
     trigger = choose_trigger(find_triggers(sentence), sentence)
     assert trigger is not None and trigger.sub_event_type == sub_event_type
+
+
+def test_the_killing_of_villagers_names_an_attack_as_clearly_as_killed_villagers():
+    for sentence in ("Gunmen killed six villagers.", "Elders condemned the killing of six villagers."):
+        trigger = choose_trigger(find_triggers(sentence), sentence)
+        assert trigger is not None and (trigger.sub_event_type, trigger.strength) == ("Attack", 2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Volunteers cleared the road of rubble.", "The court cleared the two officers of all charges."],
+)
+def test_clearing_something_but_fighters_out_of_a_place_takes_no_territory(sentence):
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is None or trigger.sub_event_type != "Non-state actor overtakes territory"
 
 
 def test_capturing_people_is_not_a_territory_change():

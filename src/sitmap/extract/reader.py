@@ -25,7 +25,7 @@ from sitmap.extract.actors import (
     named_groups_in,
 )
 from sitmap.extract.claims import Attribution, find_attribution
-from sitmap.extract.dates import DateCue, find_dates
+from sitmap.extract.dates import POSSESSIVE, DateCue, find_dates, names_with_possessive
 from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
 from sitmap.extract.fatalities import Count, find_counts, is_context_toll
 from sitmap.extract.incidents import Reading, fold_incidents, victim_class
@@ -234,7 +234,14 @@ def _finish(
         ):
             # "a Russian-backed offensive" in passing is background, not an event
             continue
-        if context.is_non_political(sentence.text) and trigger.strength < 3 and label in ("", NONE_LABEL):
+        if (
+            context.is_non_political(sentence.text)
+            and trigger.strength < 3
+            and label in ("", NONE_LABEL)
+            and not (dated.cue and names_with_possessive(dated.cue.text, dated.cue.end, trigger.start))
+        ):
+            # "ministers condemned the attacks" is diplomacy; "condemned Saturday's killing of
+            # villagers" still reports the killing it dates
             continue
         if label == NONE_LABEL and probability >= 0.6 and (trigger.strength < 3 or probability >= 0.9):
             continue
@@ -463,8 +470,11 @@ _REPORTED_ON: Final = re.compile(
 
 
 def _dates_report(text: str, cue: DateCue) -> bool:
-    """True when a date cue dates the report, not the event ("an army spokesman said on Monday")."""
-    if cue.precision != 1:
+    """True when a date cue dates the report, not the event ("an army spokesman said on Monday").
+
+    A possessive day names the event, whatever verb comes before it ("JNIM claimed Friday's assault").
+    """
+    if cue.precision != 1 or cue.text.endswith(POSSESSIVE) or text.startswith(POSSESSIVE, cue.end):
         return False
     before = text[: cue.start]
     return bool(_REPORTED_ON.search(before)) and not re.search(r"\bthat\b[^,]*$", before)

@@ -40,6 +40,7 @@ class Gazetteer:
         self._hashes = self._key_hashes()
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.near_candidates = lru_cache(maxsize=50_000)(self._near_candidates)
+        self._seats = lru_cache(maxsize=1024)(self._seat)
 
     def _key_hashes(self) -> Any:
         """The sorted hashes of all name keys and skeletons (a numpy array), or None if not stored."""
@@ -105,6 +106,18 @@ class Gazetteer:
             f"SELECT {_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids)
         ).fetchall()
         return [Candidate(int(row[0]), _place(row), False) for row in rows]
+
+    def seat(self, region: Place) -> Place | None:
+        """The first-level region's capital (its most populous PPLA), or None ("Borno" -> Maiduguri)."""
+        return self._seats(region.country_code, region.admin1 or region.name)
+
+    def _seat(self, country_code: str, admin1: str) -> Place | None:
+        rows = self._select(
+            f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1 = ? AND feature_code = 'PPLA' "
+            "ORDER BY population DESC LIMIT 1",
+            (country_code, admin1),
+        )
+        return rows[0] if rows else None
 
     def country(self, country_code: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code."""

@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Literal
 
 from sitmap.geo.gazetteer import Candidate, Gazetteer
@@ -86,6 +87,13 @@ _ORIGIN = re.compile(
     r"controlled|supplied|affiliated|linked|aligned|armed)\b",
     re.IGNORECASE,
 )
+# "the Al-Rawdah neighbourhood of Taizz": the first name is a part of the town the second names.
+_PART_OF = re.compile(r"\s+(?:neighbou?rhood|district|quarter|suburb|area)\s+of\s+", re.IGNORECASE)
+PART_OF_KM = 30.0
+_CAPITAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:state|provincial|regional|region|governorate|province|oblast)\s+)?capital\b",
+    re.IGNORECASE,
+)
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(
     r"^\s+(?:province|governorate|region|state|oblast|district|county|countryside|parish)\b", re.IGNORECASE
@@ -103,6 +111,9 @@ def locate(document: Document, sentences: list[Sentence], gazetteer: Gazetteer) 
         if choice is None:
             continue
         place, score = choice
+        if place.feature_code == "ADM1" and _CAPITAL_AFTER.match(text, mention.end):
+            # "the Borno state capital", "the North Darfur capital": the region's seat, not the region
+            place = gazetteer.seat(place) or place
         sentence = bisect_right(starts, mention.start) - 1 if starts else -1
         toponyms.append(
             Toponym(
@@ -140,7 +151,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     picks = [_pick(pool, base, None) for pool, base in zip(pools, bases, strict=True)]
     cues = _country_cues(text)
     _add_focus(pools, bases, picks, _Context(picks, demonym, cues).countries)
-    members = [[mentions[i] for i in groups[key]] for key in keys]
+    members = [[(mentions[i], hints[i]) for i in groups[key]] for key in keys]
     for _ in range(CONTEXT_PASSES):
         context = _Context(_voting(picks, members, demonym), demonym, cues)
         picks = [
@@ -151,8 +162,11 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     results: list[tuple[Place, float] | None] = [None] * len(mentions)
     for key, pick in zip(keys, picks, strict=True):
         for index in groups[key]:
-            if pick is not None and _accepted(mentions[index], pick[0], countries):
+            if pick is not None and _accepted(mentions[index], pick[0], countries, hints[index]):
                 results[index] = (pick[0].place, pick[1])
+    for index, hint in enumerate(hints):
+        if results[index] is None and hint.town is not None:
+            results[index] = results[hint.town]  # a neighbourhood the gazetteer lacks: its town
     return results
 
 
@@ -192,13 +206,13 @@ def _add_focus(
 
 def _voting(
     picks: list[tuple[Candidate, float] | None],
-    members: list[list[Mention]],
+    members: list[list[tuple[Mention, _Hint]]],
     demonym: list[bool],
 ) -> list[tuple[Candidate, float] | None]:
     """The picks that may shape the document's geography: those some mention of the name accepts."""
     countries = _Context(picks, demonym).countries
     return [
-        pick if pick is not None and any(_accepted(m, pick[0], countries) for m in group) else None
+        pick if pick is not None and any(_accepted(m, pick[0], countries, h) for m, h in group) else None
         for pick, group in zip(picks, members, strict=True)
     ]
 
@@ -216,6 +230,7 @@ def _merge_hints(hints: list[_Hint]) -> _Hint:
     merged = _Hint()
     for hint in hints:
         merged.within.extend(hint.within)
+        merged.part_of.extend(hint.part_of)
         merged.region = merged.region or hint.region
     return merged
 
@@ -240,6 +255,9 @@ def _pool(mentions: list[Mention], hint: _Hint) -> list[Candidate]:
             if c.primary
             and (c.place.feature_code in _BROAD | {"ADM1", "PPLC"} or c.place.population >= 100_000)
         ]
+    if hint.part_of:
+        # "the Al-Rawdah neighbourhood of Taizz" lies in Taizz, whatever else bears its name
+        candidates = [c for c in candidates if any(_km(c.place, town) < PART_OF_KM for town in hint.part_of)]
     candidates.sort(key=_prior, reverse=True)
     return candidates[:MAX_CANDIDATES]
 
@@ -255,11 +273,26 @@ def _prior(candidate: Candidate) -> float:
 
 
 class _Hint:
-    """Explicit clues for one mention: a containing region ("X, Georgia") or a nearby place."""
+    """Explicit clues for one mention: a containing region ("X, Georgia"), a nearby place, or the
+    town it is a part of ("X neighbourhood of Y")."""
 
     def __init__(self) -> None:
         self.within: list[Place] = []
+        self.part_of: list[Place] = []
+        self.town: int | None = None  # the mention of the town a neighbourhood is part of
         self.region = False
+
+    def places_inside(self, place: Place) -> bool:
+        """Whether a region or town the text names around the mention holds or adjoins ``place``."""
+        return any(
+            (
+                region.feature_code == "ADM1"
+                and place.country_code == region.country_code
+                and (_same_name(place.admin1, region.name) or _inside(place, region))
+            )
+            or (region.feature_code.startswith("PPL") and _km(place, region) < 30)
+            for region in self.within
+        )
 
     def bonus(self, place: Place) -> float:
         total = 3.0 if self.region and place.feature_code in ("ADM1", "ADM2") else 0.0
@@ -291,6 +324,16 @@ def _explicit_hints(text: str, mentions: list[Mention], pools: list[list[Candida
             hints[index].within.extend(containers)
         elif re.fullmatch(r"\s+(?:in|near|outside)\s+", gap):
             hints[index].within.extend(c.place for c in pools[index + 1][:5])
+        elif re.fullmatch(r"\s+in\s+the\s+", gap) and hints[index + 1].region and containers:
+            hints[index].within.extend(containers)  # "Chuhuiv in the Kharkiv region"
+        elif _PART_OF.fullmatch(gap):
+            # only when the town outranks anything the first name could be: "the Aleppo district of
+            # Marjeh" names a district of Aleppo, not an Aleppo inside Marjeh
+            towns = [c.place for c in pools[index + 1] if c.place.feature_code.startswith("PPL")]
+            largest = max((c.place.population for c in pools[index]), default=0)
+            hints[index].part_of.extend(town for town in towns if town.population > largest)
+            if hints[index].part_of:
+                hints[index].town = index + 1
     return hints
 
 
@@ -410,9 +453,15 @@ def _proximity(place: Place, points: list[tuple[float, float]]) -> float:
     return 2.0 if nearest < 30 else 1.2 if nearest < 100 else 0.6 if nearest < 300 else 0.0
 
 
-def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
-    """Whether a pick has enough support: weak matches need their country named elsewhere too."""
+def _accepted(mention: Mention, candidate: Candidate, countries: Votes, hint: _Hint | None = None) -> bool:
+    """Whether a pick has enough support: weak matches need their country named elsewhere too.
+
+    A name the text puts in a region that holds the pick ("Chuhuiv in the Kharkiv region",
+    "Kafr Nabl, Idlib") is vouched for as if written after "in".
+    """
     place = candidate.place
+    if hint is not None and hint.places_inside(place):
+        mention = replace(mention, locative=True)
     respelled = not candidate.primary or ascii_name(place.name).lower() != ascii_name(mention.text).lower()
     if mention.english and respelled and not mention.locative and not mention.area:
         return False  # "Civil" (the article writes "civilians") is not Kevil, nor "Monitor" Al Muntar
@@ -422,6 +471,7 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes) -> bool:
         place.population < 5000
         and place.feature_code not in REGION_CODES
         and not mention.locative
+        and not mention.camp
         and " " not in mention.text
     ):
         return countries[place.country_code] > 1
