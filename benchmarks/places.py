@@ -76,7 +76,8 @@ def top_event(events: list[Event]) -> Event | None:
     return max(events, key=lambda event: (event.fatalities, event.confidence), default=None)
 
 
-def _documents() -> list[tuple[Document, dict[str, str]]]:
+def fakes_documents() -> list[tuple[Document, dict[str, str]]]:
+    """Each FA-KES dev article as a Document (title, text, published on its incident date) with its row."""
     rows = list(csv.DictReader(DATA.open(encoding="utf-8")))
     documents = []
     for row in rows:
@@ -145,7 +146,7 @@ def main() -> int:
     gazetteer = geo.load_gazetteer()
     language = nlp.load_language()
     classifier = SubeventClassifier.load()
-    documents = _documents()
+    documents = fakes_documents()
     if args.ids:
         wanted = set(args.ids.split(","))
         documents = [(document, row) for document, row in documents if document.id in wanted]

@@ -18,7 +18,6 @@ cold extract <= 2 s.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import subprocess
@@ -27,6 +26,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -57,36 +57,11 @@ def _documents(source: str, count: int) -> list[Any]:
             )
             for r in generate(count)
         ]
-    documents = []
-    csv.field_size_limit(10_000_000)
-    with FAKES.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            text = (row.get("article_content") or "").strip()
-            if not text:
-                continue
-            published = _fakes_date(row.get("date") or "")
-            documents.append(
-                Document(
-                    id=f"fakes-{row['unit_id']}",
-                    text=text,
-                    title=row.get("article_title"),
-                    published=published,
-                    source=row.get("source"),
-                    origin=str(FAKES),
-                )
-            )
-            if len(documents) >= count:
-                break
-    return documents
+    sys.path.insert(0, str(HERE))
+    from places import fakes_documents
 
-
-def _fakes_date(value: str) -> date | None:
-    for candidate in (value[:10], value):
-        try:
-            return date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    return None
+    documents = [replace(document, id=f"fakes-{document.id}") for document, _row in fakes_documents()]
+    return documents[:count]
 
 
 class _PeakMemory:
@@ -181,21 +156,18 @@ def _measure_stages(source: str, count: int, batch_size: int, classifier: bool) 
         engine = store.open_database(str(Path(folder) / "stages.db"))
         for start in range(0, len(documents), batch_size):
             batch = documents[start : start + batch_size]
-            found: list[Any] = []
+            articles = []
             for document in batch:
                 t0 = time.perf_counter()
                 sentences = nlp.split_sentences(document.text)
                 t1 = time.perf_counter()
-                toponyms = geo.locate(document, sentences, resources.gazetteer)
-                t2 = time.perf_counter()
-                events, _statistics = extract.find_events(
-                    document, sentences, toponyms, resources.language, resources.classifier
-                )
-                t3 = time.perf_counter()
+                articles.append((document, sentences, geo.locate(document, sentences, resources.gazetteer)))
                 seconds["split"] += t1 - t0
-                seconds["geo"] += t2 - t1
-                seconds["extract"] += t3 - t2
-                found += events
+                seconds["geo"] += time.perf_counter() - t1
+            t3 = time.perf_counter()
+            coded = extract.find_events_in(articles, resources.language, resources.classifier)
+            found = [event for events, _statistics in coded for event in events]
+            seconds["extract"] += time.perf_counter() - t3
             t4 = time.perf_counter()
             merged = merge.merge_events(found)
             t5 = time.perf_counter()

@@ -131,6 +131,16 @@ def test_events_filters_and_export_from_the_database(tmp_path):
     assert len(rows) == len(everything)
     explain = run("events", "--db", str(db), "--explain", everything[0]["event_id"])
     assert explain.returncode == 0 and "Evidence" in explain.stdout
+    # events within 50 km of the first placed event's point: itself at least, and nothing far away
+    first = next(e for e in everything if e["latitude"] is not None)
+    near = run(
+        "events", "--db", str(db), "--near", f"{first['latitude']},{first['longitude']},50", "-f", "jsonl"
+    )
+    nearby = [json.loads(x) for x in near.stdout.splitlines()]
+    assert first["event_id"] in {e["event_id"] for e in nearby}
+    assert all(abs(e["latitude"] - first["latitude"]) < 0.5 for e in nearby)
+    bad = run("events", "--db", str(db), "--near", "36.2,37.1")
+    assert bad.returncode == 2 and "three numbers" in bad.stderr
 
 
 def test_every_command_has_help():

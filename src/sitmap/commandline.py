@@ -87,6 +87,18 @@ def parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"expected a date YYYY-MM-DD, got {value!r}") from None
 
 
+def parse_near(value: str | None) -> tuple[float, float, float] | None:
+    """The LAT,LON,KM an option gave, or a usage error saying what is wrong with it."""
+    if value is None:
+        return None
+    from sitmap.store.spatial import parse_near as parse
+
+    try:
+        return parse(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
 def guard(load: Callable[[], T]) -> T:
     """Run a loader; a missing model, gazetteer or database becomes one clear line and exit code 3."""
     try:

@@ -3,7 +3,7 @@
 The CLI, the HTTP API and the distributed backfill all call ``process``, so a laptop run and a
 cluster run code articles the same way.
 
-    Document -> split_sentences -> geo.locate (toponyms) -> extract.find_events -> merge.merge_events
+    Document -> split_sentences -> geo.locate (toponyms) -> extract.find_events_in -> merge.merge_events
 
 Places are resolved before events are found: choosing an event's place needs every toponym of
 the article already disambiguated against the others (country focus, proximity).
@@ -20,7 +20,7 @@ from spacy.language import Language
 from sitmap import extract, geo, merge, nlp
 from sitmap.extract.subevents import SubeventClassifier
 from sitmap.geo import Gazetteer
-from sitmap.model import ArticleError, Document, Event, Failure, Result, Statistic
+from sitmap.model import ArticleError, Document, Failure, Result
 
 
 @dataclass(frozen=True)
@@ -47,26 +47,44 @@ def process(documents: Iterable[Document], resources: Resources, merge_reports: 
     """Code every document; an article that breaks a stage is recorded as failed and the batch goes on.
 
     With ``merge_reports`` (the default) reports of one event in different documents become one
-    event; without it each document's events are returned as the document alone codes them.
+    event; without it each document's events are returned as the document alone codes them. The
+    documents are read one by one, but the parse and the classifier run once over the batch.
     """
-    events: list[Event] = []
-    statistics: list[Statistic] = []
     failures: list[Failure] = []
-    done: list[Document] = []
+    articles: list[extract.Article] = []
     for document in documents:
         try:
-            found, stats = code_document(document, resources)
+            articles.append(locate_places(document, resources))
         except ArticleError as error:
             failures.append(Failure(document.id, document.origin, str(error), document.raw))
-            continue
-        events += found
-        statistics += stats
-        done.append(document)
+    try:
+        coded = extract.find_events_in(articles, resources.language, resources.classifier)
+    except ArticleError:
+        # one article cannot be coded: code them one at a time to record only that one as failed
+        coded, articles = _one_by_one(articles, resources, failures)
+    events = [event for found, _ in coded for event in found]
+    statistics = [statistic for _, found in coded for statistic in found]
+    done = [document for document, _, _ in articles]
     return Result(merge.merge_events(events) if merge_reports else events, statistics, failures, done)
 
 
-def code_document(document: Document, resources: Resources) -> tuple[list[Event], list[Statistic]]:
-    """The events and statistics of one document, before cross-document merging."""
+def locate_places(document: Document, resources: Resources) -> extract.Article:
+    """A document with its sentences and its resolved toponyms, ready for extraction."""
     sentences = nlp.split_sentences(document.text)
-    toponyms = geo.locate(document, sentences, resources.gazetteer)
-    return extract.find_events(document, sentences, toponyms, resources.language, resources.classifier)
+    return document, sentences, geo.locate(document, sentences, resources.gazetteer)
+
+
+def _one_by_one(
+    articles: list[extract.Article], resources: Resources, failures: list[Failure]
+) -> tuple[list[extract.Coded], list[extract.Article]]:
+    coded: list[extract.Coded] = []
+    kept: list[extract.Article] = []
+    for article in articles:
+        try:
+            coded += extract.find_events_in([article], resources.language, resources.classifier)
+        except ArticleError as error:
+            document = article[0]
+            failures.append(Failure(document.id, document.origin, str(error), document.raw))
+            continue
+        kept.append(article)
+    return coded, kept

@@ -45,6 +45,10 @@ def test_events_lists_every_stored_event_by_date(client):
         ("bbox=36.7,35.8,36.9,35.9", ["ev-saraqib"]),  # a box around Saraqib only
         ("bbox=35,33,37,36", ["ev-saraqib", "ev-ariha", "ev-sidon"]),
         ("bbox=0,0,1,1", []),
+        ("near=35.86,36.80,5", ["ev-saraqib"]),  # within 5 km of Saraqib
+        ("near=35.86,36.80,30", ["ev-saraqib", "ev-ariha"]),  # Ariha is about 18 km away
+        ("near=35.86,36.80,400", ["ev-saraqib", "ev-ariha", "ev-sidon"]),
+        ("near=35.86,36.80,30&type=Battles", ["ev-saraqib"]),
         ("type=Battles&country=Lebanon", []),
     ],
 )
@@ -133,6 +137,9 @@ def test_unknown_ids_are_404_with_a_json_error(client, path):
         ("bbox=a,b,c,d", "four numbers"),
         ("bbox=10,0,5,1", "west <= east"),
         ("bbox=0,-95,1,1", "south <= north"),
+        ("near=1,2", "three numbers"),
+        ("near=95,0,10", "-90 <= LAT"),
+        ("near=35,36,0", "0 < KM"),
         ("since=last tuesday", "invalid request"),
         ("until=2024-13-01", "invalid request"),
         ("since=2024-03-02&until=2024-03-01", "after until"),

@@ -74,6 +74,8 @@ def test_map_shows_every_event_then_only_the_chosen_type(page):
 
 
 def test_clicking_an_event_opens_its_fields_sources_and_highlighted_evidence(page):
+    # the map zooms to the filtered events; click once Leaflet's zoom animation is over
+    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')")
     page.locator("path.event-marker").first.click()
     page.wait_for_selector("#panel:not([hidden]) .evidence mark.span")
     panel = page.locator("#panel")

@@ -16,6 +16,11 @@ from sitmap.extract.actors import actor_name, find_mentions
         ("Houthi forces fired a drone.", ["Houthis (Ansar Allah)"]),
         ("Protesters marched to the square.", ["Protesters (Syria)"]),
         ("Islamic State fighters ambushed the patrol.", ["Islamic State (Syria)"]),
+        # a group's full name is one mention ("Levant" is no place), its "terrorist group" no other actor
+        ("The Islamic State in Iraq and the Levant terrorist group said so.", ["Islamic State (Syria)"]),
+        ("Twenty members of the Daesh terrorist group were killed.", ["Islamic State (Syria)"]),
+        ("Gunmen and rebels attacked the post.", ["Unidentified Armed Group (Syria)", "Rebels (Syria)"]),
+        ("Turkish defenders held the hilltop.", ["Military Forces of Turkey"]),
     ],
 )
 def test_mentions_are_normalised_to_acled_names(sentence, names):

@@ -185,3 +185,94 @@ def test_combine_keeps_a_violent_reading_when_people_were_killed():
         combine("Armed clash", 1, "Change to group/activity", 0.6, casualties=False)[0]
         == "Change to group/activity"
     )
+
+
+def test_a_batch_codes_exactly_as_its_documents_one_by_one(language):
+    """find_events_in parses and classifies a batch together; each document's events stay its own."""
+    from sitmap.extract import find_events_in
+    from sitmap.extract.subevents import SubeventClassifier
+
+    classifier = SubeventClassifier.load()
+    texts = [
+        ARTICLE,
+        "Police fired tear gas at hundreds of teachers marching to parliament on Monday.",
+        "Militants ambushed an army convoy near Ariha on Tuesday, killing seven soldiers, the army said. "
+        "In a separate attack, a roadside bomb wounded two police officers in Idlib.",
+    ]
+    articles = []
+    for number, text in enumerate(texts):
+        document = Document(f"doc-{number}", text, published=PUBLISHED)
+        articles.append((document, nlp.split_sentences(text), _toponyms(document)))
+    alone = [find_events(*article, language, classifier) for article in articles]
+    together = find_events_in(articles, language, classifier)
+    assert together == alone
+    assert all(events for events, _ in together)
+    assert {e.sources[0].doc_id for e in together[2][0]} == {"doc-2"}
+
+
+def test_every_event_keeps_the_sentence_that_reports_it(article):
+    for event in article[0]:
+        sentences = [item for item in event.evidence if item.field == "event"]
+        assert sentences, event
+        assert all(ARTICLE[item.start : item.end] == item.text and len(item.text) > 40 for item in sentences)
+
+
+TURKEY = Place("Turkey", 39.0, 35.0, 298795, "TR", "TUR", "Turkey", "", "", "PCLI")
+
+
+def _with_country_words(document: Document) -> list[Toponym]:
+    """The hand-built toponyms plus "Turkish"/"Turkey" as the gazetteer gives them: demonym or place."""
+    found = _toponyms(document)
+    for word, kind in (("Turkish", "demonym"), ("Turkey", "place")):
+        start = document.text.find(word)
+        if start >= 0:
+            found.append(Toponym(document.id, start, start + len(word), word, kind, TURKEY, 0.9, 3, 0))
+    return sorted(found, key=lambda toponym: toponym.start)
+
+
+def _read_with_countries(text: str, language):
+    document = Document("doc-2", text, published=PUBLISHED)
+    return find_events(document, nlp.split_sentences(text), _with_country_words(document), language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the demonym is counted once: the drone's country does not outvote the town it struck
+        "A Turkish drone struck a fuel depot in Kafr Safra on Tuesday, killing two workers.",
+        # a tie goes to the country whose towns the article names
+        "Syrian rebels backed by Turkey recaptured the town of Kafr Safra on Tuesday.",
+    ],
+)
+def test_the_article_country_is_where_its_towns_are(text, language):
+    (event,) = _read_with_countries(text, language)[0]
+    assert (event.location, event.country) == ("Kafr Safra", "Syria")
+
+
+def test_a_possessive_day_dates_the_event_even_after_a_reporting_verb(language):
+    text = "The rebels claimed Sunday's ambush on an army patrol near Ariha, saying they killed six soldiers."
+    (event,) = _read(text, language)[0]
+    assert (event.event_date, event.time_precision) == (date(2024, 3, 10), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("The governor condemned Sunday's killing of six villagers by gunmen in Ariha.", 1),
+        ("The governor condemned the killing of villagers by gunmen in Ariha.", 0),  # no dated event
+    ],
+)
+def test_condemning_a_dated_killing_still_reports_the_killing(text, events, language):
+    found = _read(text, language)[0]
+    assert len(found) == events
+    assert all(e.sub_event_type == "Attack" and e.event_date == date(2024, 3, 10) for e in found)
+
+
+def test_a_clash_in_which_a_side_withdrew_records_the_change_of_control(language):
+    text = "Government troops withdrew from positions in Ariha on Tuesday after fierce clashes with rebels."
+    (event,) = _read(text, language)[0]
+    assert event.sub_event_type == "Armed clash"
+    assert event.territory is not None and event.territory.place == "Ariha"
+    assert event.territory.from_actor == "Military Forces of Syria"
+    (kept,) = _read("Rebels clashed with troops in Ariha after the army withdrew its tanks.", language)[0]
+    assert kept.territory is None

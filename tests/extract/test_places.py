@@ -65,3 +65,48 @@ def test_an_event_beside_a_dateline_takes_the_article_focus():
     ]
     placing = place_event(0, 30, toponyms, focus(toponyms))
     assert placing is not None and placing.toponym.text == "Harasta" and placing.precision == 2
+
+
+HASAKAH_REGION = Place(
+    "Al-Hasakah", 36.5, 40.9, 173641, "SY", "SYR", "Syria", "Hasakah", "", "ADM1", 1_500_000
+)
+
+
+def _lede_and_story(place_sentence: int) -> list[Toponym]:
+    """A lede with only the country, the scene named later, and the article mostly about Aleppo."""
+    return [
+        _toponym("Syrian", SYRIA, 10, 0),
+        _toponym("Hasakeh province", HASAKAH_REGION, 300, place_sentence),
+        *[_toponym("Aleppo", ALEPPO, 600 + 40 * n, 6 + n) for n in range(3)],
+    ]
+
+
+def test_a_lede_without_a_town_takes_the_place_the_next_sentences_name():
+    toponyms = _lede_and_story(2)
+    placing = place_event(0, 20, toponyms, focus(toponyms))
+    assert placing is not None and placing.toponym.text == "Hasakeh province" and placing.precision >= 2
+
+
+def test_a_place_named_further_on_leaves_the_lede_to_the_article_focus():
+    toponyms = _lede_and_story(4)
+    placing = place_event(0, 20, toponyms, focus(toponyms))
+    assert placing is not None and placing.toponym.text == "Aleppo" and placing.precision == 2
+
+
+def test_a_sentence_naming_only_the_country_takes_the_town_of_the_sentence_before():
+    toponyms = [
+        _toponym("Douma", DOUMA, 0, 0),
+        _toponym("Syria", SYRIA, 60, 1),
+        *[_toponym("Aleppo", ALEPPO, 200 + 40 * n, 5 + n) for n in range(2)],
+    ]
+    placing = place_event(1, 70, toponyms, focus(toponyms))
+    assert placing is not None and placing.toponym.text == "Douma" and placing.precision == 2
+
+
+def test_a_country_after_a_capture_verb_is_not_the_captured_place():
+    toponyms = [
+        _toponym("Syria", SYRIA, 20),
+        *[_toponym("Manbij", DOUMA, 100 + 40 * n, 1 + n) for n in range(2)],
+    ]
+    placing = place_event(0, 5, toponyms, focus(toponyms), object_start=12)
+    assert placing is not None and placing.toponym.text == "Manbij"

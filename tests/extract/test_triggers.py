@@ -30,11 +30,29 @@ from sitmap.extract.triggers import find_triggers, has_trigger
         ("The rebels withdrew from the town and handed over control.", "Non-violent transfer of territory"),
         ("Rebels captured the town of Tal Abyad.", "Non-state actor overtakes territory"),
         ("Authorities imposed a curfew on the city.", "Change to group/activity"),
+        ("The defenders inflicted heavy losses on the attackers.", "Armed clash"),
+        ("Militia units cleared the hill villages of enemy fighters.", "Non-state actor overtakes territory"),
+        ("High-precision weapons struck a fuel depot overnight.", "Shelling/artillery/missile attack"),
     ],
 )
 def test_trigger_lexicon_points_to_the_sub_event_type(sentence, sub_event_type):
     trigger = choose_trigger(find_triggers(sentence), sentence)
     assert trigger is not None and trigger.sub_event_type == sub_event_type
+
+
+def test_the_killing_of_villagers_names_an_attack_as_clearly_as_killed_villagers():
+    for sentence in ("Gunmen killed six villagers.", "Elders condemned the killing of six villagers."):
+        trigger = choose_trigger(find_triggers(sentence), sentence)
+        assert trigger is not None and (trigger.sub_event_type, trigger.strength) == ("Attack", 2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Volunteers cleared the road of rubble.", "The court cleared the two officers of all charges."],
+)
+def test_clearing_something_but_fighters_out_of_a_place_takes_no_territory(sentence):
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is None or trigger.sub_event_type != "Non-state actor overtakes territory"
 
 
 def test_capturing_people_is_not_a_territory_change():
@@ -46,3 +64,48 @@ def test_capturing_people_is_not_a_territory_change():
 def test_prefilter_passes_no_sentence_without_a_trigger():
     assert not has_trigger("The minister opened a new hospital wing on Monday.")
     assert has_trigger("Shelling hit the hospital.")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefixes"),
+    [
+        ("clash(?:es|ed)?|fighting", ("clash", "fighting")),
+        ("drones? (?:struck|hit)", ("drone",)),
+        ("(?:re)?captur(?:e|ed)|retook", ("captur", "re", "retook")),
+        ("(?:car|truck) bombs?|(?:peace )?(?:deal|accord)s?", ("accord", "car", "deal", "peace", "truck")),
+        ("(?:a|the) bomb", ()),  # one letter says nothing
+        ("\\w+ed", ()),
+        ("(?<!no )attack", ()),
+    ],
+)
+def test_literal_prefixes_of_a_trigger_pattern(pattern, prefixes):
+    from sitmap.extract.triggers import _prefixes
+
+    assert _prefixes(pattern) == prefixes
+
+
+def test_a_rules_prefixes_never_hide_one_of_its_matches():
+    """Every match of every gated rule, over our own texts, starts with one of the rule's prefixes."""
+    import json
+    from pathlib import Path
+
+    from sitmap.extract.triggers import load_triggers
+
+    root = Path(__file__).resolve().parents[2]
+    lines = (root / "benchmarks/annotated/events.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    texts += [path.read_text(encoding="utf-8") for path in (root / "examples").glob("*.txt")]
+    checked = 0
+    for rule in load_triggers():
+        if not rule.prefixes:
+            continue
+        for text in texts:
+            for match in rule.pattern.finditer(text):
+                assert match.group().lower().startswith(rule.prefixes), (rule.sub_event_type, match.group())
+                checked += 1
+    assert checked > 100
+
+
+def test_kill_in_a_headline_is_a_weak_attack_trigger():
+    (trigger,) = find_triggers("Kurdish-led forces kill 47 militants near Tabqa")
+    assert (trigger.sub_event_type, trigger.strength, trigger.text) == ("Attack", 1, "kill")

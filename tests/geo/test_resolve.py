@@ -151,3 +151,57 @@ def test_geo_places_small_towns_in_the_state_most_of_the_names_share(gazetteer):
     text = "Flooding closed roads between Alexandria and Pineville on Tuesday; shelters opened in Monroe."
     states = {t.text: t.place.admin1 for t in _toponyms(text, gazetteer)}
     assert states == {"Alexandria": "Louisiana", "Pineville": "Louisiana", "Monroe": "Louisiana"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # a respelled name with no other Syrian place in the text, vouched for by the words before it
+        (
+            "Air strikes hit the rebel-held town of Saraqeb on Tuesday; three people died.",
+            "Saraqeb",
+            "Saraqib",
+        ),
+        ("Seven died as shells rained on residential neighbourhoods of Idleb.", "Idleb", "Idlib"),
+        ("Rockets landed overnight in strikes on Deraa, residents said.", "Deraa", "Dar‘ā"),
+        # an alternate name after a verb whose object is a place
+        ("Russian troops have fully liberated Avdeyevka, the minister said.", "Avdeyevka", "Avdiyivka"),
+        # a small town a camp is named after
+        ("Gunmen attacked the Kafr Nabl military camp at dawn.", "Kafr Nabl", "Kafranbel"),
+    ],
+)
+def test_geo_accepts_a_name_the_words_before_or_after_it_mark_as_a_place(gazetteer, text, mention, name):
+    assert _found(text, mention, gazetteer).place.name == name
+
+
+def test_geo_accepts_an_alternate_name_the_text_puts_in_its_region(gazetteer):
+    text = "Missiles struck Chuhuiv in the Kharkiv region on Wednesday, the governor said."
+    assert _found(text, "Chuhuiv", gazetteer).place.name == "Chuhuyiv"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # Al Firdaws lies 550 km away in Hasakah: the neighbourhood is in Aleppo, placed at its town
+        ("Barrel bombs hit the Ferdous neighbourhood of Aleppo on Sunday.", "Ferdous", "Aleppo"),
+        # a district the gazetteer knows keeps its own point
+        ("Shelling hit the Sukkari district of Aleppo on Sunday.", "Sukkari", "Sukkari"),
+        # the town outranks the district's name: here the district is Aleppo's, not Aleppo Marjeh's
+        ("Jets struck the rebel-held east Aleppo district of Marjeh on Monday.", "Aleppo", "Aleppo"),
+    ],
+)
+def test_geo_places_a_neighbourhood_in_the_town_it_is_part_of(gazetteer, text, mention, name):
+    assert _found(text, mention, gazetteer).place.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "feature_code", "name"),
+    [
+        ("Protesters gathered in the Idlib governorate capital on Friday.", "Idlib", "PPLA", "Idlib"),
+        ("Missiles hit the Kharkiv oblast capital overnight.", "Kharkiv", "PPLA", "Kharkiv"),
+        ("Fighting raged across Idlib province on Friday.", "Idlib", "ADM1", "Idlib"),
+    ],
+)
+def test_geo_reads_the_region_capital_as_the_regions_seat(gazetteer, text, mention, feature_code, name):
+    place = _found(text, mention, gazetteer).place
+    assert (place.feature_code, place.name) == (feature_code, name)

@@ -220,3 +220,226 @@ def test_two_towns_with_different_names_far_apart_stay_different_places():
     a = _other(location="Gao", latitude=16.27, longitude=-0.04, geonameid=None)
     b = _other(location="Ansongo", latitude=15.66, longitude=0.5, geonameid=None)
     assert any(r.startswith("FAIL place") for r in match(a, b).reasons)
+
+
+def _read(event_id: str, doc_id: str, text: str, spans: dict[str, str], **changes: object) -> Event:
+    """An event as the extractor codes it: the sentence, and the span behind each field it read."""
+    evidence = [Evidence(doc_id, 0, 0, len(text), "event", text)]
+    for field, words in spans.items():
+        start = text.index(words)
+        evidence.append(Evidence(doc_id, 0, start, start + len(words), field, words))
+    return dataclasses.replace(BASE, event_id=event_id, evidence=tuple(evidence), **changes)  # type: ignore[arg-type]
+
+
+AIR_STRIKE = dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+
+
+def test_an_actor_filled_in_by_rule_does_not_block_the_actor_another_report_names() -> None:
+    named = _read(
+        "a1",
+        "d1",
+        "Russian warplanes struck homes in Saraqib on Wednesday, killing two civilians.",
+        {"actor1": "warplanes", "sub_event_type": "warplanes", "location": "Saraqib"},
+        actor1="Military Forces of Russia",
+        actor2="Civilians (Syria)",
+        **AIR_STRIKE,
+    )
+    # "air strikes hit Saraqeb": nobody named, the extractor's default is the Syrian air force
+    unnamed = _read(
+        "a2",
+        "d2",
+        "Air strikes hit the town of Saraqeb on Wednesday; two people died.",
+        {"sub_event_type": "Air strikes", "location": "Saraqeb", "actor2": "people"},
+        actor1="Military Forces of Syria",
+        actor2="Civilians (Syria)",
+        **AIR_STRIKE,
+    )
+    verdict = match(named, unnamed)
+    assert verdict.same, verdict.reasons
+    assert any("Military Forces of Syria: filled in by rule" in line for line in verdict.reasons)
+    # both read from the text: two different air forces are two different strikes
+    read = _read(
+        "a3",
+        "d3",
+        "Syrian jets struck homes in Saraqib on Wednesday, killing two civilians.",
+        {"actor1": "Syrian jets", "sub_event_type": "jets", "location": "Saraqib"},
+        actor1="Military Forces of Syria",
+        actor2="Civilians (Syria)",
+        **AIR_STRIKE,
+    )
+    assert any(line.startswith("FAIL actors") for line in match(named, read).reasons)
+
+
+def test_a_name_written_in_both_reports_is_no_telling_word() -> None:
+    """The battle west of town and the missile on a mosque both say "Houthi": that word is the actor's."""
+    battle = _read(
+        "m1",
+        "d1",
+        "Tribal fighters repelled a Houthi push west of Marib on Monday.",
+        {"actor2": "Houthi", "location": "Marib"},
+        actor1="Military Forces of Yemen",
+        actor2="Houthis (Ansar Allah)",
+    )
+    missile = _read(
+        "m2",
+        "d2",
+        "A Houthi missile struck a mosque in Marib on Monday, killing three worshippers.",
+        {"actor1": "Houthi", "location": "Marib"},
+        actor1="Houthis (Ansar Allah)",
+        actor2="Civilians (Yemen)",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+    )
+    verdict = match(battle, missile)
+    assert not verdict.same
+    assert any("no telling word is shared" in line for line in verdict.reasons)
+
+
+def test_the_words_of_a_wildcard_actor_still_tell() -> None:
+    """ "Bandits" names nobody the actor test weighs, so two reports saying it share a telling word."""
+    raid = _read(
+        "b1",
+        "d1",
+        "Bandits on motorbikes raided a farming village near Saraqib on Sunday.",
+        {"actor1": "Bandits", "location": "Saraqib"},
+        actor1="Unidentified Armed Group (Syria)",
+        actor2="",
+    )
+    condemned = _read(
+        "b2",
+        "d2",
+        "The governor condemned Sunday's killing of farmers by bandits in Saraqib.",
+        {"actor1": "bandits", "location": "Saraqib"},
+        actor1="Unidentified Armed Group (Syria)",
+        actor2="",
+    )
+    wording = next(line for line in match(raid, condemned).reasons if "wording" in line)
+    assert "bandits" in wording
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        ("Gunmen stormed the army camp at dawn.", "Mortar fire hit the main base at dawn.", "base~camp"),
+        (
+            "Twin blasts tore through the vegetable market.",
+            "Shoppers fled the bazaar after a blast.",
+            "bazaar~market",
+        ),
+    ],
+)
+def test_two_words_for_one_kind_of_site_are_a_shared_telling_word(first: str, second: str, kind: str) -> None:
+    a = _other(event_id="s1", evidence=_says(first))
+    b = _other(
+        event_id="s2",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        evidence=(Evidence("d3", 0, 0, len(second), "event", second),),
+    )
+    verdict = match(a, b)
+    assert verdict.same, verdict.reasons
+    assert any(kind in line for line in verdict.reasons)
+
+
+def test_the_same_site_counts_more_than_one_word_among_many() -> None:
+    long_a = "Soldiers ended a day-long siege of a hotel near the port after gunmen took guests hostage."
+    long_b = "An ambulance service counted twelve dead at the hotel, where gunmen had held guests since noon."
+    verdict = match(
+        _other(event_id="h1", evidence=_says(long_a)), _other(event_id="h2", evidence=_says(long_b))
+    )
+    wording = next(line for line in verdict.reasons if "wording" in line)
+    assert "the same kind of site (hotel)" in wording
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Suicide bomb", "Remote explosive/landmine/IED", True),  # "twin blasts" / "suicide bombers"
+        ("Air/drone strike", "Shelling/artillery/missile attack", True),  # a strike from afar
+    ],
+)
+def test_sub_event_types_of_one_family_score_above_a_plain_type_match(first, second, same) -> None:
+    explosions = "Explosions/Remote violence"
+    a = _other(event_id="f1", event_type=explosions, sub_event_type=first)
+    b = _other(event_type=explosions, sub_event_type=second)
+    verdict = match(a, b)
+    assert verdict.same is same
+    assert any(line.startswith("pass type: one kind of") for line in verdict.reasons)
+    plain = match(a, _other(event_type=explosions, sub_event_type="Chemical weapon"))
+    assert plain.score < verdict.score
+
+
+def test_a_clash_and_a_bombing_each_naming_one_side_may_be_one_fight() -> None:
+    """The army ended the siege (a battle), the police blamed al-Shabaab for the car bomb."""
+    siege = _other(
+        event_id="q1",
+        actor1="Military Forces of Somalia",
+        actor2="",
+        evidence=_says("Troops ended a siege of the hotel after a night of gunfire"),
+    )
+    bomb = _other(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        actor1="Al Shabaab",
+        actor2="Civilians (Somalia)",
+        evidence=_says("Al-Shabaab set off a car bomb at the hotel gate before gunmen stormed in"),
+    )
+    verdict = match(siege, bomb)
+    assert verdict.same, verdict.reasons
+    assert any("each names one side" in line for line in verdict.reasons)
+
+
+def test_one_change_of_control_told_by_the_taker_and_by_the_side_that_left() -> None:
+    taken = _other(
+        event_id="c1",
+        sub_event_type="Government regains territory",
+        actor1="Military Forces of Syria (2000-)",
+        actor2="",
+        time_precision=2,
+        territory=Territory("Saraqib", "", "Military Forces of Syria (2000-)"),
+        evidence=_says("The army announced it had fully liberated the town"),
+    )
+    left = _other(
+        event_type="Strategic developments",
+        sub_event_type="Non-violent transfer of territory",
+        actor1="Hayat Tahrir al-Sham",
+        actor2="",
+        territory=Territory("Saraqib", "Hayat Tahrir al-Sham", ""),
+        evidence=_says("Commanders said their men pulled out overnight to avoid encirclement"),
+    )
+    verdict = match(taken, left)
+    assert verdict.same, verdict.reasons
+    assert any("told from both sides" in line for line in verdict.reasons)
+    assert any("who took the place, the other who lost it" in line for line in verdict.reasons)
+    # the same side both taking and losing the town is no handover told twice
+    lost = dataclasses.replace(left, territory=Territory("Saraqib", "Military Forces of Syria (2000-)", ""))
+    assert not any("told from both sides" in line for line in match(taken, lost).reasons)
+
+
+def test_a_withdrawal_and_the_fighting_for_the_place_are_one_event() -> None:
+    withdrawal = _other(
+        event_id="w1",
+        event_type="Strategic developments",
+        sub_event_type="Change to group/activity",
+        territory=Territory("Saraqib", "Military Forces of Syria (2000-)", ""),
+    )
+    verdict = match(withdrawal, BASE)
+    assert verdict.same, verdict.reasons
+    assert any("a change of control and the fighting for the place" in line for line in verdict.reasons)
+    calm = dataclasses.replace(withdrawal, territory=None)
+    assert any(line.startswith("FAIL type") for line in match(calm, BASE).reasons)
+
+
+def test_a_capture_and_the_fighting_score_like_two_kinds_of_battle() -> None:
+    capture = _other(
+        event_id="k1",
+        sub_event_type="Non-state actor overtakes territory",
+        territory=Territory("Saraqib", "Military Forces of Syria (2000-)", "Hayat Tahrir al-Sham"),
+        actor1="",
+        actor2="",
+        evidence=_says("Opposition factions said they had taken full control"),
+    )
+    fighting = _other(actor1="", actor2="", evidence=_says("Heavy fighting continued, a minister said"))
+    verdict = match(capture, fighting)
+    assert verdict.same, verdict.reasons
+    assert any("one a change of control, the other the fighting" in line for line in verdict.reasons)

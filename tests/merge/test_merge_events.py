@@ -190,3 +190,85 @@ def test_combine_tags_deaths_per_side() -> None:
         claims=(Claim("army", "killed", 3, Evidence("army2", 0, 0, 0, "fatalities", "soldiers")),),
     )
     assert {"deaths:side_a=11", "deaths:side_b=3"} <= set(combine(BASE_ATTACK, soldiers).tags)
+
+
+def _extracted(event_id: str, doc_id: str, text: str, spans: dict[str, str], **changes: object) -> Event:
+    """A report as the extractor codes it: its sentence and the span behind each field it read."""
+    evidence = [Evidence(doc_id, 0, 0, len(text), "event", text)]
+    for field, words in spans.items():
+        start = text.index(words)
+        evidence.append(Evidence(doc_id, 0, start, start + len(words), field, words))
+    return dataclasses.replace(_report(event_id, doc_id, text), evidence=tuple(evidence), **changes)
+
+
+def test_combine_takes_the_actor_a_report_read_over_one_filled_in_by_rule() -> None:
+    strike = dict(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+    default = _extracted(
+        "e20",
+        "wire",
+        "Air strikes hit the market on Saturday.",
+        {"sub_event_type": "Air strikes"},
+        actor1="Military Forces of Nigeria",
+        inter1=1,
+        confidence=0.9,
+        **strike,
+    )
+    named = _extracted(
+        "e21",
+        "rescue",
+        "Cameroonian jets struck the market on Saturday.",
+        {"actor1": "Cameroonian jets", "sub_event_type": "jets"},
+        actor1="Military Forces of Cameroon",
+        inter1=8,
+        confidence=0.5,
+        **strike,
+    )
+    merged = combine(default, named)
+    assert (merged.actor1, merged.inter1) == ("Military Forces of Cameroon", 8)
+    assert merged.event_id == "e20"
+
+
+def test_merge_events_a_siege_joins_the_hotel_attack_not_a_clash_elsewhere_in_town() -> None:
+    """Average linkage: the siege report shares "hotel" with the bombing reports; a clan clash the
+    same day in the same city shares nothing with them and is vetoed by the bombing's type."""
+    battle = dict(event_type="Battles", sub_event_type="Armed clash", actor2="", inter2=None)
+    bombing = _extracted(
+        "h1",
+        "police",
+        "Gunmen stormed a seafront hotel in Maiduguri after a car bomb on Saturday; nine died.",
+        {"location": "Maiduguri", "sub_event_type": "car bomb"},
+        sub_event_type="Remote explosive/landmine/IED",
+        actor1="Boko Haram - JAS",
+    )
+    victims = _extracted(
+        "h2",
+        "medics",
+        "Medics counted eleven dead at the hotel attacked in Maiduguri late on Saturday.",
+        {"location": "Maiduguri", "sub_event_type": "attacked"},
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        actor1="Unidentified Armed Group (Nigeria)",
+    )
+    siege = _extracted(
+        "h3",
+        "wire",
+        "Soldiers ended a day-long siege of the hotel in Maiduguri that began on Saturday.",
+        {"actor1": "Soldiers", "location": "Maiduguri", "sub_event_type": "siege"},
+        actor1="Military Forces of Nigeria",
+        inter1=1,
+        **battle,
+    )
+    clash = _extracted(
+        "h4",
+        "local",
+        "Two vigilante groups fought over cattle on the edge of Maiduguri on Saturday.",
+        {"location": "Maiduguri", "sub_event_type": "fought"},
+        actor1="Unidentified Armed Group (Nigeria)",
+        inter1=3,
+        **battle,
+    )
+    assert match(siege, clash).same  # on its own, the pair looks alike: same day, town and type
+    assert _groups(merge_events([bombing, victims, siege, clash])) == {
+        "h1": {"police", "medics", "wire"},
+        "h4": {"local"},
+    }

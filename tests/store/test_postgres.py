@@ -114,3 +114,59 @@ def test_concurrent_writers_of_overlapping_batches_store_each_document_and_event
     assert len(store.list_documents(engines[0])) == 10
     for engine in engines:
         engine.dispose()
+
+
+def _placed(doc_id: str, location: str, latitude: float, longitude: float, day: int) -> Event:
+    # a day apart each, so that no two are merged as reports of one event
+    return _event(
+        doc_id, location=location, latitude=latitude, longitude=longitude, event_date=date(2024, 6, day)
+    )
+
+
+def test_near_selects_events_by_great_circle_distance(engine):
+    placed = [
+        _placed("d-kafr-nabl", "Kafr Nabl", 35.61, 36.56, 1),
+        _placed("d-maarat", "Maarat al-Numan", 35.648, 36.673, 3),  # about 11 km east
+        _placed("d-aleppo", "Aleppo", 36.20, 37.16, 5),  # about 85 km north-east
+        _placed("d-sidon", "Sidon", 33.56, 35.37, 7),  # Lebanon, about 250 km
+    ]
+    for event in placed:
+        documents = [_document(event.sources[0].doc_id)]
+        store.save_result(engine, Result([event], [], [], documents))
+
+    def near(km: float) -> list[str]:
+        where = store.EventFilter(near=(35.61, 36.56, km))
+        return sorted(e.location for e in store.query_events(engine, where))
+
+    assert near(5) == ["Kafr Nabl"]
+    assert near(15) == ["Kafr Nabl", "Maarat al-Numan"]
+    assert near(100) == ["Aleppo", "Kafr Nabl", "Maarat al-Numan"]
+    assert near(300) == ["Aleppo", "Kafr Nabl", "Maarat al-Numan", "Sidon"]
+    assert store.count_events(engine, store.EventFilter(near=(35.61, 36.56, 15))) == 2
+    # the plain-SQL haversine gives the same answer as PostGIS on a server that has both
+    from sqlalchemy import select
+
+    from sitmap.store.schema import events
+    from sitmap.store.spatial import within
+
+    with engine.connect() as connection:
+        plain = connection.execute(
+            select(events.c.location).where(within((35.61, 36.56, 100), postgis=False))
+        )
+        assert sorted(row[0] for row in plain) == near(100)
+
+
+def test_postgis_is_used_where_the_server_has_it(postgres_url):
+    """With PostGIS installed on the server (``.ci/run`` installs it), distances go through it."""
+    import glob
+
+    from sitmap.store.spatial import has_postgis
+
+    engine = store.open_database(postgres_url)
+    installed = bool(glob.glob("/usr/share/postgresql/*/extension/postgis.control"))
+    assert has_postgis(engine) is installed
+    if installed:
+        with engine.connect() as connection:
+            indexes = connection.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'events'"))
+            assert "ix_events_geography" in {row[0] for row in indexes}
+    engine.dispose()

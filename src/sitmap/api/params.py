@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import HTTPException, Query, Request
 from sqlalchemy import Engine
 
-from sitmap.store import EventFilter
+from sitmap.store import EventFilter, spatial
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 5000
@@ -46,6 +46,16 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+def parse_near(value: str | None) -> tuple[float, float, float] | None:
+    """``lat,lon,km`` as a tuple, or 422 saying what is wrong with it."""
+    if value is None or value == "":
+        return None
+    try:
+        return spatial.parse_near(value)
+    except ValueError as error:
+        raise HTTPException(422, str(error)) from None
+
+
 def event_filter(
     since: Annotated[
         date | None, Query(description="Only events on or after this date (YYYY-MM-DD).")
@@ -56,6 +66,10 @@ def event_filter(
     bbox: Annotated[
         str | None,
         Query(description="Only events inside west,south,east,north (degrees).", examples=["35,35,38,37"]),
+    ] = None,
+    near: Annotated[
+        str | None,
+        Query(description="Only events within km of a point: lat,lon,km.", examples=["36.2,37.16,25"]),
     ] = None,
     country: Annotated[str | None, Query(description="Country name or ISO3 code.", max_length=100)] = None,
     admin1: Annotated[
@@ -76,5 +90,5 @@ def event_filter(
     return EventFilter(
         since=since, until=until, country=country or None, admin1=admin1 or None, event_type=type or None,
         sub_event_type=sub_event_type or None, actor=actor or None, text=text or None, bbox=parse_bbox(bbox),
-        limit=limit, offset=offset,
+        near=parse_near(near), limit=limit, offset=offset,
     )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -44,8 +45,8 @@ class EventFormat(StrEnum):
 FormatOption = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-def print_events(events: list[Event], format: str) -> None:
-    """Write events to standard output in ``format``."""
+def print_events(events: Iterable[Event], format: str) -> None:
+    """Write events to standard output in ``format``, as they come where the format allows."""
     export.WRITERS[format](events, sys.stdout)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,7 +27,13 @@ from sitmap.commandline import (
     progress,
     stderr,
 )
-from sitmap.model import Document, Failure
+from sitmap.model import Document, Event, Failure
+
+if TYPE_CHECKING:
+    from sitmap.pipeline import Resources
+
+# Documents coded together by `extract`: the parse and the classifier run once per batch.
+EXTRACT_BATCH = 50
 
 
 @app.command()
@@ -46,15 +54,32 @@ def extract(
     ] = False,
 ) -> None:
     """Print the events coded from INPUTS (stateless: no database is read or written)."""
-    from sitmap.pipeline import process
+    from sitmap.merge import merge_events
 
     resources = _resources(model, gazetteer, classifier)
-    documents, failures = _read(inputs, published, max_bytes)
-    result = process(documents, resources, merge_reports=merge)
-    for failure in result.failures:
-        _report(failure)
-    print_events(result.events, format.value)
-    raise typer.Exit(EXIT_FAILED_INPUTS if failures or result.failures else EXIT_OK)
+    items = ingest.read_inputs(inputs, published=parse_date(published), max_bytes=max_bytes)
+    failed: list[Failure] = []
+    # coded in batches and written as they come (JSON lines and CSV stream); --merge needs them all
+    events = _coded(items, resources, failed)
+    print_events(merge_events(list(events)) if merge else events, format.value)
+    raise typer.Exit(EXIT_FAILED_INPUTS if failed else EXIT_OK)
+
+
+def _coded(
+    items: Iterable[Document | Failure], resources: Resources, failed: list[Failure]
+) -> Iterator[Event]:
+    """The events of each document, one batch at a time; failed inputs reported and kept in ``failed``."""
+    from sitmap.pipeline import process
+
+    items = iter(items)
+    while batch := list(islice(items, EXTRACT_BATCH)):
+        documents = [item for item in batch if isinstance(item, Document)]
+        failures = [item for item in batch if isinstance(item, Failure)]
+        result = process(documents, resources, merge_reports=False)
+        for failure in [*failures, *result.failures]:
+            _report(failure)
+            failed.append(failure)
+        yield from result.events
 
 
 @app.command(name="ingest")

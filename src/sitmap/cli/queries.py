@@ -9,9 +9,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from sitmap import store
 from sitmap.cli.app import EventFormat, FormatOption, RowFormat, app, open_engine, print_events, print_rows
-from sitmap.commandline import EXIT_USAGE, DbOption, parse_date, stderr
+from sitmap.commandline import EXIT_USAGE, DbOption, parse_date, parse_near, stderr
 from sitmap.export import WRITERS
 from sitmap.model import to_dict
 
@@ -20,6 +19,9 @@ Until = Annotated[str | None, typer.Option(help="Only events on or before this d
 Country = Annotated[str | None, typer.Option(help="Country name or ISO3 code.")]
 EventType = Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")]
 ActorText = Annotated[str | None, typer.Option(help="Text found in an actor name.")]
+Near = Annotated[
+    str | None, typer.Option(help="Only events within KM of a point: LAT,LON,KM (e.g. 36.2,37.16,25).")
+]
 _DOCUMENT_FIELDS = ("id", "status", "reason", "origin", "format", "source", "url", "title", "published",
                     "section", "events")  # fmt: skip
 
@@ -32,6 +34,7 @@ def events(
     country: Country = None,
     type: EventType = None,
     actor: ActorText = None,
+    near: Near = None,
     text: Annotated[str | None, typer.Option(help="Text found in the notes, location or evidence.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
     format: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
@@ -40,12 +43,15 @@ def events(
     ] = None,
 ) -> None:
     """List stored events, filtered; or explain one event with --explain ID."""
+    from sitmap import store
+
     engine = open_engine(db)
     if explain:
         _explain(engine, explain)
         return
     where = store.EventFilter(since=parse_date(since), until=parse_date(until), country=country,
-                              event_type=type, actor=actor, text=text, limit=limit)  # fmt: skip
+                              event_type=type, actor=actor, text=text, near=parse_near(near),
+                              limit=limit)  # fmt: skip
     print_events(store.query_events(engine, where), format.value)
 
 
@@ -63,10 +69,13 @@ def export_command(
     country: Country = None,
     type: EventType = None,
     actor: ActorText = None,
+    near: Near = None,
 ) -> None:
     """Export stored events as ACLED-style CSV, GeoJSON, JSON lines or CSV."""
+    from sitmap import store
+
     where = store.EventFilter(since=parse_date(since), until=parse_date(until), country=country,
-                              event_type=type, actor=actor)  # fmt: skip
+                              event_type=type, actor=actor, near=parse_near(near))  # fmt: skip
     found = store.query_events(open_engine(db), where)
     if output is None:
         print_events(found, format.value)
@@ -86,6 +95,8 @@ def documents(
     format: FormatOption = RowFormat.table,
 ) -> None:
     """List stored documents (newest first), or only the failed ones with --failed."""
+    from sitmap import store
+
     rows = store.list_documents(open_engine(db), failed=failed, limit=limit)
     print_rows([{name: to_dict(row[name]) for name in _DOCUMENT_FIELDS} for row in rows], format)
 
@@ -100,6 +111,7 @@ def control(
     format: FormatOption = RowFormat.table,
 ) -> None:
     """List places whose control changed hands: who holds each, since when, and the supporting events."""
+    from sitmap import store
     from sitmap.merge import control_timeline
 
     when = parse_date(at)
@@ -112,6 +124,8 @@ def control(
 @app.command()
 def statistics(db: DbOption = None, format: FormatOption = RowFormat.table) -> None:
     """List country- and region-level figures ("a million displaced since December"), kept apart from events."""
+    from sitmap import store
+
     rows = [to_dict(s) for s in store.query_statistics(open_engine(db))]
     if format is not RowFormat.jsonl:
         for row in rows:
@@ -159,6 +173,8 @@ def serve(
 
 
 def _explain(engine: Any, event_id: str) -> None:
+    from sitmap import store
+
     event = store.get_event(engine, event_id)
     if event is None:
         stderr.print(f"no event {event_id!r} in the database")

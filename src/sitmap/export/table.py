@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
 from rich.console import Console
@@ -26,7 +26,7 @@ def write_table(events: Iterable[Event], out: TextIO) -> int:
     return count
 
 
-def write_rows(rows: list[Mapping[str, object]], format: str, out: TextIO) -> None:
+def write_rows(rows: Sequence[Mapping[str, object]], format: str, out: TextIO) -> None:
     """Write plain records as a table (``format`` "table") or CSV."""
     if not rows:
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -100,11 +101,13 @@ def _first_word(text: str) -> str:
     return match.group().rstrip(".") if match else text
 
 
-def find_countries(text: str) -> list[tuple[str, str, int, int]]:
+@lru_cache(maxsize=256)
+def find_countries(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """Country names, demonyms and leaders in ``text``: (country, iso3, start, end), in order.
 
     One pass over the words: each word is looked up by itself (capitals only for names of three
-    letters or fewer, so "us" is not America) and the longest name starting there is kept.
+    letters or fewer, so "us" is not America) and the longest name starting there is kept. A
+    sentence is asked about several times (actors, roles, places), so recent answers are kept.
     """
     index = _country_index()
     lowered = text.lower()
@@ -129,7 +132,7 @@ def find_countries(text: str) -> list[tuple[str, str, int, int]]:
             else:
                 continue
             break
-    return found
+    return tuple(found)
 
 
 def iso3_of(country: str) -> str:
@@ -198,9 +201,10 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
         mention = _mention(text, start, end, row, countries, default_country)
         if row is _WEAPONS and not (mention.explicit_country or _STATE_BEFORE.search(text[:start])):
             continue
-        generic = row.inter in {2, 3} and "{country}" in row.name
-        if mentions and is_named(mentions[-1].actor) and generic:
-            # "the National Liberation Army (ELN) rebel group", "Wazalendo militias": the name says who
+        generic = row.inter in {2, 3} and "{country}" in row.name and is_generic(row.name)
+        if mentions and _specific_group(mentions[-1].actor) and generic:
+            # "the National Liberation Army (ELN) rebel group", "Wazalendo militias", "the Daesh
+            # terrorist group": the name says who
             if re.fullmatch(r"[\s()'’s,-]{0,4}", text[mentions[-1].end : start]):
                 continue
         previous = mentions[-1] if mentions else None
@@ -216,6 +220,19 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
             continue
         mentions.append(mention)
     return mentions
+
+
+GENERIC_PREFIXES: Final[tuple[str, ...]] = ("Unidentified Armed Group", "Rebels")
+
+
+def is_generic(actor: str) -> bool:
+    """True for actor names that say nobody in particular ("Unidentified Armed Group (Mali)")."""
+    return actor.startswith(GENERIC_PREFIXES)
+
+
+def _specific_group(actor: Actor) -> bool:
+    """A non-state group with a name of its own (M23, Islamic State), not "rebels" or "gunmen"."""
+    return actor.inter in {2, 3, 4} and not is_generic(actor.name)
 
 
 def is_named(actor: Actor) -> bool:
@@ -244,7 +261,7 @@ def _mention(
     start: int,
     end: int,
     row: _ActorRow,
-    countries: list[tuple[str, str, int, int]],
+    countries: Sequence[tuple[str, str, int, int]],
     default_country: str,
 ) -> Mention:
     country, explicit, backer = default_country, False, None

@@ -8,8 +8,10 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from sitmap.nlp.words import verb_forms
+
 _MODALS: Final[frozenset[str]] = frozenset("will would could might may shall 'll can should must".split())
-_NOT_DONE: Final[frozenset[str]] = frozenset(
+_NOT_DONE: Final[frozenset[str]] = verb_forms(
     "threaten vow plan warn deny pledge promise intend seek aim prepare urge call demand want "
     "fear hope expect refuse reject dismiss try attempt accuse blame allege".split()
 )
@@ -53,7 +55,7 @@ def is_unrealised(trigger: Token) -> bool:
             return True
         if any(child.dep_ == "mark" and child.lower_ in _CONDITIONAL for child in children):
             return True
-        if token.i != trigger.i and token.lemma_ in _NOT_DONE:
+        if token.i != trigger.i and token.lower_ in _NOT_DONE:
             return True
         if token.dep_ in {"ROOT"} or token.head.i == token.i:
             break

@@ -127,6 +127,18 @@ class DateCue:
     relative_to_previous: bool = False
 
 
+POSSESSIVE: Final[tuple[str, ...]] = ("'s", "’s")
+# Characters a possessive day may stand before the word it dates ("Saturday's deadly shelling").
+POSSESSIVE_GAP: Final[int] = 16
+
+
+def names_with_possessive(day: str, day_end: int, word_start: int) -> bool:
+    """Whether the date cue ``day``, ending at ``day_end``, is a possessive that dates the word
+    starting at ``word_start`` ("Saturday's shelling", "Friday's deadly assault"): the text refers
+    to that one dated event, whatever it is about (a funeral, a visit, a condemnation)."""
+    return day.endswith(POSSESSIVE) and 0 < word_start - day_end <= POSSESSIVE_GAP
+
+
 def weekday_date(weekday: int, published: date) -> date:
     """The date a weekday names in a story published on ``published``."""
     delta = (weekday - published.weekday()) % 7

@@ -13,12 +13,13 @@ from sitmap.extract import context, roles, taxonomy
 from sitmap.extract.actors import Mention, actor_name, country_actor, find_countries
 from sitmap.extract.claims import Attribution
 from sitmap.extract.fatalities import Count, fatalities
-from sitmap.extract.triggers import Trigger
+from sitmap.extract.triggers import Trigger, find_triggers
 from sitmap.model import Actor, Claim, Evidence, Sentence, Territory
 
 TERRITORY: Final[frozenset[str]] = frozenset(
     {"Non-state actor overtakes territory", "Government regains territory"}
 )
+HANDOVER: Final[frozenset[str]] = TERRITORY | {"Non-violent transfer of territory"}
 _TERRITORY_OBJECT: Final[re.Pattern[str]] = re.compile(
     r"^\W*(?:\w+\W+){0,4}?(?:town|city|village|villages|district|area|areas|neighbou?rhoods?|hills?|"
     r"base|airport|airbase|region|province|positions?|territory|border crossing|highway|road|"
@@ -167,6 +168,8 @@ def build(
     """The candidate event of one sentence from its trigger, actor mentions and casualty counts."""
     offset = sentence.start
     candidate = Candidate(sentence, trigger.sub_event_type, trigger.strength, trigger)
+    # the whole sentence that reports the event, then the span behind each coded field
+    candidate.evidence.append(_evidence(doc_id, sentence, 0, len(sentence.text), "event"))
     candidate.evidence.append(_evidence(doc_id, sentence, trigger.start, trigger.end, "sub_event_type"))
     candidate.not_places = (
         [(trigger.start, trigger.end)]
@@ -198,6 +201,7 @@ def build(
         candidate.evidence.append(evidence)
         candidate.claims.append(Claim(speaker, count.kind, count.value, evidence))  # type: ignore[arg-type]
     _adjust_type(candidate, sentence.text)
+    _fight_for_territory(candidate, sentence.text)
     _protest_actors(candidate, country)
     del offset
     return candidate
@@ -256,7 +260,7 @@ def _country_subjects(doc: Doc | None, sentence: Sentence, mentions: list[Mentio
         if any(m.start <= start < m.end or start <= m.start < end for m in mentions):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in {"nsubj"} or span.root.pos_ != "PROPN":
+        if span is None or span.root.dep_ not in {"nsubj"} or span.root.tag_ not in {"NNP", "NNPS"}:
             continue
         found.append(Mention(country_actor(country, span.text), start, end, span.text, None, True))
     return found
@@ -341,6 +345,26 @@ def _adjust_type(candidate: Candidate, text: str) -> None:
         and candidate.sub_event_type not in _PROTEST_TYPES
     ):
         candidate.tags.append("civilian_targeting")
+
+
+def _fight_for_territory(candidate: Candidate, text: str) -> None:
+    """A clash in which a side also took or left a place records that change of control.
+
+    "Troops withdrew from positions in Nyala after fierce clashes with the rebels" is coded as the
+    clash, and the territory record keeps what else the sentence says: the army left Nyala.
+    """
+    if candidate.territory is not None or taxonomy.event_type_of(candidate.sub_event_type) != "Battles":
+        return
+    for trigger in find_triggers(text):
+        if trigger.sub_event_type not in HANDOVER or not _valid(trigger, text):
+            continue
+        if not _TERRITORY_OBJECT.match(text[trigger.end :]):
+            continue  # "withdrew its troops", "handed over the prisoners"
+        first = candidate.actor1.name if candidate.actor1 else ""
+        second = candidate.actor2.name if candidate.actor2 else ""
+        withdrew = trigger.sub_event_type == "Non-violent transfer of territory"
+        candidate.territory = Territory("", first, second) if withdrew else Territory("", second, first)
+        return
 
 
 def _evidence(doc_id: str, sentence: Sentence, start: int, end: int, name: str) -> Evidence:

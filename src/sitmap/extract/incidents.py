@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from sitmap.extract import taxonomy
+from sitmap.extract.actors import is_generic
 from sitmap.extract.events import notes
 from sitmap.model import Event, Territory, place_of
 
@@ -35,7 +36,6 @@ _CIVILIAN: Final[frozenset[str]] = frozenset(
     "patients infants babies baby pilgrims shepherds traders workers families".split()
 )
 _AFTERMATH: Final[frozenset[str]] = frozenset({"Looting/property destruction", "Disrupted weapons use"})
-GENERIC_PREFIXES: Final[tuple[str, ...]] = ("Unidentified Armed Group", "Rebels")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +61,6 @@ def victim_class(noun: str) -> str:
     if word in _ARMED:
         return "armed"
     return "civilian" if word in _CIVILIAN else ""
-
-
-def is_generic(actor: str) -> bool:
-    """True for actor names that say nobody in particular ("Unidentified Armed Group (Mali)")."""
-    return actor.startswith(GENERIC_PREFIXES)
 
 
 def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:

@@ -27,8 +27,9 @@ _SPECIFICITY = {
 }
 
 
-# How many sentences back an event without a place of its own looks for one.
+# How many sentences back, then ahead, an event without a place of its own looks for one.
 LOOK_BACK = 1
+LOOK_AHEAD = 2
 # Capitalised names at least this long are datelines ("BEIRUT"), not abbreviations ("US").
 DATELINE_LETTERS = 4
 
@@ -137,7 +138,12 @@ def place_event(
         and not any(toponym.start < end and start < toponym.end for start, end in excluded or [])
     ]
     if object_start is not None:
-        named = [toponym for toponym in here if 0 <= toponym.start - object_start <= 40]
+        # a country is never the captured place ("after seizing a Syria village")
+        named = [
+            toponym
+            for toponym in here
+            if 0 <= toponym.start - object_start <= 40 and specificity(toponym) < 4
+        ]
         if named and object_start >= 0:
             best = min(named, key=lambda toponym: toponym.start)
             return Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
@@ -152,20 +158,36 @@ def place_event(
                 abs(toponym.start - anchor),
             ),
         )
-        if specificity(best) >= 4 and focus_place is not None and specificity(focus_place) < 4:
+        if specificity(best) < 4:
+            return Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
+        # only a country or a wide region ("in northern Syria"): a town nearby, else the focus
+        nearby = _nearby(sentence_index, toponyms)
+        if nearby is not None:
+            return nearby
+        if focus_place is not None and specificity(focus_place) < 4:
             return Placing(focus_place, 2)
-        return Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
-    before = [
-        toponym
-        for toponym in usable(toponyms)
-        if sentence_index - LOOK_BACK <= toponym.sentence < sentence_index and specificity(toponym) < 4
-    ]
+        return Placing(best, max(best.precision, 3))
+    nearby = _nearby(sentence_index, toponyms)
+    if nearby is not None:
+        return nearby
+    if focus_place is not None:
+        return Placing(focus_place, max(focus_place.precision, 2))
+    return None
+
+
+def _nearby(sentence_index: int, toponyms: list[Toponym]) -> Placing | None:
+    """A specific place in the sentence before, else in the next few, at geo precision 2 or more."""
+    specific = [toponym for toponym in usable(toponyms) if specificity(toponym) < 4]
+    before = [t for t in specific if sentence_index - LOOK_BACK <= t.sentence < sentence_index]
     if before:
         # the place the story was just talking about ("... in Douma. The strikes killed 12")
         best = max(before, key=lambda toponym: (toponym.sentence, -specificity(toponym), toponym.start))
         return Placing(best, max(best.precision, 2))
-    if focus_place is not None:
-        return Placing(focus_place, max(focus_place.precision, 2))
+    after = [t for t in specific if sentence_index < t.sentence <= sentence_index + LOOK_AHEAD]
+    if after:
+        # a lede without a place, told in the next sentences ("... The village lies in Hasakeh")
+        best = min(after, key=lambda toponym: (toponym.sentence, specificity(toponym), toponym.start))
+        return Placing(best, max(best.precision, 2))
     return None
 
 

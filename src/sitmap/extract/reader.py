@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final, Protocol
@@ -14,12 +15,20 @@ from spacy.tokens import Doc
 
 from sitmap import nlp
 from sitmap.extract import context, taxonomy
-from sitmap.extract.actors import Mention, find_countries, find_mentions, is_named, iso3_of, named_groups_in
+from sitmap.extract.actors import (
+    Mention,
+    find_countries,
+    find_mentions,
+    is_generic,
+    is_named,
+    iso3_of,
+    named_groups_in,
+)
 from sitmap.extract.claims import Attribution, find_attribution
-from sitmap.extract.dates import DateCue, find_dates
+from sitmap.extract.dates import POSSESSIVE, DateCue, find_dates, names_with_possessive
 from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
 from sitmap.extract.fatalities import Count, find_counts, is_context_toll
-from sitmap.extract.incidents import Reading, fold_incidents, is_generic, victim_class
+from sitmap.extract.incidents import Reading, fold_incidents, victim_class
 from sitmap.extract.merging import merge_document_events
 from sitmap.extract.places import Placing, focus, place_event
 from sitmap.extract.roles import trigger_token
@@ -45,10 +54,20 @@ _CROWD: Final = re.compile(
     r"\b(?:hundreds|thousands|dozens|scores|crowds?|tens of thousands|\d[\d,]* (?:people|residents|supporters))\b",
     re.IGNORECASE,
 )
+# The words right before a place that say something happens there ("in northern Syria", "near the
+# town of Azaz", "Aleppo's countryside" is matched by the place itself).
+_LOCATIVE: Final = re.compile(
+    r"\b(?:in|at|near|into|inside|outside|across|from|of|around|towards?|outskirts of)\s+"
+    r"(?:(?:the|northern|southern|eastern|western|north|south|east|west|central|north-?(?:east|west)\w*|"
+    r"south-?(?:east|west)\w*|(?:town|city|village|province|region|area|district)\s+of)\s+){0,3}$",
+    re.IGNORECASE,
+)
 _ACCORDING_TO: Final = re.compile(r"\baccording to\b[^.;:]*", re.IGNORECASE)
-# In a long article, at most this many sentences are embedded, each cut to this many words.
-MAX_CLASSIFIED: Final[int] = 4
-CLASSIFIED_WORDS: Final[int] = 48
+# In a long article, at most this many sentences are embedded, each cut to this many words: the
+# embedding is the costliest step per article, and two 32-word cuts read FA-KES as well as four
+# 48-word ones (type vs cause 0.776 against 0.782, the other fields within one article).
+MAX_CLASSIFIED: Final[int] = 2
+CLASSIFIED_WORDS: Final[int] = 32
 # Documents this short are read whole by the classifier too (news snippets, headlines).
 SHORT_DOCUMENT: Final[int] = 900
 NONE_LABEL: Final[str] = "NONE"
@@ -67,22 +86,71 @@ class _Dated:
     cue: DateCue | None
 
 
+Article = tuple[Document, list[Sentence], list[Toponym]]
+"""A document with its sentences and resolved toponyms: what the extraction reads."""
+Coded = tuple[list[Event], list[Statistic]]
+
+
 def find_events(
     document: Document,
     sentences: list[Sentence],
     toponyms: list[Toponym],
     language: Language,
     classifier: SubeventClassifier | None = None,
-) -> tuple[list[Event], list[Statistic]]:
+) -> Coded:
     """The events and statistics an ACLED coder would read from one document."""
+    return find_events_in([(document, sentences, toponyms)], language, classifier)[0]
+
+
+def find_events_in(
+    articles: Sequence[Article], language: Language, classifier: SubeventClassifier | None = None
+) -> list[Coded]:
+    """``find_events`` of each article, in order, with one parse and one classifier call for all.
+
+    Each article is read on its own; only the spaCy parse of the candidate sentences and the
+    embedding of the texts to classify run over the whole batch, which is faster than article by
+    article and gives the same results (neither depends on the other texts of a batch).
+    """
+    drafts = [_draft(document, sentences, toponyms) for document, sentences, toponyms in articles]
+    # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
+    spotted = [item for draft in drafts for item in draft.spotted]
+    docs = iter(nlp.parse([item.sentence.text for item in spotted], language) if spotted else [])
+    for draft in drafts:
+        parsed = [replace(item, doc=next(docs)) for item in draft.spotted]
+        draft.spotted = [item for item in parsed if not _unrealised(item.doc, item.trigger)]
+    asked = [_to_classify(draft) if classifier is not None else [] for draft in drafts]
+    answers = iter(_predict(classifier, [text for texts in asked for _, text in texts]))
+    results = []
+    for draft, texts in zip(drafts, asked, strict=True):
+        predictions = {key: next(answers) for key, _ in texts}
+        whole = predictions.pop(_WHOLE, None) if draft.short else None
+        results.append(_finish(draft, predictions, whole))
+    return results
+
+
+_WHOLE: Final[int] = -1  # the key of a short text's whole-text reading among its predictions
+
+
+@dataclass(slots=True)
+class _Draft:
+    """One article after the cheap rules: its country, places, dates, claims and candidate sentences."""
+
+    document: Document
+    country: str
+    toponyms: list[Toponym]
+    focus_place: Toponym | None
+    short: bool
+    said: dict[int, Attribution]
+    dates: dict[int, _Dated]
+    statistics: list[Statistic]
+    spotted: list[_Spotted]
+
+
+def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
     country = _document_country(document, toponyms)
     toponyms = _in_country(toponyms, country)
-    focus_place = focus(toponyms)
     candidates = [(sentence, find_triggers(sentence.text)) for sentence in sentences]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
-    short = len(document.text) <= SHORT_DOCUMENT
-    # a short text is classified whole (snippets.py); its sentences keep the rules' reading
-    whole = _predict(classifier, [document.text])[0] if short else None
 
     attributions: list[Attribution] = []
     said: dict[int, Attribution] = {}
@@ -114,17 +182,43 @@ def find_events(
         trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
         if trigger is not None:
             spotted.append(_Spotted(sentence, trigger, mentions, counts, dated))
-    # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
-    docs = nlp.parse([item.sentence.text for item in spotted], language) if spotted else []
-    spotted = [replace(item, doc=doc) for item, doc in zip(spotted, docs, strict=True)]
-    spotted = [item for item in spotted if not _unrealised(item.doc, item.trigger)]
-    predictions = _classify(None if short else classifier, spotted)
-    named = named_groups_in(document.text)
+    short = len(document.text) <= SHORT_DOCUMENT
+    return _Draft(document, country, toponyms, focus(toponyms), short, said, dates, statistics, spotted)
 
+
+def _to_classify(draft: _Draft) -> list[tuple[int, str]]:
+    """The texts of one article the classifier reads, keyed by spotted position (or _WHOLE).
+
+    A short text is classified whole (snippets.py) and its sentences keep the rules' reading; in
+    a long article, the few sentences where the rules are least sure (weak triggers first, then
+    ordinary ones; strong triggers keep the rules' reading), each cut to its first words: the
+    type shows early.
+    """
+    if draft.short:
+        return [(_WHOLE, draft.document.text)]
+    spotted = draft.spotted
+    unsure = sorted(
+        (index for index, item in enumerate(spotted) if item.trigger.strength < 3),
+        key=lambda index: (spotted[index].trigger.strength, index),
+    )[:MAX_CLASSIFIED]
+    return [(index, " ".join(spotted[index].sentence.text.split()[:CLASSIFIED_WORDS])) for index in unsure]
+
+
+def _finish(
+    draft: _Draft, predictions: dict[int, list[tuple[str, float]]], whole: list[tuple[str, float]] | None
+) -> Coded:
+    """The article's events from its parsed candidate sentences and the classifier's readings."""
+    document, country, toponyms, focus_place = (
+        draft.document,
+        draft.country,
+        draft.toponyms,
+        draft.focus_place,
+    )
+    named = named_groups_in(document.text)
     events: list[Event] = []
     readings: list[Reading] = []
     distinct: dict[str, bool] = {}
-    for index, item in enumerate(spotted):
+    for index, item in enumerate(draft.spotted):
         sentence, trigger, mentions, counts, dated = (
             item.sentence,
             item.trigger,
@@ -140,13 +234,19 @@ def find_events(
         ):
             # "a Russian-backed offensive" in passing is background, not an event
             continue
-        if context.is_non_political(sentence.text) and trigger.strength < 3 and label in ("", NONE_LABEL):
+        if (
+            context.is_non_political(sentence.text)
+            and trigger.strength < 3
+            and label in ("", NONE_LABEL)
+            and not (dated.cue and names_with_possessive(dated.cue.text, dated.cue.end, trigger.start))
+        ):
+            # "ministers condemned the attacks" is diplomacy; "condemned Saturday's killing of
+            # villagers" still reports the killing it dates
             continue
         if label == NONE_LABEL and probability >= 0.6 and (trigger.strength < 3 or probability >= 0.9):
             continue
-        candidate = build(
-            sentence, item.doc, trigger, mentions, counts, said.get(sentence.index), document.id, country
-        )
+        attribution = draft.said.get(sentence.index)
+        candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
         _apply_classifier(candidate, label, probability)
         _name_generic(candidate, named)
         event = _event(document, candidate, dated, toponyms, focus_place)
@@ -156,8 +256,8 @@ def find_events(
         readings.append(_reading(event, sentence, mentions, counts, dated, separate, trigger.strength >= 2))
     events = fold_incidents(events, readings)
     events = merge_document_events(events, distinct)
-    events = _apply_document_prediction(document, events, whole, country, focus_place, dates)
-    return events, statistics
+    events = _apply_document_prediction(document, events, whole, country, focus_place, draft.dates)
+    return events, draft.statistics
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,24 +270,6 @@ class _Spotted:
     counts: list[Count]
     dated: _Dated
     doc: Doc | None = None
-
-
-def _classify(
-    classifier: SubeventClassifier | None, spotted: list[_Spotted]
-) -> dict[int, list[tuple[str, float]]]:
-    """Classifier readings of the few sentences where the rules are least sure, by position.
-
-    Weak triggers first (they need a label to count), then ordinary ones; strong triggers keep
-    the rules' reading. Each sentence is cut to its first words: the type shows early.
-    """
-    if classifier is None:
-        return {}
-    unsure = sorted(
-        (index for index, item in enumerate(spotted) if item.trigger.strength < 3),
-        key=lambda index: (spotted[index].trigger.strength, index),
-    )[:MAX_CLASSIFIED]
-    texts = [" ".join(spotted[index].sentence.text.split()[:CLASSIFIED_WORDS]) for index in unsure]
-    return dict(zip(unsure, _predict(classifier, texts), strict=True)) if texts else {}
 
 
 def _reading(
@@ -320,14 +402,28 @@ def _apply_classifier(candidate: Candidate, label: str, probability: float) -> N
 
 
 def _document_country(document: Document, toponyms: list[Toponym]) -> str:
-    """The country an article is about: its resolved places and its country words together."""
-    # where things happen counts double: "US strikes in Syria" is about Syria
-    countries = Counter[str]()
+    """The country an article is about: where its places are, more than whose actors it names.
+
+    A place after "in", "near", "from"... ("killed in northern Syria", "shelled villages near
+    Azaz") says where things happen and counts three times a place named otherwise ("Turkey
+    retaliated"); a town or province counts half as much again as a country (country names are
+    often actors); demonyms and other country words ("Turkish forces", "Erdogan") count half.
+    """
+    text = document.text
+    countries: dict[str, float] = defaultdict(float)
     for toponym in toponyms:
-        if toponym.place and toponym.place.country:
-            countries[toponym.place.country] += 2 if toponym.kind == "place" else 1
-    countries.update(country for country, _, _, _ in find_countries(document.text))
-    return countries.most_common(1)[0][0] if countries else ""
+        if not (toponym.place and toponym.place.country):
+            continue
+        weight = 0.5
+        if toponym.kind == "place":
+            weight = 3.0 if _LOCATIVE.search(text, max(0, toponym.start - 60), toponym.start) else 1.0
+            weight *= 1.5 if toponym.place.admin1 else 1.0
+        countries[toponym.place.country] += weight
+    named = [(toponym.start, toponym.end) for toponym in toponyms]
+    for country, _, start, end in find_countries(text):
+        if not any(start < other_end and other_start < end for other_start, other_end in named):
+            countries[country] += 0.5
+    return max(countries, key=countries.__getitem__) if countries else ""
 
 
 def _in_country(toponyms: list[Toponym], country: str) -> list[Toponym]:
@@ -374,8 +470,11 @@ _REPORTED_ON: Final = re.compile(
 
 
 def _dates_report(text: str, cue: DateCue) -> bool:
-    """True when a date cue dates the report, not the event ("an army spokesman said on Monday")."""
-    if cue.precision != 1:
+    """True when a date cue dates the report, not the event ("an army spokesman said on Monday").
+
+    A possessive day names the event, whatever verb comes before it ("JNIM claimed Friday's assault").
+    """
+    if cue.precision != 1 or cue.text.endswith(POSSESSIVE) or text.startswith(POSSESSIVE, cue.end):
         return False
     before = text[: cue.start]
     return bool(_REPORTED_ON.search(before)) and not re.search(r"\bthat\b[^,]*$", before)

@@ -12,10 +12,14 @@ from typing import Final, Literal
 
 from spacy.tokens import Doc, Token
 
+from sitmap.nlp.words import verb_forms
+
 Role = Literal["agent", "target", "other"]
 
 # Verbs whose subject suffers the event ("two soldiers died").
-_SUFFERING: Final[frozenset[str]] = frozenset("die perish suffer lose fall".split())
+_SUFFERING: Final[frozenset[str]] = verb_forms("die perish suffer lose fall".split())
+# Penn Treebank tags of nouns and proper nouns (the tagger's own labels; no attribute ruler needed).
+_NOUN_TAGS: Final[frozenset[str]] = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _AGENT_PREPS: Final[frozenset[str]] = frozenset({"by"})
 _TARGET_PREPS: Final[frozenset[str]] = frozenset(
     {"against", "on", "at", "with", "into", "targeting", "upon", "toward", "towards", "of", "from"}
@@ -49,7 +53,7 @@ def role_of(doc: Doc, start: int, end: int, trigger: Token | None) -> Role:
 def _arc_role(arc: Token, head: Token) -> Role:
     dep = arc.dep_
     if dep in {"nsubj", "csubj"}:
-        return "target" if head.lemma_ in _SUFFERING else "agent"
+        return "target" if head.lower_ in _SUFFERING else "agent"
     if dep in {"nsubjpass", "dobj", "attr", "oprd", "dative"}:
         return "target"
     if dep == "agent":
@@ -62,7 +66,7 @@ def _arc_role(arc: Token, head: Token) -> Role:
             return "target"
         return "other"
     if dep in {"compound", "amod", "poss", "nmod", "npadvmod"}:
-        return "agent" if head.pos_ in {"NOUN", "PROPN"} else "other"
+        return "agent" if head.tag_ in _NOUN_TAGS else "other"
     if dep in {"conj", "appos"}:
         return _arc_role(arc.head, head) if arc.head.i != head.i else "other"
     return "other"
@@ -74,7 +78,7 @@ def _role_near_trigger(mention: Token, trigger: Token) -> Role:
     while verb.dep_ in {"dobj", "pobj", "prep", "compound", "amod", "nsubjpass"} and verb.head.i != verb.i:
         verb = verb.head
     if mention.head.i == verb.i and verb.i != trigger.i:
-        if mention.dep_ in {"nsubj"} and verb.lemma_ not in _SUFFERING:
+        if mention.dep_ in {"nsubj"} and verb.lower_ not in _SUFFERING:
             return "agent"
         if mention.dep_ in {"nsubjpass", "dobj"}:
             return "target"

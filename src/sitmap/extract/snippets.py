@@ -9,11 +9,17 @@ from typing import Any, Final
 
 from sitmap.extract import taxonomy
 from sitmap.extract.actors import actor_name, find_mentions, iso3_of
+from sitmap.extract.dates import names_with_possessive
 from sitmap.model import Document, Event, Evidence, Source, Toponym
 
 NONE_LABEL: Final[str] = "NONE"
 # A whole-text "NONE" this sure removes the rules' events (best on the cross-validated CASE dev).
 NONE_PROBABILITY: Final[float] = 0.3
+# A whole-text "NONE" this sure removes even killings by state forces, rebels or foreign forces.
+SURE_NONE: Final[float] = 0.6
+# Actor categories whose killings are political violence whatever the wording (ACLED inter codes:
+# state forces, rebel groups, external forces); not unidentified gunmen, who may be criminals.
+_POLITICAL_ARMED: Final[frozenset[int]] = frozenset({1, 2, 8})
 # Below this the whole-text label does not overrule the type the rules read from a sentence.
 OVERRULE_PROBABILITY: Final[float] = 0.3
 TERRITORY: Final[frozenset[str]] = frozenset(
@@ -43,7 +49,17 @@ def apply_document_prediction(
         return events
     label, probability = whole[0]
     if label == NONE_LABEL:
-        return [] if probability >= NONE_PROBABILITY else events
+        if probability < NONE_PROBABILITY:
+            return events
+        # an unsure "not political" does not undo state forces, rebels or foreign forces killing
+        # people ("at least 19 executed by ISIL"); a sure one does. "Mourners buried children
+        # killed by Saturday's shelling": a text about the aftermath (a funeral, a visit, a
+        # condemnation) still reports the one event it dates.
+        return [
+            event
+            for event in events
+            if (probability < SURE_NONE and _political_killing(event)) or _dated_by_possessive_day(event)
+        ]
     if label not in taxonomy.SUB_EVENT_TYPES:
         return events
     if not events:
@@ -66,6 +82,20 @@ def apply_document_prediction(
     events = list(events)
     events[top] = replace(event, confidence=round(min(0.99, max(ceiling, probability) + 0.01), 3))
     return events
+
+
+def _political_killing(event: Event) -> bool:
+    return event.fatalities > 0 and bool({event.inter1, event.inter2} & _POLITICAL_ARMED)
+
+
+def _dated_by_possessive_day(event: Event) -> bool:
+    """Whether a possessive day names the event's trigger ("Saturday's shelling", "Friday's deadly
+    assault"): the text refers to one dated event, even when it is about what followed."""
+    days = [item for item in event.evidence if item.field == "event_date"]
+    triggers = [item for item in event.evidence if item.field == "sub_event_type"]
+    return any(
+        names_with_possessive(day.text, day.end, trigger.start) for day in days for trigger in triggers
+    )
 
 
 def _whole_text_event(
@@ -104,7 +134,7 @@ def _whole_text_event(
         location=location,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
-        geo_precision=2 if place else None,
+        geo_precision=max(focus_place.precision, 2) if focus_place is not None and place else None,
         geonameid=place.geonameid if place else None,
         sources=(Source(document.id, document.source, document.url, document.published),),
         evidence=evidence,

@@ -44,24 +44,64 @@ _LITERAL = re.compile(r"[a-z]+")
 
 
 def _prefixes(pattern: str) -> tuple[str, ...]:
-    """The literal letters each top-level alternative starts with, or () when one does not say.
+    """The literal letters a match can start with, or () when some alternative does not say.
 
-    "clash(?:es|ed)?|fighting" -> ("clash", "fighting"); "(?:re)?captur" -> () (run always).
+    "clash(?:es|ed)?|fighting" -> ("clash", "fighting"); "(?:re)?captur" -> ("captur", "re");
+    "(?:car|truck) bombs?" -> ("car", "truck"); "[a-z]+ed" -> () (run always).
     """
-    found = []
-    for alternative in split_alternatives(pattern.strip('"')):
-        match = _LITERAL.match(alternative)
-        if match is None:
-            return ()
+    found = _starts(pattern.strip('"'))
+    return tuple(sorted(found)) if found and all(len(literal) >= 2 for literal in found) else ()
+
+
+def _starts(pattern: str) -> set[str] | None:
+    """The literal starts of every top-level alternative of ``pattern``; None when one has none."""
+    found: set[str] = set()
+    for alternative in split_alternatives(pattern):
+        starts = _alternative_starts(alternative)
+        if starts is None:
+            return None
+        found |= starts
+    return found
+
+
+def _alternative_starts(alternative: str) -> set[str] | None:
+    match = _LITERAL.match(alternative)
+    if match is not None:
         literal = match.group()
-        rest = alternative[match.end() :]
         # a quantifier right after the letters makes the last one optional ("drones?" -> "drone")
-        if rest[:1] in {"?", "*", "{"}:
+        if alternative[match.end() : match.end() + 1] in {"?", "*", "{"}:
             literal = literal[:-1]
-        if len(literal) < 2:
-            return ()
-        found.append(literal)
-    return tuple(sorted(set(found)))
+        return {literal} if literal else None
+    if not alternative.startswith("("):
+        return None
+    close = _closing(alternative)
+    if close is None:
+        return None
+    inner = alternative[3 if alternative.startswith("(?:") else 1 : close]
+    if inner.startswith("?"):
+        return None  # a look-around or other special group
+    starts = _starts(inner)
+    after = alternative[close + 1 :]
+    if starts is None or after[:1] == "*" or after[:1] == "{":
+        return None
+    if after[:1] == "?":
+        # an optional group: a match starts with it or with what follows it
+        rest = _alternative_starts(after[1:]) if after[1:] else None
+        return None if rest is None else starts | rest
+    return starts
+
+
+def _closing(pattern: str) -> int | None:
+    """The index of the parenthesis that closes the one ``pattern`` opens with."""
+    depth, escaped = 0, False
+    for index, char in enumerate(pattern):
+        if escaped or char == "\\":
+            escaped = not escaped
+            continue
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return index
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +123,17 @@ def _any_trigger() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in load_triggers()), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _prefix_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(prefix) for rule in load_triggers() for prefix in rule.prefixes}))
+
+
+def _word_starts(text: str, lengths: tuple[int, ...]) -> frozenset[str]:
+    """The first letters of every word of ``text``, cut at each prefix length the rules use."""
+    words = set(_WORD.findall(text.lower()))
+    return frozenset(word[:length] for word in words for length in lengths if len(word) >= length)
+
+
 def has_trigger(text: str) -> bool:
     """True when a sentence holds any trigger word: the cheap pre-filter before parsing."""
     return _any_trigger().search(text) is not None
@@ -91,9 +142,9 @@ def has_trigger(text: str) -> bool:
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in ``text``, in text order; a longer match hides shorter ones inside it."""
     found: list[Trigger] = []
-    words = tuple(_WORD.findall(text.lower()))
+    starts = _word_starts(text, _prefix_lengths())
     for rule in load_triggers():
-        if rule.prefixes and not any(word.startswith(rule.prefixes) for word in words):
+        if rule.prefixes and not any(prefix in starts for prefix in rule.prefixes):
             continue
         for match in rule.pattern.finditer(text):
             found.append(

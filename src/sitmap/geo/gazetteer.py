@@ -16,9 +16,9 @@ from sitmap.geo.store import SCHEMA_VERSION, build_store, key_hash
 from sitmap.model import Place
 
 ENV_VARIABLE = "SITMAP_GAZETTEER"
-MAX_ROWS = 150  # places per name key: regions first, then by population
 BUCKET_BITS = 16
 BUCKETS = 1 << BUCKET_BITS
+MAX_ROWS = 150  # places per name key: regions first, then by population
 DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _COLUMNS = "id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, population"
 _CANDIDATES_SQL = (
@@ -55,6 +55,7 @@ class Gazetteer:
         self.candidates = lru_cache(maxsize=200_000)(self._candidates)
         self.near_candidates = lru_cache(maxsize=50_000)(self._near_candidates)
         self.similar = lru_cache(maxsize=50_000)(self._similar)
+        self._seats = lru_cache(maxsize=1024)(self._seat)
 
     def _key_hashes(self) -> tuple[memoryview, memoryview] | tuple[None, None]:
         """The sorted hashes of all name keys and skeletons, and where each run of hashes with the
@@ -131,6 +132,18 @@ class Gazetteer:
             f"SELECT {_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids)
         ).fetchall()
         return [Candidate(int(row[0]), _place(row), False) for row in rows]
+
+    def seat(self, region: Place) -> Place | None:
+        """The first-level region's capital (its most populous PPLA), or None ("Borno" -> Maiduguri)."""
+        return self._seats(region.country_code, region.admin1 or region.name)
+
+    def _seat(self, country_code: str, admin1: str) -> Place | None:
+        rows = self._select(
+            f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1 = ? AND feature_code = 'PPLA' "
+            "ORDER BY population DESC LIMIT 1",
+            (country_code, admin1),
+        )
+        return rows[0] if rows else None
 
     def country(self, country_code: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code."""

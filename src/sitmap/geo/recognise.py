@@ -138,6 +138,7 @@ class Mention(NamedTuple):
     facility: bool = False
     street: bool = False
     area: bool = False
+    camp: bool = False
     surname: bool = False
     english: bool = False
 
@@ -389,6 +390,8 @@ def _longest_match(
             and following.text.lower() in AREA_WORDS
         ):
             mention = mention._replace(area=True)
+        if mention is not None and _names_a_camp(tokens, last + 1):
+            mention = mention._replace(area=True, camp=True)
         if (
             mention is not None
             and following is not None
@@ -461,7 +464,7 @@ def _match(
     sentence_start = (
         previous is None or previous.break_before or bool(_CLAUSE_END.search(text, previous.end, start))
     )
-    locative = previous is not None and previous.text.lower() in LOCATIVES
+    locative = previous is not None and (previous.text.lower() in LOCATIVES or _place_cue(tokens, first))
     if titled and not locative:
         return None
     if target:
@@ -574,6 +577,35 @@ def _capital(word: str) -> bool:
     if first in _QUOTE_CHARS:
         first = word.lstrip(_QUOTE_CHARS)[:1]
     return first.isupper() or (first in "aeu" and bool(_ARTICLE_NAME.match(word)))
+
+
+def _place_cue(tokens: list[_Token], first: int) -> bool:
+    """Whether the words before the name at ``tokens[first]`` say a place follows (``place_cues.txt``):
+    "the town of", "residential neighbourhoods of", "strikes on", "retook"."""
+    cues = _place_cues()
+    previous = tokens[first - 1].text.lower()
+    if previous in cues["verb"]:
+        return True
+    return first >= 2 and previous in ("of", "on") and tokens[first - 2].text.lower() in cues[previous]
+
+
+def _names_a_camp(tokens: list[_Token], index: int) -> bool:
+    """Whether ``tokens[index:]`` read "military camp", "air base": the name before is the camp's town."""
+    if index + 1 >= len(tokens) or tokens[index].capital or tokens[index + 1].capital:
+        return False
+    cues = _place_cues()
+    return tokens[index].text.lower() in cues["kind"] and tokens[index + 1].text.lower() in cues["camp"]
+
+
+@lru_cache(maxsize=1)
+def _place_cues() -> dict[str, frozenset[str]]:
+    text = (files(__package__) / "data" / "place_cues.txt").read_text(encoding="utf-8")
+    cues: dict[str, set[str]] = {"of": set(), "on": set(), "verb": set(), "kind": set(), "camp": set()}
+    for line in text.splitlines():
+        kind, _, words = line.partition(":")
+        if not line.startswith("#") and kind in cues:
+            cues[kind].update(words.split())
+    return {kind: frozenset(words) for kind, words in cues.items()}
 
 
 @lru_cache(maxsize=1)

@@ -61,7 +61,9 @@ _REGION_OR_CAPITAL = REGION_CODES | {"PPLC"}
 _BROAD_OR_CAPITAL = _BROAD | {"ADM1", "PPLC"}
 _LIST_GAP = re.compile(r"\s*[,(]\s*")  # "Springfield, Illinois", "Douma (Rif Dimashq)"
 _IN_GAP = re.compile(r"\s+(?:in|near|outside)\s+")
+_IN_THE_GAP = re.compile(r"\s+in\s+the\s+")
 MIN_SPELLING = 5
+_ARABIC_ARTICLE = re.compile(r"(?i:a[ln]|a[dnrstz]|ash|e[lsdz]|u[l])[-\s]\w")
 MIN_FOCUS_NAMES = 3  # distinct places in the main country before a lone village abroad is doubted
 SPELLING_RATIO = 84.0
 MAX_LIST = 9  # mentions a list of places may run over before the "in Y" that contains them
@@ -130,6 +132,13 @@ _ORIGIN = re.compile(
     r"controlled|supplied|affiliated|linked|aligned|armed)\b",
     re.IGNORECASE,
 )
+# "the Al-Rawdah neighbourhood of Taizz": the first name is a part of the town the second names.
+_PART_OF = re.compile(r"\s+(?:neighbou?rhood|district|quarter|suburb|area)\s+of\s+", re.IGNORECASE)
+PART_OF_KM = 30.0
+_CAPITAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:state|provincial|regional|region|governorate|province|oblast)\s+)?capital\b",
+    re.IGNORECASE,
+)
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(
     r"^\s+(?:province|governorate|region|state|oblast|district|county|countryside|parish)\b", re.IGNORECASE
@@ -147,6 +156,9 @@ def locate(document: Document, sentences: list[Sentence], gazetteer: Gazetteer) 
         if choice is None:
             continue
         place, score = choice
+        if place.feature_code == "ADM1" and _CAPITAL_AFTER.match(text, mention.end):
+            # "the Borno state capital", "the North Darfur capital": the region's seat, not the region
+            place = gazetteer.seat(place) or place
         sentence = bisect_right(starts, mention.start) - 1 if starts else -1
         toponyms.append(
             Toponym(
@@ -186,7 +198,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     picks = [_pick(pool, base) for pool, base in zip(pools, bases, strict=True)]
     cues = _country_cues(text)
     _add_focus(pools, bases, picks, _country_votes(picks, demonym, cues))
-    members = [[mentions[i] for i in groups[key]] for key in keys]
+    members = [[(mentions[i], hints[i]) for i in groups[key]] for key in keys]
     features = [_features(pool) for pool in pools]
     for _ in range(CONTEXT_PASSES):
         context = _Context(_voting(picks, members, demonym), demonym, cues)
@@ -198,21 +210,23 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
     results: list[tuple[Place, float] | None] = [None] * len(mentions)
     for key, pick in zip(keys, picks, strict=True):
         for index in groups[key]:
-            if pick is not None and _accepted(
-                mentions[index], pick[0], countries, hints[index].bonus(pick[0].place) > 0
-            ):
+            if pick is not None and _accepted(mentions[index], pick[0], countries, hints[index]):
                 results[index] = (pick[0].place, pick[1])
     _reject_misplaced(results, hints)
     _reject_strays(results, hints, mentions)
+    for index, hint in enumerate(hints):
+        if results[index] is None and hint.town is not None:
+            results[index] = results[hint.town]  # a neighbourhood the gazetteer lacks: its town
     return results
 
 
 def _reject_strays(
     results: list[tuple[Place, float] | None], hints: list[_Hint], mentions: list[Mention]
 ) -> None:
-    """Drop a small place abroad, spelled otherwise than the text writes it, that nothing else in
-    the article supports: in an article about one country, a village of another country it names
-    no country, region or city of ("al-Habbari" is no Somali Habare in a report on Deir ez-Zor)."""
+    """Drop a small place abroad that a transliterated Arabic name (led by an article) only
+    matches spelled otherwise, when nothing else in the article supports it: in an article about
+    one country, a village of another country it names no country, region or city of
+    ("near al-Habbari field" in a report on Deir ez-Zor is no Somali Habare)."""
     named = {result[0] for result in results if result is not None}
     countries = Counter(place.country_code for place in named)
     if not countries:
@@ -231,7 +245,7 @@ def _reject_strays(
             and _small(place)
             and countries[place.country_code] * 2 <= count
             and hint.bonus(place) <= 0
-            and not mention.locative
+            and _ARABIC_ARTICLE.match(mention.text)
             and ascii_name(place.name).lower() != ascii_name(mention.text).lower()
         ):
             results[index] = None
@@ -365,13 +379,13 @@ def _country_votes(
 
 def _voting(
     picks: list[tuple[Candidate, float] | None],
-    members: list[list[Mention]],
+    members: list[list[tuple[Mention, _Hint]]],
     demonym: list[bool],
 ) -> list[tuple[Candidate, float] | None]:
     """The picks that may shape the document's geography: those some mention of the name accepts."""
     countries = _country_votes(picks, demonym)
     return [
-        pick if pick is not None and any(_accepted(m, pick[0], countries) for m in group) else None
+        pick if pick is not None and any(_accepted(m, pick[0], countries, h) for m, h in group) else None
         for pick, group in zip(picks, members, strict=True)
     ]
 
@@ -395,6 +409,7 @@ def _merge_hints(hints: list[_Hint]) -> _Hint:
     merged = _Hint()
     for hint in hints:
         merged.within.extend(hint.within)
+        merged.part_of.extend(hint.part_of)
         merged.region = merged.region or hint.region
     return merged
 
@@ -422,6 +437,9 @@ def _pool(mentions: list[Mention], hint: _Hint) -> tuple[list[Candidate], list[f
             for c in candidates
             if c.primary and (c.place.feature_code in _BROAD_OR_CAPITAL or c.place.population >= 100_000)
         ]
+    if hint.part_of:
+        # "the Al-Rawdah neighbourhood of Taizz" lies in Taizz, whatever else bears its name
+        candidates = [c for c in candidates if any(_km(c.place, town) < PART_OF_KM for town in hint.part_of)]
     priors = [_prior(candidate) for candidate in candidates]
     order = sorted(range(len(candidates)), key=priors.__getitem__, reverse=True)
     if len(order) > MAX_CANDIDATES and hint.within:
@@ -443,13 +461,28 @@ def _prior(candidate: Candidate) -> float:
 
 
 class _Hint:
-    """Explicit clues for one mention: a containing region ("X, Georgia") or a nearby place."""
+    """Explicit clues for one mention: a containing region ("X, Georgia"), a nearby place, or the
+    town it is a part of ("X neighbourhood of Y")."""
 
     def __init__(self) -> None:
         self.within: list[Place] = []
+        self.part_of: list[Place] = []
+        self.town: int | None = None  # the mention of the town a neighbourhood is part of
         self.region = False
         self.container: int | None = None  # the mention of the place this one is said to be in
-        self.quarter = False  # "X neighbourhood", "the district of X": part of a city
+        self.quarter = False  # "X neighbourhood", "the neighbourhoods of X": part of a city
+
+    def places_inside(self, place: Place) -> bool:
+        """Whether a region or town the text names around the mention holds or adjoins ``place``."""
+        return any(
+            (
+                region.feature_code == "ADM1"
+                and place.country_code == region.country_code
+                and (_same_name(place.admin1, region.name) or _inside(place, region))
+            )
+            or (region.feature_code.startswith("PPL") and _km(place, region) < 30)
+            for region in self.within
+        )
 
     def bonus(self, place: Place) -> float:
         total = 3.0 if self.region and place.feature_code in ("ADM1", "ADM2") else 0.0
@@ -487,6 +520,21 @@ def _explicit_hints(text: str, mentions: list[Mention]) -> list[_Hint]:
             if gap.strip() == "in":
                 hints[index].container = index + 1
             continue
+        if _IN_THE_GAP.fullmatch(gap) and hints[index + 1].region:
+            # "Chuhuiv in the Kharkiv region"
+            hints[index].within.extend(
+                c.place for c in candidates if c.place.feature_code in ("PCLI", "ADM1")
+            )
+            continue
+        if _PART_OF.fullmatch(gap):
+            # only when the town outranks anything the first name could be: "the Aleppo district of
+            # Marjeh" names a district of Aleppo, not an Aleppo inside Marjeh
+            towns = [c.place for c in candidates if c.place.feature_code.startswith("PPL")]
+            largest = max((c.place.population for c in mention.candidates), default=0)
+            hints[index].part_of.extend(town for town in towns if town.population > largest)
+            if hints[index].part_of:
+                hints[index].town = index + 1
+                continue
         container = _container(text, mentions, index)
         if container is None:
             continue
@@ -673,10 +721,15 @@ def _proximity(km: float) -> float:
     return 2.0 if km < 30 else 1.2 if km < 100 else 0.6 if km < 300 else 0.0
 
 
-def _accepted(mention: Mention, candidate: Candidate, countries: Votes, hinted: bool = False) -> bool:
-    """Whether a pick has enough support: weak matches need their country named elsewhere too, or
-    (``hinted``) the text's own word for where it is ("Palmyra in central Syria")."""
+def _accepted(mention: Mention, candidate: Candidate, countries: Votes, hint: _Hint | None = None) -> bool:
+    """Whether a pick has enough support: weak matches need their country named elsewhere too.
+
+    A name the text puts in a place that holds the pick ("Chuhuiv in the Kharkiv region",
+    "Kafr Nabl, Idlib", "Palmyra in central Syria") is vouched for as if written after "in".
+    """
     place = candidate.place
+    if hint is not None and (hint.places_inside(place) or hint.bonus(place) > 0):
+        mention = mention._replace(locative=True)
     respelled = not candidate.primary or ascii_name(place.name).lower() != ascii_name(mention.text).lower()
     if mention.english and respelled and not mention.locative and not mention.area:
         return False  # "Civil" (the article writes "civilians") is not Kevil, nor "Monitor" Al Muntar
@@ -686,6 +739,7 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes, hinted: 
         place.population < 5000
         and place.feature_code not in REGION_CODES
         and not mention.locative
+        and not mention.camp
         and " " not in mention.text
     ):
         return countries[place.country_code] > 1
@@ -699,7 +753,6 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes, hinted: 
         and place.feature_code not in REGION_CODES
         and not mention.locative
         and not mention.area
-        and not hinted
     ):
         return False
     if (
@@ -708,7 +761,6 @@ def _accepted(mention: Mention, candidate: Candidate, countries: Votes, hinted: 
         and place.feature_code not in REGION_CODES
         and not mention.locative
         and not mention.area
-        and not hinted
     ):
         return countries[place.country_code] > 1
     return True

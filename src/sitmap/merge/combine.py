@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from sitmap.merge.fatalities import Fatalities, reconcile_fatalities
+from sitmap.merge.names import unread_actors
 from sitmap.model import Event
 
 MERGED_TAG = "merged:"
@@ -80,13 +81,25 @@ def _primary(kept: Event, other: Event) -> Event:
 
 
 def _actors(primary: Event, secondary: Event) -> dict[str, object]:
+    """Each actor field from ``primary``, unless it is empty or filled in by rule where ``secondary``
+    names the actor ("warplanes struck" in one report, "Russian warplanes" in the other)."""
     changes: dict[str, object] = {}
+    unread = (set(unread_actors(primary)), set(unread_actors(secondary)))
+    sources: dict[str, Event] = {}
     for actor_field, inter_field in _ACTOR_FIELDS:
-        source = primary if getattr(primary, actor_field) else secondary
+        usable = bool(getattr(primary, actor_field))
+        if (
+            usable
+            and actor_field in unread[0]
+            and getattr(secondary, actor_field)
+            and actor_field not in unread[1]
+        ):
+            usable = False
+        source = sources[actor_field] = primary if usable else secondary
         changes[actor_field] = getattr(source, actor_field)
         if inter_field:
             changes[inter_field] = getattr(source, inter_field)
-    changes["interaction"] = primary.interaction if primary.actor1 else secondary.interaction
+    changes["interaction"] = sources["actor1"].interaction
     return changes
 
 

@@ -7,6 +7,8 @@ import re
 
 from anyascii import anyascii
 
+from sitmap.model import Event
+
 EARTH_RADIUS_KM = 6371.0
 # Arabic article prefixes that outlets write or drop at will ("al-Bab", "Bab"; "ad-Dana", "Dana").
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ath)[- ]")
@@ -52,3 +54,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
     h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def unread_actors(event: Event) -> tuple[str, ...]:
+    """The actor fields (``actor1``, ``actor2``) of an extracted event that no evidence span names.
+
+    The extractor keeps the span behind every field it reads, so an ``actor1`` without an ``actor1``
+    span was filled in by rule ("Military Forces of Syria" for an air strike nobody claimed). An
+    event with no field spans at all (coded by hand, or by a tool that keeps none) counts as read.
+    """
+    read = {item.field for item in event.evidence}
+    if not read - {"event"}:
+        return ()
+    return tuple(name for name in ("actor1", "actor2") if getattr(event, name) and name not in read)

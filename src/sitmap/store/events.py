@@ -14,10 +14,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from sitmap import merge
 from sitmap.model import Event, Failure, Result, Statistic
+from sitmap.store import spatial
 from sitmap.store.documents import document_row, failure_row, store_document
 from sitmap.store.records import (
     event_from_rows,
@@ -49,6 +62,7 @@ class EventFilter:
     text: str | None = None
     doc_id: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    near: tuple[float, float, float] | None = None  # latitude, longitude, km
     limit: int | None = None
     offset: int = 0
 
@@ -103,7 +117,9 @@ def _lock_writers(connection: Connection) -> None:
 
 def query_events(engine: Engine, where: EventFilter = EventFilter()) -> list[Event]:
     """Stored events matching ``where``, by date then id."""
-    query = filtered(select(events), where).order_by(events.c.event_date, events.c.event_id)
+    query = filtered(select(events), where, spatial.has_postgis(engine)).order_by(
+        events.c.event_date, events.c.event_id
+    )
     if where.limit:
         query = query.limit(where.limit)
     if where.offset:
@@ -115,7 +131,7 @@ def query_events(engine: Engine, where: EventFilter = EventFilter()) -> list[Eve
 
 def count_events(engine: Engine, where: EventFilter = EventFilter()) -> int:
     """How many stored events match ``where`` (ignoring limit and offset)."""
-    query = filtered(select(func.count()).select_from(events), where)
+    query = filtered(select(func.count()).select_from(events), where, spatial.has_postgis(engine))
     with engine.connect() as connection:
         return int(connection.scalar(query) or 0)
 
@@ -142,11 +158,14 @@ def query_statistics(engine: Engine, doc_id: str | None = None) -> list[Statisti
     if doc_id:
         query = query.where(statistics.c.doc_id == doc_id)
     with engine.connect() as connection:
-        return [statistic_from_row(r._mapping) for r in connection.execute(query)]
+        return [statistic_from_row(dict(r._mapping)) for r in connection.execute(query)]
 
 
-def filtered(query: Any, where: EventFilter) -> Any:
-    """``query`` narrowed to the events ``where`` selects (shared by lists, counts and statistics)."""
+def filtered(query: Any, where: EventFilter, postgis: bool = False) -> Any:
+    """``query`` narrowed to the events ``where`` selects (shared by lists, counts and statistics).
+
+    ``postgis`` says the server has PostGIS (``spatial.has_postgis``) for the ``near`` filter.
+    """
     if where.since:
         query = query.where(events.c.event_date >= where.since)
     if where.until:
@@ -190,6 +209,8 @@ def filtered(query: Any, where: EventFilter) -> Any:
             events.c.longitude >= west, events.c.longitude <= east,
             events.c.latitude >= south, events.c.latitude <= north,
         )  # fmt: skip
+    if where.near:
+        query = query.where(spatial.within(where.near, postgis))
     return query
 
 
@@ -271,10 +292,12 @@ def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, E
     """The stored events that could report one of ``new``: same id, or within a week in the same country."""
     if not new:
         return {}
-    alternatives = [events.c.event_id.in_([e.event_id for e in new])]
+    alternatives: list[ColumnElement[bool]] = [events.c.event_id.in_([e.event_id for e in new])]
     dates = [e.event_date for e in new if e.event_date is not None]
     if dates:
-        window = events.c.event_date.between(min(dates) - MERGE_WINDOW, max(dates) + MERGE_WINDOW)
+        window: ColumnElement[bool] = events.c.event_date.between(
+            min(dates) - MERGE_WINDOW, max(dates) + MERGE_WINDOW
+        )
         countries = {e.country for e in new}
         if "" not in countries:
             window = and_(window, events.c.country.in_([*countries, ""]))

@@ -85,6 +85,7 @@ events = Table(
 Index("ix_events_date", events.c.event_date)
 Index("ix_events_country", events.c.country)
 Index("ix_events_type", events.c.event_type)
+Index("ix_events_position", events.c.latitude, events.c.longitude)
 
 sources = Table(
     "sources",

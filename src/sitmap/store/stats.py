@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
+from sitmap.store import spatial
 from sitmap.store.events import EventFilter, filtered  # one filter language for lists and counts
 from sitmap.store.schema import events
 
@@ -49,15 +50,19 @@ def summarise(engine: Engine, where: EventFilter | None = None) -> Summary:
     """Totals and breakdowns of the stored events matching ``where`` (limit and offset are ignored)."""
     where = where or EventFilter()
     count, deaths = func.count(), func.coalesce(func.sum(events.c.fatalities), 0)
+    postgis = spatial.has_postgis(engine)
     with engine.connect() as connection:
         total = connection.execute(
             filtered(
-                select(count, deaths, func.min(events.c.event_date), func.max(events.c.event_date)), where
+                select(count, deaths, func.min(events.c.event_date), func.max(events.c.event_date)),
+                where,
+                postgis,
             )
         ).one()
 
         def grouped(*columns: Any) -> list[Any]:
-            query = filtered(select(*columns, count, deaths), where).group_by(*columns).order_by(*columns)
+            query = filtered(select(*columns, count, deaths), where, postgis)
+            query = query.group_by(*columns).order_by(*columns)
             return list(connection.execute(query))
 
         by_day = [
