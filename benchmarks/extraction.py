@@ -145,8 +145,6 @@ def bench_case_cv(locate: Locator, folds: int = 5) -> None:
     if not path.exists():
         print("(a') CASE dev cross-validated: skipped, no data")
         return
-    import numpy as np
-
     sys.path.insert(0, str(ROOT.parent / "training"))
     import train  # type: ignore[import-not-found]
 
@@ -155,7 +153,8 @@ def bench_case_cv(locate: Locator, folds: int = 5) -> None:
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
     template_texts, template_labels, _ = train.training_rows(None)
     case_rows = train.read_case(path)
-    vectors = embed(template_texts + [text for text, _ in case_rows])
+    texts = template_texts + [text for text, _ in case_rows]
+    vectors = embed(texts)
     gold = [CASE_NAMES.get(row["SubType"], "NONE") for row in rows]
     predicted = [""] * len(rows)
     for fold in range(folds):
@@ -163,8 +162,8 @@ def bench_case_cv(locate: Locator, folds: int = 5) -> None:
         held = [i for i in range(len(rows)) if i % folds == fold]
         index = list(range(len(template_texts))) + [len(template_texts) + i for i in keep]
         labels = template_labels + [case_rows[i][1] for i in keep]
-        weights = np.array([1.0] * len(template_texts) + [train.CASE_WEIGHT] * len(keep), dtype=np.float32)
-        classifier = train.fit(vectors[index], labels, weights)
+        weights = [1.0] * len(template_texts) + [train.CASE_WEIGHT] * len(keep)
+        classifier = train.fit_classifier([texts[i] for i in index], labels, weights, vectors[index])
         documents = [
             Document(f"case-{rows[i]['id']}", rows[i]["EventSnippet"], published=datetime.date(2021, 1, 1))
             for i in held

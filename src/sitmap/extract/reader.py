@@ -76,7 +76,13 @@ NONE_LABEL: Final[str] = "NONE"
 class SubeventClassifier(Protocol):
     """A learned sub-event classifier: per text, (label, probability) best first; "NONE" = no event."""
 
-    def predict(self, texts: list[str]) -> list[list[tuple[str, float]]]: ...
+    def predict(self, texts: list[str]) -> list[list[tuple[str, float]]]:
+        """Readings of short texts, each read whole."""
+        ...
+
+    def predict_sentences(self, texts: list[str]) -> list[list[tuple[str, float]]]:
+        """Readings of single candidate sentences of long articles (a cheaper model)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +125,13 @@ def find_events_in(
         parsed = [replace(item, doc=next(docs)) for item in draft.spotted]
         draft.spotted = [item for item in parsed if not _unrealised(item.doc, item.trigger)]
     asked = [_to_classify(draft) if classifier is not None else [] for draft in drafts]
-    answers = iter(_predict(classifier, [text for texts in asked for _, text in texts]))
+    # short texts read whole go to the whole-text model, long articles' sentences to the sentence one
+    whole_texts = [text for texts in asked for key, text in texts if key == _WHOLE]
+    sentence_texts = [text for texts in asked for key, text in texts if key != _WHOLE]
+    wholes, parts = iter(_predict(classifier, whole_texts)), iter(_predict(classifier, sentence_texts, True))
     results = []
     for draft, texts in zip(drafts, asked, strict=True):
-        predictions = {key: next(answers) for key, _ in texts}
+        predictions = {key: next(wholes if key == _WHOLE else parts) for key, _ in texts}
         whole = predictions.pop(_WHOLE, None) if draft.short else None
         results.append(_finish(draft, predictions, whole))
     return results
@@ -349,10 +358,12 @@ def _not_speaker(mentions: list[Mention], attribution: Attribution | None, text:
     ]
 
 
-def _predict(classifier: SubeventClassifier | None, texts: list[str]) -> list[list[tuple[str, float]]]:
+def _predict(
+    classifier: SubeventClassifier | None, texts: list[str], sentences: bool = False
+) -> list[list[tuple[str, float]]]:
     if classifier is None or not texts:
         return [[] for _ in texts]
-    return classifier.predict(texts)
+    return classifier.predict_sentences(texts) if sentences else classifier.predict(texts)
 
 
 def _top(prediction: list[tuple[str, float]]) -> tuple[str, float]:
