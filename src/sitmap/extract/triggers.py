@@ -37,7 +37,7 @@ class _Rule:
     sub_event_type: str
     strength: int
     # the words a match can start with (lower case); empty when the pattern does not say
-    prefixes: tuple[str, ...] = ()
+    prefixes: frozenset[str] = frozenset()
 
 
 _LITERAL = re.compile(r"[a-z]+")
@@ -114,7 +114,7 @@ def load_triggers() -> tuple[_Rule, ...]:
             if sub_event_type not in SUB_EVENT_TYPES:
                 raise ValueError(f"{TABLE}: unknown sub_event_type {sub_event_type!r}")
             pattern = re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w])", re.IGNORECASE)
-            rules.append(_Rule(pattern, sub_event_type, int(row["strength"]), _prefixes(row["pattern"])))
+            rules.append(_Rule(pattern, sub_event_type, int(row["strength"]), frozenset(_prefixes(row["pattern"]))))
     return tuple(rules)
 
 
@@ -144,7 +144,7 @@ def find_triggers(text: str) -> list[Trigger]:
     found: list[Trigger] = []
     starts = _word_starts(text, _prefix_lengths())
     for rule in load_triggers():
-        if rule.prefixes and not any(prefix in starts for prefix in rule.prefixes):
+        if rule.prefixes and rule.prefixes.isdisjoint(starts):
             continue
         for match in rule.pattern.finditer(text):
             found.append(
