@@ -101,7 +101,10 @@ def test_a_rules_prefixes_never_hide_one_of_its_matches():
             continue
         for text in texts:
             for match in rule.pattern.finditer(text):
-                assert match.group().lower().startswith(tuple(rule.prefixes)), (rule.sub_event_type, match.group())
+                assert match.group().lower().startswith(tuple(rule.prefixes)), (
+                    rule.sub_event_type,
+                    match.group(),
+                )
                 checked += 1
     assert checked > 100
 

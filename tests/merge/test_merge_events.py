@@ -2,7 +2,11 @@
 
 import dataclasses
 import itertools
+import os
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -272,3 +276,36 @@ def test_merge_events_a_siege_joins_the_hotel_attack_not_a_clash_elsewhere_in_to
         "h1": {"police", "medics", "wire"},
         "h4": {"local"},
     }
+
+
+_TIED = "Gunmen stormed the cattle market at dawn and set stalls on fire, residents said."
+# An unnamed attacker's report fits two reports that name different groups equally well.
+VAGUE = _report("e01", "radio", _TIED, 3, actor1="Unidentified Armed Group (Nigeria)", inter1=3)
+NAMED_JAS = _report("e02", "paper", _TIED, 3, actor1="Boko Haram - JAS")
+NAMED_ISWAP = _report("e04", "agency", _TIED, 3, actor1="Islamic State West Africa Province (ISWAP)")
+TIED = [VAGUE, NAMED_JAS, NAMED_ISWAP]
+
+
+def test_a_report_that_fits_two_events_equally_joins_the_one_of_the_smaller_id() -> None:
+    assert match(VAGUE, NAMED_JAS).score == match(VAGUE, NAMED_ISWAP).score
+    assert match(NAMED_JAS, NAMED_ISWAP).blocked
+    assert _groups(merge_events(TIED)) == {"e01": {"radio", "paper"}, "e04": {"agency"}}
+
+
+def test_merge_events_gives_the_same_events_in_every_process() -> None:
+    """Python salts string hashes per process, so set order changes from run to run; merging must not."""
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import test_merge_events as t; "
+        "from sitmap.merge import merge_events; print(repr(merge_events(t.TIED)))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(Path(__file__).parent)],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(outputs) == 1

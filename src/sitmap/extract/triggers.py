@@ -114,7 +114,9 @@ def load_triggers() -> tuple[_Rule, ...]:
             if sub_event_type not in SUB_EVENT_TYPES:
                 raise ValueError(f"{TABLE}: unknown sub_event_type {sub_event_type!r}")
             pattern = re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w])", re.IGNORECASE)
-            rules.append(_Rule(pattern, sub_event_type, int(row["strength"]), frozenset(_prefixes(row["pattern"]))))
+            rules.append(
+                _Rule(pattern, sub_event_type, int(row["strength"]), frozenset(_prefixes(row["pattern"])))
+            )
     return tuple(rules)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -32,7 +33,9 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
         joined = best[0] | best[1]
         for event_id in joined:
             clusters[event_id] = joined
-    merged = [fold([reports[event_id] for event_id in cluster]) for cluster in set(clusters.values())]
+    # sorted, not in set order: a set of strings iterates in an order that changes from one
+    # process to the next (string hashing is salted), and folding and sums depend on the order
+    merged = [fold([reports[event_id] for event_id in sorted(cluster)]) for cluster in set(clusters.values())]
     return sorted(merged, key=lambda e: (e.event_date or date.max, e.event_id))
 
 
@@ -41,12 +44,13 @@ def _best_join(
 ) -> tuple[frozenset[str], frozenset[str]] | None:
     """The two clusters to join next, or None when no pair of clusters may join."""
     candidates = {
-        (clusters[a], clusters[b])
+        (clusters[a], clusters[b]) if min(clusters[a]) < min(clusters[b]) else (clusters[b], clusters[a])
         for (a, b), verdict in verdicts.items()
         if verdict.same and clusters[a] is not clusters[b]
     }
     best: tuple[tuple[float, int, str], tuple[frozenset[str], frozenset[str]]] | None = None
-    for left, right in candidates:
+    # in a fixed order (clusters are disjoint, so their smallest ids differ): ties go to the first
+    for left, right in sorted(candidates, key=lambda pair: (min(pair[0]), min(pair[1]))):
         mean = _mean_score(left, right, verdicts)
         if mean is None:
             continue
@@ -79,10 +83,10 @@ def _mean_score(
 ) -> float | None:
     """The mean score of all pairs across two clusters; None if a pair fails a gate or the mean is low."""
     scores = []
-    for a, b in ((min(x, y), max(x, y)) for x in left for y in right):
+    for a, b in ((min(x, y), max(x, y)) for x in sorted(left) for y in sorted(right)):
         verdict = verdicts.get((a, b))
         if verdict is None or verdict.blocked:
             return None
         scores.append(verdict.score)
-    mean = sum(scores) / len(scores)
+    mean = math.fsum(scores) / len(scores)
     return mean if mean >= SAME_SCORE else None

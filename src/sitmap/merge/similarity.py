@@ -12,6 +12,8 @@ import functools
 from dataclasses import dataclass
 from importlib.resources import files
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from sitmap.merge.combine import MERGED_TAG
@@ -26,6 +28,9 @@ PLACE_TOLERANCE_KM = {1: 5.0, 2: 25.0, 3: 60.0}
 NAME_SIMILARITY = 85.0
 ACTOR_SIMILARITY = 90.0
 WORD_SIMILARITY = 85.0
+# Events whose words are kept at once (see _words_of).
+WORDS_KEPT = 4096
+_WORDS: dict[int, tuple[Event, frozenset[str], frozenset[str]]] = {}
 # Actor names that say who was hit or that nobody knows who acted: they never tell two events apart.
 # Generic labels ("Rebels (Syria)", "Militants") name no particular group either.
 WILDCARD_ACTOR_PREFIXES = (
@@ -292,13 +297,16 @@ def _similar_wording(a: Event, b: Event) -> _Test:
     every conflict report uses (``common_words.txt``), so "killed in Taiz" does not make two
     reports alike while "hotel", "market" or "dormitory" does.
     """
-    names = _name_words(a) | _name_words(b)
-    words_a = frozenset(w for w in _event_words(a) if not _found(w, names))
-    words_b = frozenset(w for w in _event_words(b) if not _found(w, names))
+    (event_a, names_a), (event_b, names_b) = _words_of(a), _words_of(b)
+    names = names_a | names_b
+    words_a, words_b = _not_found(event_a, names), _not_found(event_b, names)
     if not words_a or not words_b:
         return _Test(True, 0.3, "no evidence text to compare")
-    shared = sorted(word for word in words_a if _found(word, words_b))
-    overlap = (len(shared) / len(words_a) + sum(_found(w, words_a) for w in words_b) / len(words_b)) / 2
+    listed_a, listed_b = sorted(words_a), sorted(words_b)
+    alike = _alike(listed_a, listed_b)
+    in_b = [bool(hit) for hit in np.any(alike, axis=1)]
+    shared = [word for word, hit in zip(listed_a, in_b, strict=True) if hit]
+    overlap = (len(shared) / len(words_a) + int(np.count_nonzero(np.any(alike, axis=0))) / len(words_b)) / 2
     # a kind of site both reports name, in one word or in two ("camp" ~ "base"), is telling
     sites = sorted(
         "~".join(sorted(kind & (words_a | words_b)))
@@ -346,12 +354,37 @@ def _name_words(event: Event) -> frozenset[str]:
     return content_words(" ".join(names))
 
 
-def _found(word: str, other: frozenset[str]) -> bool:
-    """Whether ``word`` or a spelling variant of it ("Saraqeb", "Saraqib") is in ``other``."""
-    return (
-        word in other
-        or process.extractOne(word, other, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY) is not None
-    )
+def _words_of(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """The event's telling words and its name words, worked out once per event object.
+
+    A batch compares each event with many others; the cache holds the event itself beside its
+    words, so an id is never taken for another object's, and it is emptied when it grows large.
+    """
+    cached = _WORDS.get(id(event))
+    if cached is None or cached[0] is not event:
+        if len(_WORDS) >= WORDS_KEPT:
+            _WORDS.clear()
+        cached = (event, _event_words(event), _name_words(event))
+        _WORDS[id(event)] = cached
+    return cached[1], cached[2]
+
+
+def _alike(first: list[str], second: list[str]) -> npt.NDArray[np.bool_]:
+    """Which words of ``first`` are a word of ``second`` or a spelling variant of it ("Saraqeb",
+    "Saraqib"), as a len(first) x len(second) matrix; fuzz.ratio is symmetric, so the columns
+    answer the same question for ``second``."""
+    if not first or not second:
+        return np.zeros((len(first), len(second)), dtype=bool)
+    scores = process.cdist(first, second, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY)
+    alike: npt.NDArray[np.bool_] = scores > 0
+    return alike
+
+
+def _not_found(words: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    """The words with no spelling variant in ``other``."""
+    listed = sorted(words)
+    found = [bool(hit) for hit in np.any(_alike(listed, sorted(other)), axis=1)]
+    return frozenset(word for word, hit in zip(listed, found, strict=True) if not hit)
 
 
 @functools.cache

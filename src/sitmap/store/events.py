@@ -304,7 +304,11 @@ def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, E
         alternatives.append(window)
     if len(dates) < len(new):
         alternatives.append(events.c.event_date.is_(None))
-    rows = [dict(r._mapping) for r in connection.execute(select(events).where(or_(*alternatives)))]
+    rows = [
+        dict(r._mapping)
+        for r in connection.execute(select(events).where(or_(*alternatives)).order_by(events.c.event_id))
+    ]
+    # in id order, so a tie between two stored events goes to the same one on every database
     return {e.event_id: e for e in _with_children(connection, rows)}
 
 
