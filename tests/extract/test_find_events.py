@@ -276,3 +276,12 @@ def test_a_clash_in_which_a_side_withdrew_records_the_change_of_control(language
     assert event.territory.from_actor == "Military Forces of Syria"
     (kept,) = _read("Rebels clashed with troops in Ariha after the army withdrew its tanks.", language)[0]
     assert kept.territory is None
+
+
+def test_a_picture_caption_gives_no_event_and_the_story_keeps_its_place(language):
+    text = (
+        "A man runs past destroyed houses in Ariha on Monday (AFP photo) BEIRUT Air strikes killed "
+        "at least seven civilians in Kafr Safra on Wednesday, a monitor said."
+    )
+    events, _ = _read(text, language)
+    assert [(e.location, e.fatalities) for e in events] == [("Kafr Safra", 7)]

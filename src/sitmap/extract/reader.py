@@ -35,6 +35,7 @@ from sitmap.extract.roles import trigger_token
 from sitmap.extract.snippets import apply_document_prediction
 from sitmap.extract.triggers import Trigger, find_triggers
 from sitmap.model import Actor, Document, Event, Evidence, Sentence, Source, Statistic, Territory, Toponym
+from sitmap.nlp.sentences import is_caption
 
 _ANOTHER_INCIDENT: Final = re.compile(
     r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|retaliat\w*|"
@@ -158,7 +159,10 @@ class _Draft:
 def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
     country = _document_country(document, toponyms)
     toponyms = _in_country(toponyms, country)
-    candidates = [(sentence, find_triggers(sentence.text)) for sentence in sentences]
+    # a picture's caption ("... near destroyed buildings in Hasakeh (AFP photo)") reports no event
+    candidates = [
+        (sentence, find_triggers(sentence.text)) for sentence in sentences if not is_caption(sentence.text)
+    ]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
 
     attributions: list[Attribution] = []
