@@ -110,3 +110,17 @@ def test_a_country_after_a_capture_verb_is_not_the_captured_place():
     ]
     placing = place_event(0, 5, toponyms, focus(toponyms), object_start=12)
     assert placing is not None and placing.toponym.text == "Manbij"
+
+
+def test_a_lede_without_a_place_looks_past_a_sentence_telling_another_incident():
+    # "Strikes killed four in Syria. A school was also hit near Douma. Medics in Aleppo said ..."
+    toponyms = [
+        _toponym("Syria", SYRIA, 30, 0),
+        _toponym("Douma", DOUMA, 80, 1),
+        _toponym("Aleppo", ALEPPO, 140, 2),
+    ]
+    placing = place_event(0, 5, toponyms, None, asides=frozenset({1}))
+    assert placing is not None and placing.toponym.text == "Aleppo" and placing.precision == 2
+    # without a sentence beyond it, the aside's place is still better than none
+    placing = place_event(0, 5, toponyms[:2], None, asides=frozenset({1}))
+    assert placing is not None and placing.toponym.text == "Douma"

@@ -124,12 +124,15 @@ def place_event(
     focus_place: Toponym | None,
     excluded: list[tuple[int, int]] | None = None,
     object_start: int | None = None,
+    asides: frozenset[int] = frozenset(),
 ) -> Placing | None:
     """The placing of an event whose trigger sits at document offset ``anchor``.
 
     ``excluded`` spans (triggers, actor words such as "Assad") are never places; ``object_start``
     is where a captured place's name would begin ("retook Saraqeb"): a toponym there wins, and an
     unnamed "a key town" there (``object_start`` < 0) points to the article's focus place.
+    ``asides`` are the sentences that tell another incident ("A mosque was also destroyed near
+    X"): a lede without a place looks past them to the next sentence that names one.
     """
     here = [
         toponym
@@ -161,13 +164,13 @@ def place_event(
         if specificity(best) < 4:
             return Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
         # only a country or a wide region ("in northern Syria"): a town nearby, else the focus
-        nearby = _nearby(sentence_index, toponyms)
+        nearby = _nearby(sentence_index, toponyms, asides)
         if nearby is not None:
             return nearby
         if focus_place is not None and specificity(focus_place) < 4:
             return Placing(focus_place, 2)
         return Placing(best, max(best.precision, 3))
-    nearby = _nearby(sentence_index, toponyms)
+    nearby = _nearby(sentence_index, toponyms, asides)
     if nearby is not None:
         return nearby
     if focus_place is not None:
@@ -175,8 +178,11 @@ def place_event(
     return None
 
 
-def _nearby(sentence_index: int, toponyms: list[Toponym]) -> Placing | None:
-    """A specific place in the sentence before, else in the next few, at geo precision 2 or more."""
+def _nearby(
+    sentence_index: int, toponyms: list[Toponym], asides: frozenset[int] = frozenset()
+) -> Placing | None:
+    """A specific place in the sentence before, else in the next few (those not telling another
+    incident first), at geo precision 2 or more."""
     specific = [toponym for toponym in usable(toponyms) if specificity(toponym) < 4]
     before = [t for t in specific if sentence_index - LOOK_BACK <= t.sentence < sentence_index]
     if before:
@@ -186,7 +192,15 @@ def _nearby(sentence_index: int, toponyms: list[Toponym]) -> Placing | None:
     after = [t for t in specific if sentence_index < t.sentence <= sentence_index + LOOK_AHEAD]
     if after:
         # a lede without a place, told in the next sentences ("... The village lies in Hasakeh")
-        best = min(after, key=lambda toponym: (toponym.sentence, specificity(toponym), toponym.start))
+        best = min(
+            after,
+            key=lambda toponym: (
+                toponym.sentence in asides,
+                toponym.sentence,
+                specificity(toponym),
+                toponym.start,
+            ),
+        )
         return Placing(best, max(best.precision, 2))
     return None
 

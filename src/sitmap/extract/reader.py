@@ -42,6 +42,10 @@ _ANOTHER_INCIDENT: Final = re.compile(
     r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b",
     re.IGNORECASE,
 )
+# A sentence that tells another incident than the one before it ("A mosque was also destroyed").
+_ASIDE: Final = re.compile(
+    r"\b(?:also|meanwhile|elsewhere|separately|in a separate|in another)\b", re.IGNORECASE
+)
 _UNNAMED_PLACE: Final = re.compile(
     r"^\W*(?:of\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|hill|base)\b(?!\s+of)",
     re.IGNORECASE,
@@ -154,6 +158,7 @@ class _Draft:
     dates: dict[int, _Dated]
     statistics: list[Statistic]
     spotted: list[_Spotted]
+    asides: frozenset[int] = frozenset()
 
 
 def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
@@ -196,7 +201,10 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         if trigger is not None:
             spotted.append(_Spotted(sentence, trigger, mentions, counts, dated))
     short = len(document.text) <= SHORT_DOCUMENT
-    return _Draft(document, country, toponyms, focus(toponyms), short, said, dates, statistics, spotted)
+    asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
+    return _Draft(
+        document, country, toponyms, focus(toponyms), short, said, dates, statistics, spotted, asides
+    )
 
 
 def _to_classify(draft: _Draft) -> list[tuple[int, str]]:
@@ -262,7 +270,7 @@ def _finish(
         candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
         _apply_classifier(candidate, label, probability)
         _name_generic(candidate, named)
-        event = _event(document, candidate, dated, toponyms, focus_place)
+        event = _event(document, candidate, dated, toponyms, focus_place, draft.asides)
         events.append(event)
         separate = bool(_ANOTHER_INCIDENT.search(sentence.text))
         distinct[event.event_id] = separate
@@ -536,6 +544,7 @@ def _event(
     dated: _Dated,
     toponyms: list[Toponym],
     focus_place: Toponym | None,
+    asides: frozenset[int] = frozenset(),
 ) -> Event:
     sentence = candidate.sentence
     excluded = [(sentence.start + start, sentence.start + end) for start, end in candidate.not_places]
@@ -551,6 +560,7 @@ def _event(
         focus_place,
         excluded,
         object_start,
+        asides,
     )
     evidence = list(candidate.evidence)
     if dated.cue is not None:
