@@ -129,3 +129,31 @@ def test_a_head_and_the_lower_case_word_after_it_make_one_name(gazetteer):
 def test_city_districts_and_areas_carry_their_governorate(gazetteer, text, mention, admin1):
     found = next(t for t in _toponyms(text, gazetteer) if t.text == mention)
     assert found.place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets killed four people in Aleppo Hama and Homs on Friday.",
+        "Two were hurt when shells hit Aleppo Hama Damascus and its suburbs.",
+    ],
+)
+def test_a_run_of_place_names_without_commas_is_each_place_not_one_misspelt_name(gazetteer, text):
+    names = _texts(text, gazetteer)
+    assert "Aleppo" in names and "Hama" in names
+    assert not any(" " in name for name in names)
+
+
+def test_a_fuzzy_match_of_a_whole_run_yields_to_an_exact_shorter_name(monkeypatch, gazetteer):
+    from sitmap.geo import recognise
+
+    def match(text, tokens, first, start, end, surface, gazetteer):
+        # the two-word run only sounds like some far-off village; its first word is a place
+        return recognise.Mention(start, end, surface, (), fuzzy=" " in surface)
+
+    monkeypatch.setattr(recognise, "_match", match)
+    text = "shells hit Aleppo Hama overnight"
+    tokens = recognise._tokens(text)
+    first = next(i for i, token in enumerate(tokens) if token.text == "Aleppo")
+    mention, used = recognise._longest_match(text, tokens, first, first + 2, gazetteer)
+    assert (mention.text, used, mention.fuzzy) == ("Aleppo", 1, False)
