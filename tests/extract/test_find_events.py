@@ -285,3 +285,15 @@ def test_a_picture_caption_gives_no_event_and_the_story_keeps_its_place(language
     )
     events, _ = _read(text, language)
     assert [(e.location, e.fatalities) for e in events] == [("Kafr Safra", 7)]
+
+
+def test_a_headline_listing_regions_is_placed_where_the_body_reports_the_deaths(language, monkeypatch):
+    hama = Place("Hama", 35.13, 36.75, 9004, "SY", "SYR", "Syria", "Hama", "", "PPLA")
+    monkeypatch.setitem(GAZETTEER, "Hama", hama)
+    text = (
+        "Four civilians killed in rocket attacks in Hama and Ariha\n\n"
+        "Rockets fired by militants on Monday hit a market in Ariha, killing four civilians, police said."
+    )
+    events, _ = _read(text, language)
+    top = max(events, key=lambda e: e.fatalities)
+    assert top.fatalities == 4 and top.admin1 == "Idlib"

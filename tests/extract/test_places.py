@@ -124,3 +124,35 @@ def test_a_lede_without_a_place_looks_past_a_sentence_telling_another_incident()
     # without a sentence beyond it, the aside's place is still better than none
     placing = place_event(0, 5, toponyms[:2], None, asides=frozenset({1}))
     assert placing is not None and placing.toponym.text == "Douma"
+
+
+def test_places_listed_together_in_several_regions_form_a_list():
+    from sitmap.extract.places import listed_places
+
+    text = "Six were killed in Aleppo Douma and Damascus on Friday, near Harasta."
+    toponyms = [
+        _toponym("Aleppo", ALEPPO, text.index("Aleppo")),
+        _toponym("Douma", DOUMA, text.index("Douma")),
+        _toponym("Damascus", DAMASCUS, text.index("Damascus")),
+        _toponym("Harasta", HARASTA, text.index("Harasta")),
+    ]
+    listed = listed_places(toponyms[2], toponyms, text)
+    assert [t.text for t in listed] == ["Aleppo", "Douma", "Damascus"]
+    # a town and its own region ("Douma, Rif Dimashq") are no list of places
+    text = "Shells hit Douma, Rif Dimashq."
+    pair = [_toponym("Douma", DOUMA, 11), _toponym("Rif Dimashq", RIF_DIMASHQ, 18)]
+    assert listed_places(pair[0], pair, text) == []
+
+
+def test_a_summary_goes_to_the_listed_region_with_the_most_deaths_reported_below():
+    from collections import Counter
+
+    from sitmap.extract.places import deadliest_listed
+
+    listed = [_toponym("Damascus", DAMASCUS, 0), _toponym("Aleppo", ALEPPO, 10), _toponym("Douma", DOUMA, 20)]
+    chosen = deadliest_listed(listed, Counter({"Aleppo": 5, "Damascus": 1}))
+    assert chosen is not None and chosen.text == "Aleppo"
+    # a tie goes to the one listed first; no deaths below leaves the summary where it was
+    chosen = deadliest_listed(listed, Counter({"Aleppo": 1, "Rif Dimashq": 1}))
+    assert chosen is not None and chosen.text == "Aleppo"
+    assert deadliest_listed(listed, Counter()) is None

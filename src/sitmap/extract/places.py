@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,6 +33,10 @@ LOOK_BACK = 1
 LOOK_AHEAD = 2
 # Capitalised names at least this long are datelines ("BEIRUT"), not abbreviations ("US").
 DATELINE_LETTERS = 4
+
+
+# What may stand between two names of one list: "in Damascus, Aleppo and Idleb", "Homs & Hama".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&)\s|\s)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,3 +215,32 @@ def _key(toponym: Toponym) -> int | str:
     if place is None:
         return toponym.text
     return place.geonameid if place.geonameid is not None else place.name
+
+
+def listed_places(toponym: Toponym, toponyms: list[Toponym], text: str) -> list[Toponym]:
+    """The places listed together with ``toponym`` ("in Damascus, Aleppo and Idleb": all three, in
+    text order) when they lie in two or more first-level regions; else an empty list."""
+    here = sorted(
+        (t for t in usable(toponyms) if t.sentence == toponym.sentence and specificity(t) < 4),
+        key=lambda t: t.start,
+    )
+    if toponym not in here:
+        return []
+    index = here.index(toponym)
+    first = last = index
+    while first > 0 and _LIST_GAP.fullmatch(text, here[first - 1].end, here[first].start):
+        first -= 1
+    while last + 1 < len(here) and _LIST_GAP.fullmatch(text, here[last].end, here[last + 1].start):
+        last += 1
+    listed = here[first : last + 1]
+    return listed if len({region_of(t) for t in listed}) >= 2 else []
+
+
+def deadliest_listed(listed: list[Toponym], deaths: Counter[str]) -> Toponym | None:
+    """Of places listed together (a summary: "six killed in Damascus, Aleppo and Idleb"), the first
+    of the region where the article reports the most deaths with a place of their own; None when
+    it reports none in any of them."""
+    most = max((deaths[region_of(t)] for t in listed), default=0)
+    if most <= 0:
+        return None
+    return next(t for t in listed if deaths[region_of(t)] == most)

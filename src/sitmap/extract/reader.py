@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,7 +30,15 @@ from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_
 from sitmap.extract.fatalities import Count, find_counts, is_context_toll
 from sitmap.extract.incidents import Reading, fold_incidents, victim_class
 from sitmap.extract.merging import merge_document_events
-from sitmap.extract.places import Placing, focus, place_event
+from sitmap.extract.places import (
+    Placing,
+    deadliest_listed,
+    focus,
+    listed_places,
+    place_event,
+    region_of,
+    specificity,
+)
 from sitmap.extract.roles import trigger_token
 from sitmap.extract.snippets import apply_document_prediction
 from sitmap.extract.triggers import Trigger, find_triggers
@@ -239,6 +247,7 @@ def _finish(
     events: list[Event] = []
     readings: list[Reading] = []
     distinct: dict[str, bool] = {}
+    built: list[tuple[Candidate, _Spotted]] = []
     for index, item in enumerate(draft.spotted):
         sentence, trigger, mentions, counts, dated = (
             item.sentence,
@@ -270,11 +279,23 @@ def _finish(
         candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
         _apply_classifier(candidate, label, probability)
         _name_generic(candidate, named)
-        event = _event(document, candidate, dated, toponyms, focus_place, draft.asides)
-        events.append(event)
-        separate = bool(_ANOTHER_INCIDENT.search(sentence.text))
+        events.append(_event(document, candidate, dated, toponyms, focus_place, draft.asides))
+        built.append((candidate, item))
+    events = _place_summaries(document, events, built, toponyms, focus_place)
+    for event, (_, item) in zip(events, built, strict=True):
+        separate = bool(_ANOTHER_INCIDENT.search(item.sentence.text))
         distinct[event.event_id] = separate
-        readings.append(_reading(event, sentence, mentions, counts, dated, separate, trigger.strength >= 2))
+        readings.append(
+            _reading(
+                event,
+                item.sentence,
+                item.mentions,
+                item.counts,
+                item.dated,
+                separate,
+                item.trigger.strength >= 2,
+            )
+        )
     events = fold_incidents(events, readings)
     events = merge_document_events(events, distinct)
     events = _apply_document_prediction(document, events, whole, country, focus_place, draft.dates)
@@ -538,6 +559,37 @@ def _statistics(
     return stats
 
 
+def _place_summaries(
+    document: Document,
+    events: list[Event],
+    built: list[tuple[Candidate, _Spotted]],
+    toponyms: list[Toponym],
+    focus_place: Toponym | None,
+) -> list[Event]:
+    """A summary placed in a list of places of several regions ("six killed in Damascus, Aleppo
+    and Idleb") moves to the listed place of the region where the article's other sentences, each
+    naming its own place, report the most deaths ("... rose to 5 killed in Aleppo city")."""
+    deaths: Counter[str] = Counter()
+    summaries: dict[int, list[Toponym]] = {}
+    for index, event in enumerate(events):
+        own = next((item for item in event.evidence if item.field == "location"), None)
+        toponym = next((t for t in toponyms if own is not None and t.start == own.start), None)
+        listed = listed_places(toponym, toponyms, document.text) if toponym is not None else []
+        if listed:
+            summaries[index] = listed
+        elif own is not None and event.fatalities:
+            deaths[event.admin1] += event.fatalities
+    result = list(events)
+    for index, listed in summaries.items():
+        best = deadliest_listed(listed, deaths)
+        if best is None or region_of(best) == events[index].admin1:
+            continue
+        candidate, item = built[index]
+        placing = Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
+        result[index] = _event(document, candidate, item.dated, toponyms, focus_place, placing=placing)
+    return result
+
+
 def _event(
     document: Document,
     candidate: Candidate,
@@ -545,6 +597,7 @@ def _event(
     toponyms: list[Toponym],
     focus_place: Toponym | None,
     asides: frozenset[int] = frozenset(),
+    placing: Placing | None = None,
 ) -> Event:
     sentence = candidate.sentence
     excluded = [(sentence.start + start, sentence.start + end) for start, end in candidate.not_places]
@@ -553,7 +606,7 @@ def _event(
         object_start = sentence.start + candidate.trigger.end
         if _UNNAMED_PLACE.match(sentence.text[candidate.trigger.end :]):
             object_start = -1
-    placing = place_event(
+    placing = placing or place_event(
         sentence.index,
         sentence.start + candidate.trigger.start,
         toponyms,
