@@ -156,3 +156,9 @@ def test_a_summary_goes_to_the_listed_region_with_the_most_deaths_reported_below
     chosen = deadliest_listed(listed, Counter({"Aleppo": 1, "Rif Dimashq": 1}))
     assert chosen is not None and chosen.text == "Aleppo"
     assert deadliest_listed(listed, Counter()) is None
+
+
+def test_a_lede_without_a_place_finds_one_three_sentences_on():
+    toponyms = [_toponym("Syria", SYRIA, 30, 0), _toponym("Douma", DOUMA, 300, 3)]
+    placing = place_event(0, 5, toponyms, None)
+    assert placing is not None and placing.toponym.text == "Douma" and placing.precision == 2

@@ -30,7 +30,7 @@ _SPECIFICITY = {
 
 # How many sentences back, then ahead, an event without a place of its own looks for one.
 LOOK_BACK = 1
-LOOK_AHEAD = 2
+LOOK_AHEAD = 3
 # Capitalised names at least this long are datelines ("BEIRUT"), not abbreviations ("US").
 DATELINE_LETTERS = 4
 
