@@ -297,3 +297,28 @@ def test_a_headline_listing_regions_is_placed_where_the_body_reports_the_deaths(
     events, _ = _read(text, language)
     top = max(events, key=lambda e: e.fatalities)
     assert top.fatalities == 4 and top.admin1 == "Idlib"
+
+
+def test_names_in_a_keyword_list_run_into_the_story_are_no_event_places(language):
+    text = (
+        "Tags Syria Ariha rebels airstrikes war A car bomb killed six fighters in northern Syria on "
+        "Monday. The blast hit a base near Kafr Safra, activists said."
+    )
+    events, _ = _read(text, language)
+    assert [(e.location, e.fatalities) for e in events] == [("Kafr Safra", 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("Tags Homs Hama war Government jets struck a village in the north", "Tags Homs Hama war "),
+        ("Tags Idlib Russia A hospital was hit", "Tags Idlib Russia "),
+        ("Tags Aleppo rebels At least ten died", "Tags Aleppo rebels "),
+        ("No tags here. Shelling hit Homs.", None),
+    ],
+)
+def test_a_keyword_list_ends_where_the_story_starts(text, tags):
+    from sitmap.extract.reader import _tag_spans
+
+    spans = _tag_spans(text)
+    assert [text[start:end] for start, end in spans] == ([tags] if tags else [])

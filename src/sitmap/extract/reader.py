@@ -54,6 +54,12 @@ _ANOTHER_INCIDENT: Final = re.compile(
 _ASIDE: Final = re.compile(
     r"\b(?:also|meanwhile|elsewhere|separately|in a separate|in another)\b", re.IGNORECASE
 )
+# A web page's keyword list run into the story ("Tags Syria Ahrar al-Sham Zabadani airstrikes A
+# double suicide bombing in northern Syria ..."): its names say what the site files the story under.
+_TAGS: Final = re.compile(r"\bTags\s+")
+_FUNCTION_WORD: Final = re.compile(
+    r"(?i:the|an?|in|on|at|of|to|from|by|with|for|was|were|is|are|has|have|had)", re.ASCII
+)
 _UNNAMED_PLACE: Final = re.compile(
     r"^\W*(?:of\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|hill|base)\b(?!\s+of)",
     re.IGNORECASE,
@@ -172,6 +178,8 @@ class _Draft:
 def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
     country = _document_country(document, toponyms)
     toponyms = _in_country(toponyms, country)
+    tags = _tag_spans(document.text)
+    toponyms = [t for t in toponyms if not any(start <= t.start < end for start, end in tags)]
     # a picture's caption ("... near destroyed buildings in Hasakeh (AFP photo)") reports no event
     candidates = [
         (sentence, find_triggers(sentence.text)) for sentence in sentences if not is_caption(sentence.text)
@@ -468,6 +476,29 @@ def _document_country(document: Document, toponyms: list[Toponym]) -> str:
         if not any(start < other_end and other_start < end for other_start, other_end in named):
             countries[country] += 0.5
     return max(countries, key=countries.__getitem__) if countries else ""
+
+
+def _tag_spans(text: str) -> list[tuple[int, int]]:
+    """The keyword lists ("Tags X Y Z") run into the text: each from "Tags" to where the story
+    starts, a capitalised function word ("A", "The", "At") or else the last capitalised word before
+    the first lower-case one ("... Assad war Government air raids in a town")."""
+    spans = []
+    for match in _TAGS.finditer(text):
+        words = list(re.finditer(r"\S+", text[match.end() : match.end() + 600]))
+        end = None
+        for index, word in enumerate(words):
+            token = word.group().strip(".,;:\"'()")
+            if not _FUNCTION_WORD.fullmatch(token):
+                continue
+            if token[0].isupper():
+                end = word.start()
+            else:
+                capitals = [w for w in words[:index] if w.group()[0].isupper()]
+                end = capitals[-1].start() if capitals else word.start()
+            break
+        if end is not None:
+            spans.append((match.start(), match.end() + end))
+    return spans
 
 
 def _in_country(toponyms: list[Toponym], country: str) -> list[Toponym]:
