@@ -162,3 +162,16 @@ def test_a_lede_without_a_place_finds_one_three_sentences_on():
     toponyms = [_toponym("Syria", SYRIA, 30, 0), _toponym("Douma", DOUMA, 300, 3)]
     placing = place_event(0, 5, toponyms, None)
     assert placing is not None and placing.toponym.text == "Douma" and placing.precision == 2
+
+
+def test_of_regions_named_equally_often_the_focus_is_the_one_named_after_in():
+    text = "Mourners from Douma carried the coffins out of a hospital in Aleppo."
+    toponyms = [
+        _toponym("Douma", DOUMA, text.index("Douma")),
+        _toponym("Aleppo", ALEPPO, text.index("Aleppo")),
+    ]
+    chosen = focus(toponyms, text)
+    assert chosen is not None and chosen.text == "Aleppo"
+    # without the text, the first named
+    chosen = focus(toponyms)
+    assert chosen is not None and chosen.text == "Douma"

@@ -39,6 +39,10 @@ DATELINE_LETTERS = 4
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&)\s|\s)\s*", re.IGNORECASE)
 
 
+# The words before a name that put something there ("in Aleppo", "near Azaz").
+_LOCATED = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Placing:
     """The toponym an event is placed at and the ACLED geo precision that placing earns."""
@@ -89,10 +93,12 @@ def region_of(toponym: Toponym) -> str:
     return place.name if place.feature_code == "ADM1" else ""
 
 
-def focus(toponyms: list[Toponym]) -> Toponym | None:
+def focus(toponyms: list[Toponym], text: str = "") -> Toponym | None:
     """The article's focus place: the most often named specific place of the first-level region
     the article names most (a town counts for its region: Douma, Harasta and "Rif Dimashq"
-    together outvote Aleppo named twice), else the most named place."""
+    together outvote Aleppo named twice), else the most named place. Of regions named equally
+    often, the one named after "in", "at" or "near" in ``text`` wins ("martyrs from al-Fouaa
+    escorted from a hospital in Aleppo"), then the first named."""
     places = usable(toponyms)
     if not places:
         return None
@@ -103,7 +109,10 @@ def focus(toponyms: list[Toponym]) -> Toponym | None:
             regions[region_of(toponym)] += 1
     if regions:
         first_seen = {region: min(t.start for t in places if region_of(t) == region) for region in regions}
-        region = min(regions, key=lambda name: (-regions[name], first_seen[name]))
+        located: Counter[str] = Counter(
+            region_of(t) for t in places if text and _LOCATED.search(text, max(0, t.start - 12), t.start)
+        )
+        region = min(regions, key=lambda name: (-regions[name], -located[name], first_seen[name]))
         inside = [toponym for toponym in places if region_of(toponym) == region and specificity(toponym) < 4]
         return min(
             inside,

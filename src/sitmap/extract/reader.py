@@ -219,7 +219,16 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     short = len(document.text) <= SHORT_DOCUMENT
     asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
     return _Draft(
-        document, country, toponyms, focus(toponyms), short, said, dates, statistics, spotted, asides
+        document,
+        country,
+        toponyms,
+        focus(toponyms, document.text),
+        short,
+        said,
+        dates,
+        statistics,
+        spotted,
+        asides,
     )
 
 
