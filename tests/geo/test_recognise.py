@@ -124,6 +124,7 @@ def test_a_head_and_the_lower_case_word_after_it_make_one_name(gazetteer):
         ("Government jets pounded Eastern Ghouta and Douma overnight.", "Eastern Ghouta", "Rif Dimashq"),
         ("Snipers fired into Sheikh Maqsoud, a Kurdish district of Aleppo.", "Sheikh Maqsoud", "Aleppo"),
         ("Israeli jets struck targets on the Golan Heights near Quneitra.", "Golan Heights", "Quneitra"),
+        ("Shells hit Bab al-Faraj and Sheikh Maqsoud in Aleppo city.", "Bab al-Faraj", "Aleppo"),
     ],
 )
 def test_city_districts_and_areas_carry_their_governorate(gazetteer, text, mention, admin1):
@@ -157,3 +158,9 @@ def test_a_fuzzy_match_of_a_whole_run_yields_to_an_exact_shorter_name(monkeypatc
     first = next(i for i, token in enumerate(tokens) if token.text == "Aleppo")
     mention, used = recognise._longest_match(text, tokens, first, first + 2, gazetteer)
     assert (mention.text, used, mention.fuzzy) == ("Aleppo", 1, False)
+
+
+def test_the_levant_is_the_region_not_a_town_in_maine(gazetteer):
+    text = "The group calls itself the Islamic State in Iraq and the Levant and fights in Syria."
+    levant = next(t for t in _toponyms(text, gazetteer) if t.text == "Levant")
+    assert levant.place.feature_code == "RGN" and levant.place.country_code == ""
