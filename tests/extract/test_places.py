@@ -175,3 +175,13 @@ def test_of_regions_named_equally_often_the_focus_is_the_one_named_after_in():
     # without the text, the first named
     chosen = focus(toponyms)
     assert chosen is not None and chosen.text == "Douma"
+
+
+def test_places_of_background_sentences_do_not_make_the_focus():
+    # "Medics in Douma treated the wounded. The same gas was used in Aleppo last year."
+    toponyms = [_toponym("Aleppo", ALEPPO, 10, 0), _toponym("Douma", DOUMA, 60, 1)]
+    chosen = focus(toponyms, background=frozenset({0}))
+    assert chosen is not None and chosen.text == "Douma"
+    # when only background sentences name places, they still do
+    chosen = focus(toponyms[:1], background=frozenset({0}))
+    assert chosen is not None and chosen.text == "Aleppo"

@@ -93,13 +93,19 @@ def region_of(toponym: Toponym) -> str:
     return place.name if place.feature_code == "ADM1" else ""
 
 
-def focus(toponyms: list[Toponym], text: str = "") -> Toponym | None:
+def focus(
+    toponyms: list[Toponym], text: str = "", background: frozenset[int] = frozenset()
+) -> Toponym | None:
     """The article's focus place: the most often named specific place of the first-level region
     the article names most (a town counts for its region: Douma, Harasta and "Rif Dimashq"
     together outvote Aleppo named twice), else the most named place. Of regions named equally
     often, the one named after "in", "at" or "near" in ``text`` wins ("martyrs from al-Fouaa
-    escorted from a hospital in Aleppo"), then the first named."""
+    escorted from a hospital in Aleppo"), then the first named. Places of ``background``
+    sentences ("the rebels used the same weapons in Aleppo last year") count only when no other
+    sentence names one."""
     places = usable(toponyms)
+    if any(toponym.sentence not in background for toponym in places):
+        places = [toponym for toponym in places if toponym.sentence not in background]
     if not places:
         return None
     counts = Counter(_key(toponym) for toponym in places)

@@ -218,11 +218,14 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             spotted.append(_Spotted(sentence, trigger, mentions, counts, dated))
     short = len(document.text) <= SHORT_DOCUMENT
     asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
+    background = frozenset(
+        index for index, dated in dates.items() if dated.cue is not None and dated.cue.background
+    )
     return _Draft(
         document,
         country,
         toponyms,
-        focus(toponyms, document.text),
+        focus(toponyms, document.text, background),
         short,
         said,
         dates,
