@@ -322,3 +322,12 @@ def test_a_keyword_list_ends_where_the_story_starts(text, tags):
 
     spans = _tag_spans(text)
     assert [text[start:end] for start, end in spans] == ([tags] if tags else [])
+
+
+def test_a_roundup_toll_in_various_areas_leaves_the_deaths_to_the_placed_report(language):
+    text = (
+        "Army units killed many militants as they pressed operations in various areas on Monday. "
+        "In Kafr Safra troops killed 15 fighters of the group on Monday, a military source said."
+    )
+    events, _ = _read(text, language)
+    assert [(e.location, e.fatalities) for e in events] == [("Kafr Safra", 15)]
