@@ -155,6 +155,7 @@ NATIONWIDE = [
     "Police broke up rallies in multiple provinces on Friday.",
     "Air strikes were carried out across the entire country, the military said.",
     "Militants attacked schools in several regions last week.",
+    "Army units killed many militants as they pressed operations in various areas.",
 ]
 
 

@@ -27,6 +27,7 @@ def test_weekday_is_the_latest_such_day_or_the_day_after_publication(weekday, ex
         ("Rebels retook the town on Thursday.", date(2020, 2, 27), 1, False),
         ("The village fell yesterday.", date(2020, 2, 25), 1, False),
         ("Fighting broke out last week.", date(2020, 2, 19), 2, False),
+        ("The same gas was used in the north last year.", date(2019, 1, 1), 3, True),
         ("The clashes began on February 20, 2020.", date(2020, 2, 20), 1, False),
         ("On 22 February gunmen attacked the post.", date(2020, 2, 22), 1, False),
         ("The zone was agreed in late 2018.", date(2018, 11, 1), 3, True),

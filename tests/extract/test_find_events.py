@@ -276,3 +276,58 @@ def test_a_clash_in_which_a_side_withdrew_records_the_change_of_control(language
     assert event.territory.from_actor == "Military Forces of Syria"
     (kept,) = _read("Rebels clashed with troops in Ariha after the army withdrew its tanks.", language)[0]
     assert kept.territory is None
+
+
+def test_a_picture_caption_gives_no_event_and_the_story_keeps_its_place(language):
+    text = (
+        "A man runs past destroyed houses in Ariha on Monday (AFP photo) BEIRUT Air strikes killed "
+        "at least seven civilians in Kafr Safra on Wednesday, a monitor said."
+    )
+    events, _ = _read(text, language)
+    assert [(e.location, e.fatalities) for e in events] == [("Kafr Safra", 7)]
+
+
+def test_a_headline_listing_regions_is_placed_where_the_body_reports_the_deaths(language, monkeypatch):
+    hama = Place("Hama", 35.13, 36.75, 9004, "SY", "SYR", "Syria", "Hama", "", "PPLA")
+    monkeypatch.setitem(GAZETTEER, "Hama", hama)
+    text = (
+        "Four civilians killed in rocket attacks in Hama and Ariha\n\n"
+        "Rockets fired by militants on Monday hit a market in Ariha, killing four civilians, police said."
+    )
+    events, _ = _read(text, language)
+    top = max(events, key=lambda e: e.fatalities)
+    assert top.fatalities == 4 and top.admin1 == "Idlib"
+
+
+def test_names_in_a_keyword_list_run_into_the_story_are_no_event_places(language):
+    text = (
+        "Tags Syria Ariha rebels airstrikes war A car bomb killed six fighters in northern Syria on "
+        "Monday. The blast hit a base near Kafr Safra, activists said."
+    )
+    events, _ = _read(text, language)
+    assert [(e.location, e.fatalities) for e in events] == [("Kafr Safra", 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("Tags Homs Hama war Government jets struck a village in the north", "Tags Homs Hama war "),
+        ("Tags Idlib Russia A hospital was hit", "Tags Idlib Russia "),
+        ("Tags Aleppo rebels At least ten died", "Tags Aleppo rebels "),
+        ("No tags here. Shelling hit Homs.", None),
+    ],
+)
+def test_a_keyword_list_ends_where_the_story_starts(text, tags):
+    from sitmap.extract.reader import _tag_spans
+
+    spans = _tag_spans(text)
+    assert [text[start:end] for start, end in spans] == ([tags] if tags else [])
+
+
+def test_a_roundup_toll_in_various_areas_leaves_the_deaths_to_the_placed_report(language):
+    text = (
+        "Army units killed many militants as they pressed operations in various areas on Monday. "
+        "In Kafr Safra troops killed 15 fighters of the group on Monday, a military source said."
+    )
+    events, _ = _read(text, language)
+    assert [(e.location, e.fatalities) for e in events] == [("Kafr Safra", 15)]

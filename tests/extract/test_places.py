@@ -110,3 +110,78 @@ def test_a_country_after_a_capture_verb_is_not_the_captured_place():
     ]
     placing = place_event(0, 5, toponyms, focus(toponyms), object_start=12)
     assert placing is not None and placing.toponym.text == "Manbij"
+
+
+def test_a_lede_without_a_place_looks_past_a_sentence_telling_another_incident():
+    # "Strikes killed four in Syria. A school was also hit near Douma. Medics in Aleppo said ..."
+    toponyms = [
+        _toponym("Syria", SYRIA, 30, 0),
+        _toponym("Douma", DOUMA, 80, 1),
+        _toponym("Aleppo", ALEPPO, 140, 2),
+    ]
+    placing = place_event(0, 5, toponyms, None, asides=frozenset({1}))
+    assert placing is not None and placing.toponym.text == "Aleppo" and placing.precision == 2
+    # without a sentence beyond it, the aside's place is still better than none
+    placing = place_event(0, 5, toponyms[:2], None, asides=frozenset({1}))
+    assert placing is not None and placing.toponym.text == "Douma"
+
+
+def test_places_listed_together_in_several_regions_form_a_list():
+    from sitmap.extract.places import listed_places
+
+    text = "Six were killed in Aleppo Douma and Damascus on Friday, near Harasta."
+    toponyms = [
+        _toponym("Aleppo", ALEPPO, text.index("Aleppo")),
+        _toponym("Douma", DOUMA, text.index("Douma")),
+        _toponym("Damascus", DAMASCUS, text.index("Damascus")),
+        _toponym("Harasta", HARASTA, text.index("Harasta")),
+    ]
+    listed = listed_places(toponyms[2], toponyms, text)
+    assert [t.text for t in listed] == ["Aleppo", "Douma", "Damascus"]
+    # a town and its own region ("Douma, Rif Dimashq") are no list of places
+    text = "Shells hit Douma, Rif Dimashq."
+    pair = [_toponym("Douma", DOUMA, 11), _toponym("Rif Dimashq", RIF_DIMASHQ, 18)]
+    assert listed_places(pair[0], pair, text) == []
+
+
+def test_a_summary_goes_to_the_listed_region_with_the_most_deaths_reported_below():
+    from collections import Counter
+
+    from sitmap.extract.places import deadliest_listed
+
+    listed = [_toponym("Damascus", DAMASCUS, 0), _toponym("Aleppo", ALEPPO, 10), _toponym("Douma", DOUMA, 20)]
+    chosen = deadliest_listed(listed, Counter({"Aleppo": 5, "Damascus": 1}))
+    assert chosen is not None and chosen.text == "Aleppo"
+    # a tie goes to the one listed first; no deaths below leaves the summary where it was
+    chosen = deadliest_listed(listed, Counter({"Aleppo": 1, "Rif Dimashq": 1}))
+    assert chosen is not None and chosen.text == "Aleppo"
+    assert deadliest_listed(listed, Counter()) is None
+
+
+def test_a_lede_without_a_place_finds_one_three_sentences_on():
+    toponyms = [_toponym("Syria", SYRIA, 30, 0), _toponym("Douma", DOUMA, 300, 3)]
+    placing = place_event(0, 5, toponyms, None)
+    assert placing is not None and placing.toponym.text == "Douma" and placing.precision == 2
+
+
+def test_of_regions_named_equally_often_the_focus_is_the_one_named_after_in():
+    text = "Mourners from Douma carried the coffins out of a hospital in Aleppo."
+    toponyms = [
+        _toponym("Douma", DOUMA, text.index("Douma")),
+        _toponym("Aleppo", ALEPPO, text.index("Aleppo")),
+    ]
+    chosen = focus(toponyms, text)
+    assert chosen is not None and chosen.text == "Aleppo"
+    # without the text, the first named
+    chosen = focus(toponyms)
+    assert chosen is not None and chosen.text == "Douma"
+
+
+def test_places_of_background_sentences_do_not_make_the_focus():
+    # "Medics in Douma treated the wounded. The same gas was used in Aleppo last year."
+    toponyms = [_toponym("Aleppo", ALEPPO, 10, 0), _toponym("Douma", DOUMA, 60, 1)]
+    chosen = focus(toponyms, background=frozenset({0}))
+    assert chosen is not None and chosen.text == "Douma"
+    # when only background sentences name places, they still do
+    chosen = focus(toponyms[:1], background=frozenset({0}))
+    assert chosen is not None and chosen.text == "Aleppo"

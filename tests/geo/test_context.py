@@ -70,8 +70,9 @@ def test_a_name_the_text_puts_in_a_country_may_be_an_alternate_name(gazetteer):
         ("A bomb hit a bus in the neighbourhood of al-Kallaseh in Damascus.", "al-Kallaseh"),
         # the only Mallah is in As-Suwayda
         ("Troops repelled an attack on Mallah Farms in Aleppo.", "Mallah"),
-        # a neighbourhood in a region of which the article names nothing else (Bab al Faraj, Hasakah)
-        ("Shells hit Aleppo city on Monday. Mortars also fell on Bab al-Faraj neighborhood.", "Bab al-Faraj"),
+        # a neighbourhood in a region of which the article names nothing else (Tall Hamis, Hasakah;
+        # Bab al-Faraj, once the example here, is now also known as the Aleppo district)
+        ("Shells hit Aleppo city on Monday. Mortars also fell on Tal Hamis neighborhood.", "Tal Hamis"),
         # the district of the city named after the country, not of the country (Al Qusur, Raqqa)
         ("A mortar hit the Al Qousour district of Syria's eastern city of Deir ez-Zor.", "Al Qousour"),
     ],

@@ -124,8 +124,43 @@ def test_a_head_and_the_lower_case_word_after_it_make_one_name(gazetteer):
         ("Government jets pounded Eastern Ghouta and Douma overnight.", "Eastern Ghouta", "Rif Dimashq"),
         ("Snipers fired into Sheikh Maqsoud, a Kurdish district of Aleppo.", "Sheikh Maqsoud", "Aleppo"),
         ("Israeli jets struck targets on the Golan Heights near Quneitra.", "Golan Heights", "Quneitra"),
+        ("Shells hit Bab al-Faraj and Sheikh Maqsoud in Aleppo city.", "Bab al-Faraj", "Aleppo"),
     ],
 )
 def test_city_districts_and_areas_carry_their_governorate(gazetteer, text, mention, admin1):
     found = next(t for t in _toponyms(text, gazetteer) if t.text == mention)
     assert found.place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets killed four people in Aleppo Hama and Homs on Friday.",
+        "Two were hurt when shells hit Aleppo Hama Damascus and its suburbs.",
+    ],
+)
+def test_a_run_of_place_names_without_commas_is_each_place_not_one_misspelt_name(gazetteer, text):
+    names = _texts(text, gazetteer)
+    assert "Aleppo" in names and "Hama" in names
+    assert not any(" " in name for name in names)
+
+
+def test_a_fuzzy_match_of_a_whole_run_yields_to_an_exact_shorter_name(monkeypatch, gazetteer):
+    from sitmap.geo import recognise
+
+    def match(text, tokens, first, start, end, surface, gazetteer):
+        # the two-word run only sounds like some far-off village; its first word is a place
+        return recognise.Mention(start, end, surface, (), fuzzy=" " in surface)
+
+    monkeypatch.setattr(recognise, "_match", match)
+    text = "shells hit Aleppo Hama overnight"
+    tokens = recognise._tokens(text)
+    first = next(i for i, token in enumerate(tokens) if token.text == "Aleppo")
+    mention, used = recognise._longest_match(text, tokens, first, first + 2, gazetteer)
+    assert (mention.text, used, mention.fuzzy) == ("Aleppo", 1, False)
+
+
+def test_the_levant_is_the_region_not_a_town_in_maine(gazetteer):
+    text = "The group calls itself the Islamic State in Iraq and the Levant and fights in Syria."
+    levant = next(t for t in _toponyms(text, gazetteer) if t.text == "Levant")
+    assert levant.place.feature_code == "RGN" and levant.place.country_code == ""

@@ -205,3 +205,53 @@ def test_geo_places_a_neighbourhood_in_the_town_it_is_part_of(gazetteer, text, m
 def test_geo_reads_the_region_capital_as_the_regions_seat(gazetteer, text, mention, feature_code, name):
     place = _found(text, mention, gazetteer).place
     assert (place.feature_code, place.name) == (feature_code, name)
+
+
+def test_a_respelled_name_abroad_yields_to_the_country_the_article_keeps_naming(gazetteer):
+    from sitmap.geo import locate
+    from sitmap.model import Document
+    from sitmap.nlp import split_sentences
+
+    text = (
+        "Syrian activists said a rocket hit a crowded street overnight. A Syrian medic said the "
+        "attack on the town of Marea killed nine. Syrian rescuers were still digging on Monday."
+    )
+    found = locate(Document(id="d1", text=text), split_sentences(text), gazetteer)
+    marea = next(t for t in found if t.text == "Marea")
+    assert marea.place is not None and marea.place.country_code == "SY"
+
+
+def test_a_vouched_respelled_pick_abroad_moves_to_the_named_country_and_region():
+    from sitmap.geo import resolve
+    from sitmap.geo.gazetteer import Candidate
+    from sitmap.geo.recognise import Mention
+    from sitmap.model import Place
+
+    maria = Place("María", 37.6, -2.2, 1, "ES", "ESP", "Spain", "", "", "PPL", 1500)
+    mari = Place("Mari'", 36.4, 37.0, 2, "SY", "SYR", "Syria", "Aleppo", "", "PPL", 0)
+    malah = Place("Malah", 32.6, 36.8, 3, "SY", "SYR", "Syria", "As-Suwayda", "", "PPL", 0)
+    syria = Place("Syria", 35.0, 38.0, 4, "SY", "SYR", "Syria", "", "", "PCLI", 17_000_000)
+    aleppo = Place("Aleppo", 36.2, 37.16, 5, "SY", "SYR", "Syria", "Aleppo", "", "PPLA", 1_600_000)
+    town = [Candidate(1, maria, True), Candidate(2, mari, False), Candidate(3, malah, False)]
+    mention = Mention(0, 5, "Marea", tuple(town), locative=True)
+    hint = resolve._Hint()
+    syrian = Mention(10, 16, "Syrian", (Candidate(4, syria, True),), demonym="Syria")
+    picks = [(town[0], 0.6), (Candidate(4, syria, True), 0.9)]
+    members = [[(mention, hint)], [(syrian, hint)] * 3]
+    moved = resolve._named_countries_first(
+        picks, [town, [picks[1][0]]], [[2.0, 1.0, 1.5], [1.0]], [False, True], ["marea", "syrian"], members
+    )
+    # the article names Syria (three demonyms) and no region of it: the best Syrian candidate
+    assert moved[0][0].place is malah
+    # once it names Aleppo, only a candidate in Aleppo will do
+    picks.append((Candidate(5, aleppo, True), 0.9))
+    members.append([(Mention(20, 26, "Aleppo", (picks[2][0],)), hint)])
+    moved = resolve._named_countries_first(
+        picks,
+        [town, [picks[1][0]], [picks[2][0]]],
+        [[2.0, 1.0, 1.5], [1.0], [1.0]],
+        [False, True, False],
+        ["marea", "syrian", "aleppo"],
+        members,
+    )
+    assert moved[0][0].place is mari

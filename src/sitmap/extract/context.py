@@ -118,7 +118,7 @@ _HABITUAL: Final[re.Pattern[str]] = re.compile(
 )
 _NATIONWIDE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:across the country|nationwide|across (?:the )?(?:whole|entire) country|in several regions|"
-    r"in various regions|in (?:several|many|various|multiple) (?:provinces|regions|states|districts))\b",
+    r"in various regions|in (?:several|many|various|multiple|different) (?:provinces|regions|states|districts|areas))\b",
     re.IGNORECASE,
 )
 

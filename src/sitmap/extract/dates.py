@@ -79,6 +79,7 @@ _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
             re.I,
         ),
     ),
+    ("last_year", re.compile(r"\b(?:late |early |the end of )?last year\b", re.I)),
     ("month_year", re.compile(rf"\bin\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
 ]
@@ -215,6 +216,9 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> DateCue | None
             year = int(groups["year"]) if groups.get("year") else _year_for(month, 1, published)
             value = date(year, month, 1)
             return DateCue(value, 3, match.start(), match.end(), text, _is_old(value, published, 40))
+        if kind == "last_year":
+            # "used the same weapons in Aleppo last year": the past, as context
+            return DateCue(date(published.year - 1, 1, 1), 3, match.start(), match.end(), text, True)
         if kind == "year":
             value = date(int(groups["year"]), 1, 1)
             return DateCue(value, 3, match.start(), match.end(), text, value.year < published.year)

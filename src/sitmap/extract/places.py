@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,9 +30,17 @@ _SPECIFICITY = {
 
 # How many sentences back, then ahead, an event without a place of its own looks for one.
 LOOK_BACK = 1
-LOOK_AHEAD = 2
+LOOK_AHEAD = 3
 # Capitalised names at least this long are datelines ("BEIRUT"), not abbreviations ("US").
 DATELINE_LETTERS = 4
+
+
+# What may stand between two names of one list: "in Damascus, Aleppo and Idleb", "Homs & Hama".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&)\s|\s)\s*", re.IGNORECASE)
+
+
+# The words before a name that put something there ("in Aleppo", "near Azaz").
+_LOCATED = re.compile(r"\b(?:in|at|near|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +93,19 @@ def region_of(toponym: Toponym) -> str:
     return place.name if place.feature_code == "ADM1" else ""
 
 
-def focus(toponyms: list[Toponym]) -> Toponym | None:
+def focus(
+    toponyms: list[Toponym], text: str = "", background: frozenset[int] = frozenset()
+) -> Toponym | None:
     """The article's focus place: the most often named specific place of the first-level region
     the article names most (a town counts for its region: Douma, Harasta and "Rif Dimashq"
-    together outvote Aleppo named twice), else the most named place."""
+    together outvote Aleppo named twice), else the most named place. Of regions named equally
+    often, the one named after "in", "at" or "near" in ``text`` wins ("martyrs from al-Fouaa
+    escorted from a hospital in Aleppo"), then the first named. Places of ``background``
+    sentences ("the rebels used the same weapons in Aleppo last year") count only when no other
+    sentence names one."""
     places = usable(toponyms)
+    if any(toponym.sentence not in background for toponym in places):
+        places = [toponym for toponym in places if toponym.sentence not in background]
     if not places:
         return None
     counts = Counter(_key(toponym) for toponym in places)
@@ -98,7 +115,10 @@ def focus(toponyms: list[Toponym]) -> Toponym | None:
             regions[region_of(toponym)] += 1
     if regions:
         first_seen = {region: min(t.start for t in places if region_of(t) == region) for region in regions}
-        region = min(regions, key=lambda name: (-regions[name], first_seen[name]))
+        located: Counter[str] = Counter(
+            region_of(t) for t in places if text and _LOCATED.search(text, max(0, t.start - 12), t.start)
+        )
+        region = min(regions, key=lambda name: (-regions[name], -located[name], first_seen[name]))
         inside = [toponym for toponym in places if region_of(toponym) == region and specificity(toponym) < 4]
         return min(
             inside,
@@ -124,12 +144,15 @@ def place_event(
     focus_place: Toponym | None,
     excluded: list[tuple[int, int]] | None = None,
     object_start: int | None = None,
+    asides: frozenset[int] = frozenset(),
 ) -> Placing | None:
     """The placing of an event whose trigger sits at document offset ``anchor``.
 
     ``excluded`` spans (triggers, actor words such as "Assad") are never places; ``object_start``
     is where a captured place's name would begin ("retook Saraqeb"): a toponym there wins, and an
     unnamed "a key town" there (``object_start`` < 0) points to the article's focus place.
+    ``asides`` are the sentences that tell another incident ("A mosque was also destroyed near
+    X"): a lede without a place looks past them to the next sentence that names one.
     """
     here = [
         toponym
@@ -161,13 +184,13 @@ def place_event(
         if specificity(best) < 4:
             return Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
         # only a country or a wide region ("in northern Syria"): a town nearby, else the focus
-        nearby = _nearby(sentence_index, toponyms)
+        nearby = _nearby(sentence_index, toponyms, asides)
         if nearby is not None:
             return nearby
         if focus_place is not None and specificity(focus_place) < 4:
             return Placing(focus_place, 2)
         return Placing(best, max(best.precision, 3))
-    nearby = _nearby(sentence_index, toponyms)
+    nearby = _nearby(sentence_index, toponyms, asides)
     if nearby is not None:
         return nearby
     if focus_place is not None:
@@ -175,8 +198,11 @@ def place_event(
     return None
 
 
-def _nearby(sentence_index: int, toponyms: list[Toponym]) -> Placing | None:
-    """A specific place in the sentence before, else in the next few, at geo precision 2 or more."""
+def _nearby(
+    sentence_index: int, toponyms: list[Toponym], asides: frozenset[int] = frozenset()
+) -> Placing | None:
+    """A specific place in the sentence before, else in the next few (those not telling another
+    incident first), at geo precision 2 or more."""
     specific = [toponym for toponym in usable(toponyms) if specificity(toponym) < 4]
     before = [t for t in specific if sentence_index - LOOK_BACK <= t.sentence < sentence_index]
     if before:
@@ -186,7 +212,15 @@ def _nearby(sentence_index: int, toponyms: list[Toponym]) -> Placing | None:
     after = [t for t in specific if sentence_index < t.sentence <= sentence_index + LOOK_AHEAD]
     if after:
         # a lede without a place, told in the next sentences ("... The village lies in Hasakeh")
-        best = min(after, key=lambda toponym: (toponym.sentence, specificity(toponym), toponym.start))
+        best = min(
+            after,
+            key=lambda toponym: (
+                toponym.sentence in asides,
+                toponym.sentence,
+                specificity(toponym),
+                toponym.start,
+            ),
+        )
         return Placing(best, max(best.precision, 2))
     return None
 
@@ -196,3 +230,32 @@ def _key(toponym: Toponym) -> int | str:
     if place is None:
         return toponym.text
     return place.geonameid if place.geonameid is not None else place.name
+
+
+def listed_places(toponym: Toponym, toponyms: list[Toponym], text: str) -> list[Toponym]:
+    """The places listed together with ``toponym`` ("in Damascus, Aleppo and Idleb": all three, in
+    text order) when they lie in two or more first-level regions; else an empty list."""
+    here = sorted(
+        (t for t in usable(toponyms) if t.sentence == toponym.sentence and specificity(t) < 4),
+        key=lambda t: t.start,
+    )
+    if toponym not in here:
+        return []
+    index = here.index(toponym)
+    first = last = index
+    while first > 0 and _LIST_GAP.fullmatch(text, here[first - 1].end, here[first].start):
+        first -= 1
+    while last + 1 < len(here) and _LIST_GAP.fullmatch(text, here[last].end, here[last + 1].start):
+        last += 1
+    listed = here[first : last + 1]
+    return listed if len({region_of(t) for t in listed}) >= 2 else []
+
+
+def deadliest_listed(listed: list[Toponym], deaths: Counter[str]) -> Toponym | None:
+    """Of places listed together (a summary: "six killed in Damascus, Aleppo and Idleb"), the first
+    of the region where the article reports the most deaths with a place of their own; None when
+    it reports none in any of them."""
+    most = max((deaths[region_of(t)] for t in listed), default=0)
+    if most <= 0:
+        return None
+    return next(t for t in listed if deaths[region_of(t)] == most)

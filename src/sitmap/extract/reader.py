@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,16 +30,35 @@ from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_
 from sitmap.extract.fatalities import Count, find_counts, is_context_toll
 from sitmap.extract.incidents import Reading, fold_incidents, victim_class
 from sitmap.extract.merging import merge_document_events
-from sitmap.extract.places import Placing, focus, place_event
+from sitmap.extract.places import (
+    Placing,
+    deadliest_listed,
+    focus,
+    listed_places,
+    place_event,
+    region_of,
+    specificity,
+)
 from sitmap.extract.roles import trigger_token
 from sitmap.extract.snippets import apply_document_prediction
 from sitmap.extract.triggers import Trigger, find_triggers
 from sitmap.model import Actor, Document, Event, Evidence, Sentence, Source, Statistic, Territory, Toponym
+from sitmap.nlp.sentences import is_caption
 
 _ANOTHER_INCIDENT: Final = re.compile(
     r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|retaliat\w*|"
     r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b",
     re.IGNORECASE,
+)
+# A sentence that tells another incident than the one before it ("A mosque was also destroyed").
+_ASIDE: Final = re.compile(
+    r"\b(?:also|meanwhile|elsewhere|separately|in a separate|in another)\b", re.IGNORECASE
+)
+# A web page's keyword list run into the story ("Tags Syria Ahrar al-Sham Zabadani airstrikes A
+# double suicide bombing in northern Syria ..."): its names say what the site files the story under.
+_TAGS: Final = re.compile(r"\bTags\s+")
+_FUNCTION_WORD: Final = re.compile(
+    r"(?i:the|an?|in|on|at|of|to|from|by|with|for|was|were|is|are|has|have|had)", re.ASCII
 )
 _UNNAMED_PLACE: Final = re.compile(
     r"^\W*(?:of\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|district|area|hill|base)\b(?!\s+of)",
@@ -153,12 +172,18 @@ class _Draft:
     dates: dict[int, _Dated]
     statistics: list[Statistic]
     spotted: list[_Spotted]
+    asides: frozenset[int] = frozenset()
 
 
 def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
     country = _document_country(document, toponyms)
     toponyms = _in_country(toponyms, country)
-    candidates = [(sentence, find_triggers(sentence.text)) for sentence in sentences]
+    tags = _tag_spans(document.text)
+    toponyms = [t for t in toponyms if not any(start <= t.start < end for start, end in tags)]
+    # a picture's caption ("... near destroyed buildings in Hasakeh (AFP photo)") reports no event
+    candidates = [
+        (sentence, find_triggers(sentence.text)) for sentence in sentences if not is_caption(sentence.text)
+    ]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
 
     attributions: list[Attribution] = []
@@ -192,7 +217,22 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         if trigger is not None:
             spotted.append(_Spotted(sentence, trigger, mentions, counts, dated))
     short = len(document.text) <= SHORT_DOCUMENT
-    return _Draft(document, country, toponyms, focus(toponyms), short, said, dates, statistics, spotted)
+    asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
+    background = frozenset(
+        index for index, dated in dates.items() if dated.cue is not None and dated.cue.background
+    )
+    return _Draft(
+        document,
+        country,
+        toponyms,
+        focus(toponyms, document.text, background),
+        short,
+        said,
+        dates,
+        statistics,
+        spotted,
+        asides,
+    )
 
 
 def _to_classify(draft: _Draft) -> list[tuple[int, str]]:
@@ -227,6 +267,7 @@ def _finish(
     events: list[Event] = []
     readings: list[Reading] = []
     distinct: dict[str, bool] = {}
+    built: list[tuple[Candidate, _Spotted]] = []
     for index, item in enumerate(draft.spotted):
         sentence, trigger, mentions, counts, dated = (
             item.sentence,
@@ -258,11 +299,23 @@ def _finish(
         candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
         _apply_classifier(candidate, label, probability)
         _name_generic(candidate, named)
-        event = _event(document, candidate, dated, toponyms, focus_place)
-        events.append(event)
-        separate = bool(_ANOTHER_INCIDENT.search(sentence.text))
+        events.append(_event(document, candidate, dated, toponyms, focus_place, draft.asides))
+        built.append((candidate, item))
+    events = _place_summaries(document, events, built, toponyms, focus_place)
+    for event, (_, item) in zip(events, built, strict=True):
+        separate = bool(_ANOTHER_INCIDENT.search(item.sentence.text))
         distinct[event.event_id] = separate
-        readings.append(_reading(event, sentence, mentions, counts, dated, separate, trigger.strength >= 2))
+        readings.append(
+            _reading(
+                event,
+                item.sentence,
+                item.mentions,
+                item.counts,
+                item.dated,
+                separate,
+                item.trigger.strength >= 2,
+            )
+        )
     events = fold_incidents(events, readings)
     events = merge_document_events(events, distinct)
     events = _apply_document_prediction(document, events, whole, country, focus_place, draft.dates)
@@ -437,6 +490,29 @@ def _document_country(document: Document, toponyms: list[Toponym]) -> str:
     return max(countries, key=countries.__getitem__) if countries else ""
 
 
+def _tag_spans(text: str) -> list[tuple[int, int]]:
+    """The keyword lists ("Tags X Y Z") run into the text: each from "Tags" to where the story
+    starts, a capitalised function word ("A", "The", "At") or else the last capitalised word before
+    the first lower-case one ("... Assad war Government air raids in a town")."""
+    spans = []
+    for match in _TAGS.finditer(text):
+        words = list(re.finditer(r"\S+", text[match.end() : match.end() + 600]))
+        end = None
+        for index, word in enumerate(words):
+            token = word.group().strip(".,;:\"'()")
+            if not _FUNCTION_WORD.fullmatch(token):
+                continue
+            if token[0].isupper():
+                end = word.start()
+            else:
+                capitals = [w for w in words[:index] if w.group()[0].isupper()]
+                end = capitals[-1].start() if capitals else word.start()
+            break
+        if end is not None:
+            spans.append((match.start(), match.end() + end))
+    return spans
+
+
 def _in_country(toponyms: list[Toponym], country: str) -> list[Toponym]:
     """Places inside the article's country, when it has any: a "Date" in Japan or an "Uman" in
     Ukraine found in a Syrian war report is a misreading, not the scene of an event."""
@@ -526,12 +602,45 @@ def _statistics(
     return stats
 
 
+def _place_summaries(
+    document: Document,
+    events: list[Event],
+    built: list[tuple[Candidate, _Spotted]],
+    toponyms: list[Toponym],
+    focus_place: Toponym | None,
+) -> list[Event]:
+    """A summary placed in a list of places of several regions ("six killed in Damascus, Aleppo
+    and Idleb") moves to the listed place of the region where the article's other sentences, each
+    naming its own place, report the most deaths ("... rose to 5 killed in Aleppo city")."""
+    deaths: Counter[str] = Counter()
+    summaries: dict[int, list[Toponym]] = {}
+    for index, event in enumerate(events):
+        own = next((item for item in event.evidence if item.field == "location"), None)
+        toponym = next((t for t in toponyms if own is not None and t.start == own.start), None)
+        listed = listed_places(toponym, toponyms, document.text) if toponym is not None else []
+        if listed:
+            summaries[index] = listed
+        elif own is not None and event.fatalities:
+            deaths[event.admin1] += event.fatalities
+    result = list(events)
+    for index, listed in summaries.items():
+        best = deadliest_listed(listed, deaths)
+        if best is None or region_of(best) == events[index].admin1:
+            continue
+        candidate, item = built[index]
+        placing = Placing(best, max(best.precision, 3 if specificity(best) >= 3 else 1))
+        result[index] = _event(document, candidate, item.dated, toponyms, focus_place, placing=placing)
+    return result
+
+
 def _event(
     document: Document,
     candidate: Candidate,
     dated: _Dated,
     toponyms: list[Toponym],
     focus_place: Toponym | None,
+    asides: frozenset[int] = frozenset(),
+    placing: Placing | None = None,
 ) -> Event:
     sentence = candidate.sentence
     excluded = [(sentence.start + start, sentence.start + end) for start, end in candidate.not_places]
@@ -540,13 +649,14 @@ def _event(
         object_start = sentence.start + candidate.trigger.end
         if _UNNAMED_PLACE.match(sentence.text[candidate.trigger.end :]):
             object_start = -1
-    placing = place_event(
+    placing = placing or place_event(
         sentence.index,
         sentence.start + candidate.trigger.start,
         toponyms,
         focus_place,
         excluded,
         object_start,
+        asides,
     )
     evidence = list(candidate.evidence)
     if dated.cue is not None:

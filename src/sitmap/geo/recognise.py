@@ -376,6 +376,7 @@ def _longest_match(
     run_end: int,
     gazetteer: Gazetteer,
 ) -> tuple[Mention, int] | None:
+    fuzzy: tuple[Mention, int] | None = None
     for last in range(run_end - 1, first - 1, -1):
         if tokens[last].connector or (last > first and tokens[last].text.lower().rstrip(".") in TITLES):
             continue
@@ -400,9 +401,14 @@ def _longest_match(
             and following.text.lower() in FACILITIES
         ):
             mention = mention._replace(facility=True, street=following.text.lower() in STREETS)
+        if mention is not None and mention.fuzzy and last > first:
+            # a run of names ("in Aleppo Hama and Homs") is not one misspelt name when a shorter
+            # run spells a place exactly
+            fuzzy = fuzzy or (mention, last - first + 1)
+            continue
         if mention is not None:
             return mention, last - first + 1
-    return None
+    return fuzzy
 
 
 def _match(

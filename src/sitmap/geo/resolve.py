@@ -206,6 +206,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
             _rerank(pool, base, feature, context.without(index))
             for index, (pool, base, feature) in enumerate(zip(pools, bases, features, strict=True))
         ]
+    picks = _named_countries_first(picks, pools, bases, demonym, surfaces, members)
     countries = _country_votes(picks, demonym)
     results: list[tuple[Place, float] | None] = [None] * len(mentions)
     for key, pick in zip(keys, picks, strict=True):
@@ -218,6 +219,59 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
         if results[index] is None and hint.town is not None:
             results[index] = results[hint.town]  # a neighbourhood the gazetteer lacks: its town
     return results
+
+
+def _named_countries_first(
+    picks: list[tuple[Candidate, float] | None],
+    pools: list[list[Candidate]],
+    bases: list[list[float]],
+    demonym: list[bool],
+    surfaces: list[str],
+    members: list[list[tuple[Mention, _Hint]]],
+) -> list[tuple[Candidate, float] | None]:
+    """A pick the text vouches for but spells otherwise, in a country no other name of the article
+    points to, yields to the name's best candidate in the country the article names most often,
+    demonyms included (each mention counts), and in a first-level region the article names (when
+    it names any of that country): "the town of Marea" in a report on "Syrian activists" is Mari'
+    of Aleppo, not a María of Spain."""
+    countries = _country_votes(picks, demonym)
+    # the article's countries counted per mention: "Syrian" four times outweighs one "Britain"
+    mentioned: Votes = defaultdict(float)
+    for pick, is_demonym, group in zip(picks, demonym, members, strict=True):
+        if pick is not None:
+            mentioned[pick[0].place.country_code] += (0.5 if is_demonym else 1.0) * len(group)
+    regions: dict[str, set[str]] = defaultdict(set)
+    for pick, is_demonym in zip(picks, demonym, strict=True):
+        if pick is not None and not is_demonym and pick[0].place.admin1:
+            regions[pick[0].place.country_code].add(pick[0].place.admin1)
+    result = list(picks)
+    for index, pick in enumerate(picks):
+        if pick is None or demonym[index]:
+            continue
+        place = pick[0].place
+        others = dict(mentioned)
+        others[place.country_code] -= len(members[index])
+        most = max(others.values(), default=0.0)
+        if countries[place.country_code] > 1.0 or ascii_name(place.name).lower() == surfaces[index]:
+            continue
+        if not any(_accepted(mention, pick[0], countries, hint) for mention, hint in members[index]):
+            continue  # a name the text does not vouch for stays unresolved
+        named = [
+            i
+            for i, candidate in enumerate(pools[index])
+            if candidate.place.country_code
+            and candidate.place.country_code != place.country_code
+            and 0 < others.get(candidate.place.country_code, 0.0) >= most
+            # in a region the article names, unless it names none of that country
+            and (
+                not regions[candidate.place.country_code]
+                or candidate.place.admin1 in regions[candidate.place.country_code]
+            )
+        ]
+        if named:
+            best = max(named, key=bases[index].__getitem__)
+            result[index] = (pools[index][best], pick[1])
+    return result
 
 
 def _reject_strays(

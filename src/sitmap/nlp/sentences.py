@@ -17,6 +17,10 @@ _ABBREVIATIONS = frozenset(
 )
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*\S)")
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])")
+# A photo credit ends a caption even without a full stop: "... in Aleppo (AFP photo) BEIRUT Air
+# strikes ..." is a picture's caption, then the story.
+_PHOTO_CREDIT = re.compile(r"\((?:[^()]{0,40}\s)?(?i:file\s+)?(?i:photos?|pictures?)\b[^()]{0,30}\)")
+_CREDIT_BOUNDARY = re.compile(_PHOTO_CREDIT.pattern + r"\s+(?=[\"“'‘(\[]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -25,12 +29,30 @@ def split_sentences(text: str) -> list[Sentence]:
     for para_start, para_end in _paragraphs(text):
         start = para_start
         for match in _BOUNDARY.finditer(text, para_start, para_end):
-            if _is_abbreviation(text, start, match.start()):
+            if _is_abbreviation(text, start, match.start()) or _PHOTO_CREDIT.match(text, match.end()):
+                # a credit after the caption's full stop still belongs to the caption
                 continue
+            start = _split_credits(sentences, text, start, match.start())
             _append(sentences, text, start, match.start() + 1 + _closing_len(text, match))
             start = match.end()
+        start = _split_credits(sentences, text, start, para_end)
         _append(sentences, text, start, para_end)
     return sentences
+
+
+def is_caption(text: str) -> bool:
+    """Whether a sentence is a picture's caption: it ends with a photo credit ("(AFP Photo)")."""
+    credits = list(_PHOTO_CREDIT.finditer(text))
+    return bool(credits) and not text[credits[-1].end() :].strip(" .")
+
+
+def _split_credits(sentences: list[Sentence], text: str, start: int, end: int) -> int:
+    """Cut the captions that end with a photo credit off the text between ``start`` and ``end``."""
+    for credit in _CREDIT_BOUNDARY.finditer(text, start, end):
+        closing = text.index(")", credit.start()) + 1
+        _append(sentences, text, start, closing)
+        start = credit.end()
+    return start
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
