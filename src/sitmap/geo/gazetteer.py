@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from bisect import bisect_left
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -18,6 +19,7 @@ from sitmap.model import Place
 ENV_VARIABLE = "SITMAP_GAZETTEER"
 BUCKET_BITS = 16
 BUCKETS = 1 << BUCKET_BITS
+MMAP_BYTES = 1 << 30
 MAX_ROWS = 150  # places per name key: regions first, then by population
 DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _COLUMNS = "id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, population"
@@ -45,6 +47,9 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # read pages in place rather than copied through read() calls: the first pass over an
+        # article's names touches a few B-tree pages per name all over the file
+        self._connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         self._countries = {
             place.country_code: place
             for place in self._select(f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PCLI'", ())
@@ -185,22 +190,42 @@ def _schema(path: Path) -> str | None:
 
 
 def _place(row: tuple[Any, ...]) -> Place:
-    """A place from a row of ``_COLUMNS`` (SQLite gives NULL for an empty admin name or population)."""
+    """A place from a row of ``_COLUMNS`` (SQLite gives NULL for an empty admin name or population).
+
+    The gazetteer builds tens of thousands of places while it warms up, so the frozen dataclass's
+    fields are set through its slot descriptors, without the generated ``__init__`` (same values)."""
     country_code = str(row[5] or "")
-    country = _country_names().get(country_code, ("", ""))
-    return Place(
-        name=str(row[2]),
-        latitude=float(row[3]),
-        longitude=float(row[4]),
-        geonameid=int(row[1]) if row[1] is not None else None,
-        country_code=country_code,
-        iso3=country[0],
-        country=country[1],
-        admin1=str(row[6] or ""),
-        admin2=str(row[7] or ""),
-        feature_code=str(row[8] or ""),
-        population=int(row[9] or 0),
-    )
+    iso3, country = _country_names().get(country_code, _NO_COUNTRY)
+    place = _new_place(Place)
+    _set_name(place, str(row[2]))
+    _set_latitude(place, float(row[3]))
+    _set_longitude(place, float(row[4]))
+    _set_geonameid(place, int(row[1]) if row[1] is not None else None)
+    _set_country_code(place, country_code)
+    _set_iso3(place, iso3)
+    _set_country(place, country)
+    _set_admin1(place, str(row[6] or ""))
+    _set_admin2(place, str(row[7] or ""))
+    _set_feature_code(place, str(row[8] or ""))
+    _set_population(place, int(row[9] or 0))
+    return place
+
+
+_NO_COUNTRY = ("", "")
+_new_place = object.__new__
+(
+    _set_name,
+    _set_latitude,
+    _set_longitude,
+    _set_geonameid,
+    _set_country_code,
+    _set_iso3,
+    _set_country,
+    _set_admin1,
+    _set_admin2,
+    _set_feature_code,
+    _set_population,
+) = (getattr(Place, field.name).__set__ for field in fields(Place))
 
 
 @lru_cache(maxsize=1)
