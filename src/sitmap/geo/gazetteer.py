@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import fields
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -39,6 +40,10 @@ class Candidate(NamedTuple):
     id: int
     place: Place
     primary: bool
+
+
+# Builds a Candidate from a tuple without the Python-level __new__ of a named tuple.
+_new_candidate: Callable[[tuple[int, Place, bool]], Candidate] = partial(tuple.__new__, Candidate)
 
 
 class Gazetteer:
@@ -99,7 +104,7 @@ class Gazetteer:
         rows = self._connection.execute(_CANDIDATES_SQL, (key,)).fetchall()
         best: dict[int, Candidate] = {}
         for row in rows:
-            candidate = Candidate(row[1], _place(row[1:]), bool(row[0]))
+            candidate = _new_candidate((row[1], _place(row[1:]), bool(row[0])))
             if candidate.id not in best or candidate.primary:
                 best[candidate.id] = candidate
         return tuple(best.values())
@@ -136,7 +141,7 @@ class Gazetteer:
         rows = self._connection.execute(
             f"SELECT {_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids)
         ).fetchall()
-        return [Candidate(int(row[0]), _place(row), False) for row in rows]
+        return [_new_candidate((int(row[0]), _place(row), False)) for row in rows]
 
     def seat(self, region: Place) -> Place | None:
         """The first-level region's capital (its most populous PPLA), or None ("Borno" -> Maiduguri)."""
