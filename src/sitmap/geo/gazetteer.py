@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from bisect import bisect_left
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import fields
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -18,6 +20,7 @@ from sitmap.model import Place
 ENV_VARIABLE = "SITMAP_GAZETTEER"
 BUCKET_BITS = 16
 BUCKETS = 1 << BUCKET_BITS
+MMAP_BYTES = 1 << 30
 MAX_ROWS = 150  # places per name key: regions first, then by population
 DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _COLUMNS = "id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, population"
@@ -39,12 +42,19 @@ class Candidate(NamedTuple):
     primary: bool
 
 
+# Builds a Candidate from a tuple without the Python-level __new__ of a named tuple.
+_new_candidate: Callable[[tuple[int, Place, bool]], Candidate] = partial(tuple.__new__, Candidate)
+
+
 class Gazetteer:
     """Places by name key: exact lookups, consonant-skeleton lookups for fuzzy matching, countries."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # read pages in place rather than copied through read() calls: the first pass over an
+        # article's names touches a few B-tree pages per name all over the file
+        self._connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         self._countries = {
             place.country_code: place
             for place in self._select(f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PCLI'", ())
@@ -94,7 +104,7 @@ class Gazetteer:
         rows = self._connection.execute(_CANDIDATES_SQL, (key,)).fetchall()
         best: dict[int, Candidate] = {}
         for row in rows:
-            candidate = Candidate(row[1], _place(row[1:]), bool(row[0]))
+            candidate = _new_candidate((row[1], _place(row[1:]), bool(row[0])))
             if candidate.id not in best or candidate.primary:
                 best[candidate.id] = candidate
         return tuple(best.values())
@@ -131,7 +141,7 @@ class Gazetteer:
         rows = self._connection.execute(
             f"SELECT {_COLUMNS} FROM places WHERE id IN ({marks})", tuple(place_ids)
         ).fetchall()
-        return [Candidate(int(row[0]), _place(row), False) for row in rows]
+        return [_new_candidate((int(row[0]), _place(row), False)) for row in rows]
 
     def seat(self, region: Place) -> Place | None:
         """The first-level region's capital (its most populous PPLA), or None ("Borno" -> Maiduguri)."""
@@ -185,22 +195,42 @@ def _schema(path: Path) -> str | None:
 
 
 def _place(row: tuple[Any, ...]) -> Place:
-    """A place from a row of ``_COLUMNS`` (SQLite gives NULL for an empty admin name or population)."""
+    """A place from a row of ``_COLUMNS`` (SQLite gives NULL for an empty admin name or population).
+
+    The gazetteer builds tens of thousands of places while it warms up, so the frozen dataclass's
+    fields are set through its slot descriptors, without the generated ``__init__`` (same values)."""
     country_code = str(row[5] or "")
-    country = _country_names().get(country_code, ("", ""))
-    return Place(
-        name=str(row[2]),
-        latitude=float(row[3]),
-        longitude=float(row[4]),
-        geonameid=int(row[1]) if row[1] is not None else None,
-        country_code=country_code,
-        iso3=country[0],
-        country=country[1],
-        admin1=str(row[6] or ""),
-        admin2=str(row[7] or ""),
-        feature_code=str(row[8] or ""),
-        population=int(row[9] or 0),
-    )
+    iso3, country = _country_names().get(country_code, _NO_COUNTRY)
+    place = _new_place(Place)
+    _set_name(place, str(row[2]))
+    _set_latitude(place, float(row[3]))
+    _set_longitude(place, float(row[4]))
+    _set_geonameid(place, int(row[1]) if row[1] is not None else None)
+    _set_country_code(place, country_code)
+    _set_iso3(place, iso3)
+    _set_country(place, country)
+    _set_admin1(place, str(row[6] or ""))
+    _set_admin2(place, str(row[7] or ""))
+    _set_feature_code(place, str(row[8] or ""))
+    _set_population(place, int(row[9] or 0))
+    return place
+
+
+_NO_COUNTRY = ("", "")
+_new_place = object.__new__
+(
+    _set_name,
+    _set_latitude,
+    _set_longitude,
+    _set_geonameid,
+    _set_country_code,
+    _set_iso3,
+    _set_country,
+    _set_admin1,
+    _set_admin2,
+    _set_feature_code,
+    _set_population,
+) = (getattr(Place, field.name).__set__ for field in fields(Place))
 
 
 @lru_cache(maxsize=1)

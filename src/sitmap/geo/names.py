@@ -19,6 +19,7 @@ from anyascii import anyascii
 _ARTICLE = r"(?:a|e|u)?(?:l|n|sh|s|d|dh|r|t|th|z|zh)"
 _LEADING_ARTICLE = re.compile(rf"^{_ARTICLE}[-\s']+(?=\w{{3,}})")
 _INNER_ARTICLE = re.compile(rf"(?<=\w)[-\s]+{_ARTICLE}[-\s']+(?=\w{{2,}})")
+_ARTICLE_FIRST = "aeulnsdrtz"  # the letters an article can start with: no match without one
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DIPHTHONG = re.compile(r"ay|ai|ei|ey|ee|ie")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -49,9 +50,12 @@ def name_key(name: str) -> str:
     # on short ASCII strings).
     text = text.lower().replace("'", "").replace("`", "").replace('"', "")
     if not text.isalnum():  # a single plain word has no article, hyphen or space to fold
-        text = _LEADING_ARTICLE.sub("", text)
+        if text[:1] in _ARTICLE_FIRST:
+            text = _LEADING_ARTICLE.sub("", text)
         text = _INNER_ARTICLE.sub(" ", text)
-        text = _NON_ALNUM.sub("", text)
+        # most names are words with spaces or hyphens between them: no regex needed to join them
+        joined = text.replace(" ", "").replace("-", "")
+        text = joined if joined.isalnum() else _NON_ALNUM.sub("", text)
     text = text.replace("ou", "u").replace("aw", "u").replace("kh", "x").replace("gh", "g")
     text = _DIPHTHONG.sub("i", text)
     # q/k, e/i, o/u, c/k (one after the other: no fold produces a letter a later one changes)

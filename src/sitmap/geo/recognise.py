@@ -431,13 +431,6 @@ def _match(
     if demonym and not titled:
         return Mention(start, end, surface, target_candidates(demonym, gazetteer), demonym=demonym)
     target = abbreviations.get(surface)
-    if not target and (
-        (surface.isupper() and len(surface) <= 4)
-        or _initials_only(surface)
-        or _ABBREVIATION_COMPOUND.search(surface)
-        or (previous is not None and previous.text.lower() in PATRONYMICS)
-    ):
-        return None
     single = " " not in surface
     if (
         single
@@ -450,6 +443,13 @@ def _match(
             or _CONTRACTION.search(lowered)
         )
         and not target
+    ):
+        return None  # the commonest case first ("The", "But"): the shape tests below say None too
+    if not target and (
+        (surface.isupper() and len(surface) <= 4)
+        or _initials_only(surface)
+        or _ABBREVIATION_COMPOUND.search(surface)
+        or (previous is not None and previous.text.lower() in PATRONYMICS)
     ):
         return None
     key = name_key(surface)
