@@ -20,7 +20,6 @@ from sitmap.model import Place
 ENV_VARIABLE = "SITMAP_GAZETTEER"
 BUCKET_BITS = 16
 BUCKETS = 1 << BUCKET_BITS
-MMAP_BYTES = 1 << 30
 MAX_ROWS = 150  # places per name key: regions first, then by population
 DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _COLUMNS = "id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, population"
@@ -52,9 +51,6 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        # read pages in place rather than copied through read() calls: the first pass over an
-        # article's names touches a few B-tree pages per name all over the file
-        self._connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         self._countries = {
             place.country_code: place
             for place in self._select(f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PCLI'", ())
