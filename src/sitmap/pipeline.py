@@ -11,6 +11,7 @@ the article already disambiguated against the others (country focus, proximity).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from sitmap import extract, geo, merge, nlp
 from sitmap.extract.subevents import SubeventClassifier
 from sitmap.geo import Gazetteer
 from sitmap.model import ArticleError, Document, Failure, Result
+from sitmap.nlp import embeddings
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,30 @@ class Resources:
 def load_resources(
     model: str = nlp.DEFAULT_MODEL, gazetteer: Path | None = None, classifier: bool = True
 ) -> Resources:
-    """Load the language pipeline, the gazetteer and (unless turned off) the sub-event classifier."""
-    return Resources(
-        language=nlp.load_language(model),
-        gazetteer=geo.load_gazetteer(gazetteer),
-        classifier=SubeventClassifier.load() if classifier else None,
-    )
+    """Load the language pipeline, the gazetteer and (unless turned off) the sub-event classifier.
+
+    The embedding model's ONNX session is made on a second thread meanwhile: onnxruntime builds it
+    without holding the GIL, so it costs a cold start almost nothing next to loading spaCy.
+    """
+    warming = threading.Thread(target=_warm_embeddings, name="sitmap-embeddings", daemon=True)
+    if classifier:
+        warming.start()
+    try:
+        return Resources(
+            language=nlp.load_language(model),
+            gazetteer=geo.load_gazetteer(gazetteer),
+            classifier=SubeventClassifier.load() if classifier else None,
+        )
+    finally:
+        if classifier:
+            warming.join()
+
+
+def _warm_embeddings() -> None:
+    try:
+        embeddings.prepare()
+    except Exception:  # noqa: BLE001 - the same error is raised where embeddings are first used
+        pass
 
 
 def process(documents: Iterable[Document], resources: Resources, merge_reports: bool = True) -> Result:

@@ -45,3 +45,15 @@ def test_embed_puts_paraphrases_closer_than_unrelated_news(
     a, b, c = embed([sentence, paraphrase, unrelated])
     assert float(a @ b) > 0.6
     assert float(a @ c) < 0.3
+
+
+def test_load_resources_leaves_the_onnx_session_made_for_the_first_embed() -> None:
+    from sitmap.nlp import embeddings
+    from sitmap.pipeline import load_resources
+
+    embeddings._session.cache_clear()
+    load_resources(classifier=True)
+    assert embeddings._session.cache_info().currsize == 1
+    embeddings._session.cache_clear()
+    load_resources(classifier=False)
+    assert embeddings._session.cache_info().currsize == 0

@@ -56,6 +56,12 @@ def _session() -> onnxruntime.InferenceSession:
     )
 
 
+def prepare() -> None:
+    """Make the tokenizer and the ONNX session now rather than at the first ``embed``."""
+    _tokenizer()
+    _session()
+
+
 def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> npt.NDArray[np.float32]:
     """Unit-length 384-d embeddings of ``texts``, one row per text, in order.
 
