@@ -197,7 +197,7 @@ def _compatible_type(a: Event, b: Event, wording: _Test) -> _Test:
     A clash and a shelling in one town on one day are one fight only when the reports say something
     alike ("hotel", "base"); a missile on a mosque and a battle west of the city share nothing.
     """
-    if a.territory is not None and b.territory is not None and _one_handover(a, b):
+    if _one_handover(a, b):
         return _Test(
             True, 0.9, f"one change of control told from both sides ({a.sub_event_type}, {b.sub_event_type})"
         )
@@ -241,13 +241,10 @@ def _compatible_actors(a: Event, b: Event) -> _Test:
     ]
     if shared:
         return _Test(True, 1.0, f"shared actor {', '.join(shared)}")
-    if len(named_a) == len(named_b) == 1 and a.territory is not None and b.territory is not None:
-        if _one_handover(a, b):
-            return _Test(
-                True,
-                0.8,
-                f"one names who took the place, the other who lost it: {min(named_a)}, {min(named_b)}",
-            )
+    if len(named_a) == len(named_b) == 1 and _one_handover(a, b):
+        return _Test(
+            True, 0.8, f"one names who took the place, the other who lost it: {min(named_a)}, {min(named_b)}"
+        )
     if len(named_a) == len(named_b) == 1 and (_two_sided(a) or _two_sided(b)):
         # a clash and a bombing of one fight: the army in one report, the attackers in the other
         return _Test(True, 0.4, f"each names one side: {min(named_a)} vs {min(named_b)}")
