@@ -79,6 +79,21 @@ def test_extract_reads_standard_input_as_json_lines():
     assert {json.loads(x)["sources"][0]["doc_id"] for x in result.stdout.splitlines()} == {"stdin-1"}
 
 
+def test_extract_and_geoparse_of_mixed_inputs_write_everything_then_exit_1(mixed_inputs):
+    """These commands end without the interpreter's teardown: the output and exit code must survive."""
+    for command in ("extract", "geoparse"):
+        result = run(command, str(mixed_inputs), "--format", "jsonl")
+        assert result.returncode == 1, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert len([line for line in result.stderr.splitlines() if line.startswith("failed")]) >= 4
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        assert result.stdout.endswith("\n") and records, command
+        if command == "geoparse":
+            assert {"Ariha", "Kajuru"} <= {r["text"] for r in records}
+        else:
+            assert any(r["location"] == "Ariha" and r["fatalities"] == 3 for r in records)
+
+
 def test_ingest_keeps_good_inputs_and_records_broken_ones(tmp_path, mixed_inputs):
     db = tmp_path / "mixed.db"
     result = run("ingest", str(mixed_inputs), "--db", str(db))

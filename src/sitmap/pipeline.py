@@ -11,8 +11,8 @@ the article already disambiguated against the others (country focus, proximity).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,21 +39,20 @@ def load_resources(
 ) -> Resources:
     """Load the language pipeline, the gazetteer and (unless turned off) the sub-event classifier.
 
-    The embedding model's ONNX session is made on a second thread meanwhile: onnxruntime builds it
-    without holding the GIL, so it costs a cold start almost nothing next to loading spaCy.
+    The gazetteer and the embedding model's ONNX session are made on other threads meanwhile:
+    SQLite reads the name hashes and onnxruntime builds its session without holding the GIL, so
+    next to loading spaCy they cost a cold start almost nothing.
     """
-    warming = threading.Thread(target=_warm_embeddings, name="sitmap-embeddings", daemon=True)
-    if classifier:
-        warming.start()
-    try:
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="sitmap-load") as loading:
+        places = loading.submit(geo.load_gazetteer, gazetteer)
+        if classifier:
+            loading.submit(_warm_embeddings)
+        language = nlp.load_language(model)
         return Resources(
-            language=nlp.load_language(model),
-            gazetteer=geo.load_gazetteer(gazetteer),
+            language=language,
+            gazetteer=places.result(),
             classifier=SubeventClassifier.load() if classifier else None,
         )
-    finally:
-        if classifier:
-            warming.join()
 
 
 def _warm_embeddings() -> None:

@@ -8,6 +8,7 @@ model or gazetteer missing or unreachable).
 from sitmap.api.commands import keys_app
 from sitmap.cli import coding, queries
 from sitmap.cli.app import app
+from sitmap.commandline import finish
 from sitmap.geo.commands import gazetteer_app
 from sitmap.scale.commands import backfill_command, watch_command
 
@@ -21,4 +22,7 @@ __all__ = ["app", "coding", "main", "queries"]
 
 def main() -> None:
     """Entry point of the `sitmap` console script."""
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        finish(done.code)

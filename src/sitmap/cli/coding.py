@@ -22,6 +22,7 @@ from sitmap.commandline import (
     MaxBytesOption,
     ModelOption,
     PublishedOption,
+    exit_quickly_when_done,
     guard,
     parse_date,
     progress,
@@ -56,6 +57,7 @@ def extract(
     """Print the events coded from INPUTS (stateless: no database is read or written)."""
     from sitmap.merge import merge_events
 
+    exit_quickly_when_done()
     resources = _resources(model, gazetteer, classifier)
     items = ingest.read_inputs(inputs, published=parse_date(published), max_bytes=max_bytes)
     failed: list[Failure] = []
@@ -123,6 +125,7 @@ def geoparse(
     """Print every toponym found in INPUTS with its resolved place (one JSON object per toponym)."""
     from sitmap import geo, nlp
 
+    exit_quickly_when_done()
     loaded = guard(lambda: geo.load_gazetteer(gazetteer))
     documents, failures = _read(inputs, published, max_bytes)
     for document in documents:
