@@ -157,3 +157,38 @@ def test_a_report_from_a_town_a_hundred_km_away_stays_a_separate_event(engine):
     )
     store.save_result(engine, Result(events=[far], documents=[_document("doc-c")]))
     assert store.count_events(engine) == 2
+
+
+def test_a_batch_spanning_a_year_reads_only_the_stored_events_near_its_own(engine):
+    from sitmap.store.events import _candidate_pool
+
+    stored = [
+        _event("spring", event_date=date(2024, 3, 10)),
+        _event("summer", event_date=date(2024, 7, 1)),  # months from any event of the batch
+        _event("unplaced", event_date=date(2024, 12, 20), country=""),
+        _event("abroad", event_date=date(2025, 3, 14), country="Iraq"),
+    ]
+    store.save_result(engine, Result(events=stored, documents=[_document()]))
+    batch = [
+        _event("n1", "doc-b", event_date=date(2024, 3, 10)),  # the day of "spring": the same event
+        _event("n2", "doc-b", event_date=date(2024, 12, 24)),  # near "unplaced" (a country-less event)
+        _event("n3", "doc-b", event_date=date(2025, 3, 13)),  # near "abroad", but in Syria
+    ]
+    with engine.connect() as connection:
+        assert set(_candidate_pool(connection, batch)) == {"spring", "unplaced"}
+    report = store.save_result(engine, Result(events=batch, documents=[_document("doc-b")]))
+    assert report.merged == 1 and store.count_events(engine) == 6  # n1 into "spring"; n2 and n3 new
+
+
+def test_a_batch_of_documents_and_statistics_replaces_failures_and_skips_stored_figures(engine):
+    store.save_result(engine, Result(failures=[Failure("doc-b", "b.txt", "not UTF-8", b"\xff")]))
+    figure = Statistic(
+        "Idlib", "killed", 60, None, None, "", Evidence("doc-b", 1, 0, 20, "statistic", "toll rose to 60")
+    )
+    report = store.save_result(
+        engine, Result(statistics=[figure], documents=[_document(), _document("doc-b")])
+    )
+    again = store.save_result(engine, Result(statistics=[figure], documents=[_document("doc-b")]))
+    assert (report.documents, report.statistics, again.statistics) == (2, 1, 0)
+    listed = {d["id"]: d["status"] for d in store.list_documents(engine)}
+    assert listed == {"doc-a": "ok", "doc-b": "ok"} and not store.list_documents(engine, failed=True)

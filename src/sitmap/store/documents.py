@@ -43,10 +43,15 @@ def processed_ids(engine: Engine, ids: Iterable[str]) -> set[str]:
     return found
 
 
-def store_document(connection: Connection, row: dict[str, Any]) -> None:
-    """Insert or replace one document row (a failed input that now reads well replaces its failure)."""
-    connection.execute(delete(documents).where(documents.c.id == row["id"]))
-    connection.execute(insert(documents).values(**row))
+def store_documents(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert or replace document rows (a failed input that now reads well replaces its failure);
+    a batch is one delete and one many-row insert."""
+    if not rows:
+        return
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), 500):
+        connection.execute(delete(documents).where(documents.c.id.in_(ids[start : start + 500])))
+    connection.execute(insert(documents), list({row["id"]: row for row in rows}.values()))
 
 
 def list_documents(engine: Engine, failed: bool = False, limit: int | None = None) -> list[dict[str, Any]]:

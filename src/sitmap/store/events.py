@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -31,7 +32,7 @@ from sqlalchemy import (
 from sitmap import merge
 from sitmap.model import Event, Failure, Result, Statistic
 from sitmap.store import spatial
-from sitmap.store.documents import document_row, failure_row, store_document
+from sitmap.store.documents import document_row, failure_row, store_documents
 from sitmap.store.records import (
     event_from_rows,
     event_row,
@@ -94,11 +95,9 @@ def save_result(engine: Engine, result: Result) -> SaveReport:
             report.inserted += not merged
             for source in event.sources:
                 counts[source.doc_id] = counts.get(source.doc_id, 0) + 1
-        for statistic in result.statistics:
-            report.statistics += _store_statistic(connection, statistic)
-        for document in result.documents:
-            store_document(connection, document_row(document, counts.get(document.id, 0)))
-            report.documents += 1
+        report.statistics += _store_statistics(connection, result.statistics)
+        store_documents(connection, [document_row(d, counts.get(d.id, 0)) for d in result.documents])
+        report.documents += len(result.documents)
     return report
 
 
@@ -240,7 +239,7 @@ def _store_failure(connection: Connection, failure: Failure) -> None:
         .where(events.c.event_id.in_(select(sources.c.event_id).where(sources.c.doc_id == failure.doc_id)))
     ).scalar()
     if not existing:
-        store_document(connection, failure_row(failure))
+        store_documents(connection, [failure_row(failure)])
 
 
 def _store_events(connection: Connection, new: Sequence[Event]) -> list[tuple[str, bool, Event]]:
@@ -289,20 +288,22 @@ def _best_match(event: Event, candidates: list[Event]) -> tuple[Event, merge.Mat
 
 
 def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, Event]:
-    """The stored events that could report one of ``new``: same id, or within a week in the same country."""
+    """The stored events that could report one of ``new``: the same id, or within a week of one of
+    them in its country (or in none), as ``_may_match`` asks.
+
+    A batch's events can span years and countries (an archive is read in file order), so the
+    query asks for each country's merged date intervals, not for one span: the pool stays the
+    events near the batch's, however large the database grows.
+    """
     if not new:
         return {}
     alternatives: list[ColumnElement[bool]] = [events.c.event_id.in_([e.event_id for e in new])]
-    dates = [e.event_date for e in new if e.event_date is not None]
-    if dates:
-        window: ColumnElement[bool] = events.c.event_date.between(
-            min(dates) - MERGE_WINDOW, max(dates) + MERGE_WINDOW
-        )
-        countries = {e.country for e in new}
-        if "" not in countries:
-            window = and_(window, events.c.country.in_([*countries, ""]))
-        alternatives.append(window)
-    if len(dates) < len(new):
+    for country, (start, end) in _date_intervals(new):
+        near: ColumnElement[bool] = events.c.event_date.between(start, end)
+        if country:
+            near = and_(near, events.c.country.in_([country, ""]))
+        alternatives.append(near)
+    if any(e.event_date is None for e in new):
         alternatives.append(events.c.event_date.is_(None))
     rows = [
         dict(r._mapping)
@@ -310,6 +311,25 @@ def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, E
     ]
     # in id order, so a tie between two stored events goes to the same one on every database
     return {e.event_id: e for e in _with_children(connection, rows)}
+
+
+def _date_intervals(new: Sequence[Event]) -> list[tuple[str, tuple[date, date]]]:
+    """Per country ("" for an event placed in none), the dated events' days widened by the merge
+    window, overlapping intervals joined."""
+    days: dict[str, set[date]] = defaultdict(set)
+    for event in new:
+        if event.event_date is not None:
+            days[event.country].add(event.event_date)
+    intervals: list[tuple[str, tuple[date, date]]] = []
+    for country in sorted(days):
+        joined: list[list[date]] = []
+        for day in sorted(days[country]):
+            if joined and day - MERGE_WINDOW <= joined[-1][1]:
+                joined[-1][1] = day + MERGE_WINDOW
+            else:
+                joined.append([day - MERGE_WINDOW, day + MERGE_WINDOW])
+        intervals += [(country, (start, end)) for start, end in joined]
+    return intervals
 
 
 def _may_match(stored: Event, event: Event) -> bool:
@@ -375,12 +395,20 @@ def _unique(rows: Sequence[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[
     return list(seen.values())
 
 
-def _store_statistic(connection: Connection, statistic: Statistic) -> int:
-    doc_id = statistic.evidence.doc_id if statistic.evidence else ""
-    key = hashlib.sha1(
-        f"{doc_id}|{statistic.scope}|{statistic.what}|{statistic.value}|{statistic.period_start}|{statistic.period_end}".encode()
-    ).hexdigest()[:20]
-    if connection.execute(select(statistics.c.id).where(statistics.c.id == key)).first():
-        return 0
-    connection.execute(insert(statistics).values(**statistic_row(statistic, doc_id, key)))
-    return 1
+def _store_statistics(connection: Connection, found: Sequence[Statistic]) -> int:
+    """Insert the statistics not stored yet (a statistic's id hashes what it says and where); how many."""
+    rows: dict[str, dict[str, Any]] = {}
+    for statistic in found:
+        doc_id = statistic.evidence.doc_id if statistic.evidence else ""
+        key = hashlib.sha1(
+            f"{doc_id}|{statistic.scope}|{statistic.what}|{statistic.value}|{statistic.period_start}|{statistic.period_end}".encode()
+        ).hexdigest()[:20]
+        rows.setdefault(key, statistic_row(statistic, doc_id, key))
+    keys = list(rows)
+    for start in range(0, len(keys), 500):
+        query = select(statistics.c.id).where(statistics.c.id.in_(keys[start : start + 500]))
+        for stored in connection.scalars(query):
+            del rows[stored]
+    if rows:
+        connection.execute(insert(statistics), list(rows.values()))
+    return len(rows)
