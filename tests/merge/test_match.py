@@ -443,3 +443,29 @@ def test_a_capture_and_the_fighting_score_like_two_kinds_of_battle() -> None:
     verdict = match(capture, fighting)
     assert verdict.same, verdict.reasons
     assert any("one a change of control, the other the fighting" in line for line in verdict.reasons)
+
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},  # the same report again
+        {"event_date": date(2020, 2, 28)},  # another day
+        {"event_date": None},
+        {**SARMIN},  # a town 8.6 km away
+        {"location": "Aleppo", "latitude": 36.2, "longitude": 37.16, "admin1": "Aleppo", "geonameid": 170063},
+        {"country": "Turkey"},
+        {"actor1": "Islamic State (Syria)", "inter1": 2},  # another armed group
+        {"sub_event_type": "Air/drone strike", "event_type": "Explosions/Remote violence"},  # gate by wording
+        {**IDLIB_REGION},
+    ],
+)
+def test_could_match_is_false_only_for_pairs_that_match_blocks(changes):
+    from sitmap.merge import could_match
+
+    other = _other(**changes)
+    verdict = match(BASE, other)
+    if not could_match(BASE, other):
+        assert verdict.blocked and not verdict.same
+    if verdict.same:
+        assert could_match(BASE, other)

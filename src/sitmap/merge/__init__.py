@@ -8,7 +8,7 @@ from sitmap.merge.batch import merge_events
 from sitmap.merge.combine import combine, death_tags
 from sitmap.merge.control import Control, control_timeline
 from sitmap.merge.fatalities import Fatalities, SideDeaths, reconcile_fatalities, victim_group
-from sitmap.merge.similarity import Match, match
+from sitmap.merge.similarity import Match, could_match, match
 
 __all__ = [
     "Control",
@@ -16,6 +16,7 @@ __all__ = [
     "Match",
     "SideDeaths",
     "combine",
+    "could_match",
     "control_timeline",
     "death_tags",
     "match",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sitmap.merge.combine import fold
-from sitmap.merge.similarity import DATE_TOLERANCE_DAYS, SAME_SCORE, Match, match
+from sitmap.merge.similarity import DATE_TOLERANCE_DAYS, SAME_SCORE, Match, could_match, match
 from sitmap.model import Event
 
 WINDOW_DAYS = max(DATE_TOLERANCE_DAYS.values())
@@ -74,7 +74,8 @@ def _verdicts(events: list[Event]) -> dict[tuple[str, str], Match]:
             if first.country and second.country and first.country != second.country:
                 continue  # the place gate would refuse it; skipping keeps big batches cheap
             a, b = sorted((first, second), key=lambda e: e.event_id)
-            verdicts[(a.event_id, b.event_id)] = match(a, b)
+            if could_match(a, b):  # else match would block the pair: no verdict is the same answer
+                verdicts[(a.event_id, b.event_id)] = match(a, b)
     return verdicts
 
 

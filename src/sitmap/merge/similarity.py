@@ -98,6 +98,12 @@ def match(a: Event, b: Event) -> Match:
     return Match(same, score, (verdict, *reasons), blocked)
 
 
+def could_match(a: Event, b: Event) -> bool:
+    """False when a gate test that needs no wording fails (reports, date, place, actors): then
+    ``match`` is sure to block the pair, and callers that only look for matches skip it."""
+    return all(test(a, b).passed for test in (_same_date, _separate_reports, _same_place, _compatible_actors))
+
+
 def _separate_reports(a: Event, b: Event) -> _Test:
     """Two events coded apart from one document stay apart: extraction already merged within it."""
     if _coded_ids(a) & _coded_ids(b):

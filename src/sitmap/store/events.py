@@ -279,6 +279,8 @@ def _store_events(connection: Connection, new: Sequence[Event]) -> list[tuple[st
 def _best_match(event: Event, candidates: list[Event]) -> tuple[Event, merge.Match] | None:
     best: tuple[Event, merge.Match] | None = None
     for candidate in candidates:
+        if candidate.event_id != event.event_id and not merge.could_match(candidate, event):
+            continue  # a gate blocks the pair: match would say "different"
         verdict = merge.match(candidate, event)
         if candidate.event_id == event.event_id:
             return candidate, verdict
