@@ -17,6 +17,7 @@ from sitmap import nlp
 from sitmap.extract import context, taxonomy
 from sitmap.extract.actors import (
     Mention,
+    acled_country,
     find_countries,
     find_mentions,
     is_generic,
@@ -741,8 +742,8 @@ def _location(placing: Placing | None) -> dict[str, object]:
         }
     place = placing.toponym.place
     return {
-        "country": place.country,
-        "iso3": place.iso3 or iso3_of(place.country),
+        "country": acled_country(place.country),
+        "iso3": place.iso3 or iso3_of(acled_country(place.country)),
         "admin1": place.admin1,
         "admin2": place.admin2,
         "location": place.name,
