@@ -91,7 +91,12 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
     """True when ``event`` tells more of the incident ``main`` and brings no new incident."""
     if reading.separate:
         return False
-    if reading.own_date and event.time_precision == 1 and main.event_date != event.event_date:
+    if (
+        reading.own_date
+        and event.time_precision == 1
+        and (main.time_precision == 1 or main.event_type != event.event_type)
+        and main.event_date != event.event_date
+    ):
         return False
     if main.disorder_type != event.disorder_type and event.event_type != "Strategic developments":
         return False
@@ -123,6 +128,14 @@ def _new_place(main: Event, event: Event, reading: Reading) -> bool:
     if (event.geo_precision or 1) >= 2:
         wider.add(main.admin2)
     return event.location not in wider and main.location not in {event.admin1, event.admin2}
+
+
+def _inside(other: Event, main: Event) -> bool:
+    """True when ``other`` is placed more exactly in ``main``'s region ("Zamfara state", then
+    "Kaya village in Maradun"): a town of it, where ``main`` has only the region."""
+    if not (other.location and main.location) or (other.geo_precision or 9) >= (main.geo_precision or 9):
+        return False
+    return main.location in {other.admin1, other.admin2} and other.location != main.location
 
 
 def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victims: frozenset[str]) -> Event:
@@ -163,6 +176,10 @@ def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victim
     elif is_generic(actor2) and other.actor2 and not is_generic(other.actor2) and other.actor2 != actor1:
         actor2, inter2 = other.actor2, other.inter2
     placed = other if not main.location and other.location else main
+    if _inside(other, main):
+        # the lede names the province, the next sentence the village in it: the village
+        placed = other
+    dated = other if other.time_precision == 1 and main.time_precision > 1 else main
     territory = main.territory
     if territory is not None and territory.to_actor == main.actor1 and actor1 != main.actor1:
         territory = Territory(territory.place, territory.from_actor, actor1)
@@ -179,8 +196,10 @@ def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victim
         fatalities_high=high,
         claimed_by=claimed_by,
         territory=territory,
+        event_date=dated.event_date,
+        time_precision=dated.time_precision,
         notes=notes(
-            main.event_date,
+            dated.event_date,
             main.sub_event_type,
             actor1,
             actor2,

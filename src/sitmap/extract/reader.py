@@ -532,8 +532,14 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
         if published is None:
             result[sentence.index] = previous
             continue
-        cues = [cue for cue in find_dates(sentence.text, published) if not _dates_report(sentence.text, cue)]
+        found = [cue for cue in find_dates(sentence.text, published) if not _in_dateline(sentence.text, cue)]
+        cues = [cue for cue in found if not _dates_report(sentence.text, cue)]
         own = next((cue for cue in cues if not cue.background), None)
+        if own is None and not cues and found and previous.cue is None:
+            # a lede dated only by its report ("the Arakan Army said on Monday it had seized the
+            # town"): the event was that day or before, which says more than the publication date
+            result[sentence.index] = _Dated(found[0].value, 2, None)
+            continue
         if own is None and cues:
             result[sentence.index] = _Dated(cues[0].value, cues[0].precision, cues[0])
             continue
@@ -548,6 +554,15 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
         result[sentence.index] = dated
         previous = dated
     return result
+
+
+_DATELINE: Final = re.compile(r"^[A-Z][A-Z .'’/-]*(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
+_AFTER_DATELINE: Final = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
+
+
+def _in_dateline(text: str, cue: DateCue) -> bool:
+    """True for the date of a wire dateline ("KYIV, May 24 (Reuters) -"): when it was filed."""
+    return bool(_DATELINE.match(text[: cue.start]) and _AFTER_DATELINE.match(text, cue.end))
 
 
 _REPORTED_ON: Final = re.compile(
