@@ -228,3 +228,12 @@ def test_a_lede_dated_only_by_its_report_takes_the_report_day(language):
         "Rebels said on Monday they had captured the town of Kivala after days of fighting.", language
     )
     assert [(event.event_date, event.time_precision) for event in events] == [(date(2024, 5, 13), 2)]
+
+
+def test_a_claim_of_responsibility_names_the_incidents_actor(language):
+    events = _events(
+        "A suicide bomber killed 12 people at a market on Monday, police said.\n\n"
+        "Boko Haram claimed the bombing in a statement on Tuesday, saying it had targeted soldiers.",
+        language,
+    )
+    assert [(event.actor1, event.fatalities) for event in events] == [("Boko Haram", 12)]

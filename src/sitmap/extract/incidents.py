@@ -49,6 +49,7 @@ class Reading:
     named: bool = False
     victims: frozenset[str] = frozenset()
     tactic: bool = True
+    claimant: str = ""  # the group that claimed the incident told before ("JNIM claimed the attack")
 
 
 def victim_class(noun: str) -> str:
@@ -77,7 +78,9 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
             None,
         )
         if target is not None:
-            incidents[target] = absorb(incidents[target], event, victims[target], reading.victims)
+            incidents[target] = absorb(
+                incidents[target], event, victims[target], reading.victims, reading.claimant
+            )
             victims[target] = victims[target] | reading.victims
             continue
         if not reading.supported:
@@ -89,6 +92,9 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
 
 def continues(main: Event, event: Event, reading: Reading) -> bool:
     """True when ``event`` tells more of the incident ``main`` and brings no new incident."""
+    if reading.claimant and not reading.separate:
+        # "Al Shabaab claimed the bombing in a statement on Tuesday": who did it, not another incident
+        return True
     if reading.separate:
         return False
     if (
@@ -138,7 +144,13 @@ def _inside(other: Event, main: Event) -> bool:
     return main.location in {other.admin1, other.admin2} and other.location != main.location
 
 
-def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victims: frozenset[str]) -> Event:
+def absorb(
+    main: Event,
+    other: Event,
+    main_victims: frozenset[str],
+    other_victims: frozenset[str],
+    claimant: str = "",
+) -> Event:
     """``main`` with a follow-up's details: actors it lacked, its toll, claims and evidence."""
     fatalities, low, high = main.fatalities, main.fatalities_low, main.fatalities_high
     if other.fatalities and not main.fatalities:
@@ -170,6 +182,9 @@ def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victim
     actor2, inter2 = main.actor2, main.inter2
     if is_generic(actor1) and other.actor1 and not is_generic(other.actor1) and other.actor1 != actor2:
         actor1, inter1 = other.actor1, other.inter1
+    if claimant and claimant != actor2 and (not actor1 or is_generic(actor1) or inter1 == 7):
+        claimed = other.actor1 if other.actor1 == claimant else claimant
+        actor1, inter1 = claimed, other.inter1 if other.actor1 == claimant else inter1
     civilian_target = main.territory is not None and other.inter2 == 7
     if not actor2 and other.actor2 and other.actor2 != actor1 and not civilian_target:
         actor2, inter2 = other.actor2, other.inter2

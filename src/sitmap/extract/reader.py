@@ -282,8 +282,10 @@ def _finish(
             trigger.strength < 2
             and not any(c.kind == "killed" or c.kind == "neutralised" for c in counts)
             and label in ("", NONE_LABEL)
+            and not _claimant(sentence.text, item.mentions)
         ):
-            # "a Russian-backed offensive" in passing is background, not an event
+            # "a Russian-backed offensive" in passing is background, not an event; "JNIM claimed the
+            # attack" names who did the incident told before it
             continue
         if (
             context.is_non_political(sentence.text)
@@ -360,6 +362,7 @@ def _reading(
         if count.kind == "killed" and not count.subset and not count.context
     )
     return Reading(
+        claimant=_claimant(sentence.text, mentions),
         separate=separate,
         own_date=dated.cue is not None,
         own_place=own_place,
@@ -368,6 +371,24 @@ def _reading(
         victims=victims,
         tactic=tactic,
     )
+
+
+_CLAIMED: Final = re.compile(
+    r"[\s,]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|"
+    r"(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?(?:attack|bombing|blast|assault|ambush|killings?|raid|"
+    r"operation|explosion|strike|abduction|kidnapping))",
+    re.IGNORECASE,
+)
+
+
+def _claimant(text: str, mentions: list[Mention]) -> str:
+    """The named group that claims the incident ("JNIM claimed the attack in a statement",
+    "Al Shabaab claimed responsibility"), right before the claim verb, or ""."""
+    for mention in mentions:
+        if mention.actor.inter in {2, 3, 4} and not is_generic(mention.actor.name):
+            if _CLAIMED.match(text, mention.end):
+                return mention.actor.name
+    return ""
 
 
 def _outside_names(triggers: list[Trigger], mentions: list[Mention]) -> list[Trigger]:
