@@ -9,7 +9,7 @@
     article and sub-event type, actor1 and fatalities of the matched events; (c) FA-KES dev: governorate, fatalities, actor, type; (d) articles/s, peak memory.
 Shared data is read from ../shared/data at run time and skipped when absent.
 
-    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|fakes]
+    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|fakes]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ SHARED = ROOT.parent.parent / "shared" / "data"
 ANNOTATED = ROOT / "annotated" / "events.jsonl"
 EXAMPLES = ROOT.parent / "examples"
 EXAMPLES_EXPECTED = ROOT / "annotated" / "examples_expected.jsonl"
+WIRE = ROOT / "wire_set"
 sys.path.insert(0, str(ROOT.parent / "training"))
 from places import GOVERNORATES, fakes_documents  # noqa: E402  # the scorer's spellings and reading, one for both
 from train import CASE_LABELS as CASE_NAMES  # noqa: E402  # type: ignore[import-not-found]  # one label map
@@ -281,6 +282,93 @@ def bench_examples(locate: Locator, classifier: SubeventClassifier | None, show:
     )
 
 
+def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    import math
+
+    p = math.pi / 180
+    h = (
+        math.sin((b_lat - a_lat) * p / 2) ** 2
+        + math.cos(a_lat * p) * math.cos(b_lat * p) * math.sin((b_lon - a_lon) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _wire_failures(want: dict[str, Any], event: Event) -> list[str]:
+    """The fields of ``event`` that do not meet the expectation ``want`` (empty: a match)."""
+    failed = []
+    if event.sub_event_type not in want["sub_event_type"]:
+        failed.append("sub_event_type")
+    if want["near"]:
+        lat, lon, limit = want["near"]
+        if (
+            event.latitude is None
+            or event.longitude is None
+            or _km(event.latitude, event.longitude, lat, lon) > limit
+        ):
+            failed.append("place")
+    if str(event.event_date) not in want["event_date"]:
+        failed.append("date")
+    if event.fatalities not in want["fatalities"]:
+        failed.append("fatalities")
+    actors = " ".join((event.actor1, event.assoc_actor_1, event.actor2, event.assoc_actor_2)).lower()
+    if not all(any(word in actors for word in group) for group in want["actors"]):
+        failed.append("actors")
+    if want["claimed_by"] and not any(word in event.claimed_by.lower() for word in want["claimed_by"]):
+        failed.append("claimed_by")
+    return failed
+
+
+def bench_wire(locate: Locator, classifier: SubeventClassifier | None, show: bool = False) -> None:
+    """(f) Wire reports from other conflicts (benchmarks/wire_set/), scored like the sample check:
+    an expected event is found when one event has its sub-event type, a place within the given
+    km, the date, fatalities, actors and claimed_by; events matching nothing are false."""
+    expected = WIRE / "expected.jsonl"
+    if not expected.exists():
+        print("(f) wire set: skipped, no benchmarks/wire_set/")
+        return
+    from sitmap.ingest import read_inputs
+
+    items = [json.loads(line) for line in expected.open(encoding="utf-8") if line.strip()]
+    documents = [
+        next(d for d in read_inputs([str(WIRE / item["file"])]) if isinstance(d, Document)) for item in items
+    ]
+    results = read_documents(documents, locate, classifier)
+    required = found = false = predicted = 0
+    for item, events in zip(items, results, strict=True):
+        predicted += len(events)
+        used: set[int] = set()
+        lines = []
+        for want in sorted(item["events"], key=lambda w: bool(w.get("optional"))):
+            hit = next(
+                (i for i, e in enumerate(events) if i not in used and not _wire_failures(want, e)), None
+            )
+            required += not want.get("optional")
+            if hit is not None:
+                used.add(hit)
+                found += not want.get("optional")
+            elif not want.get("optional"):
+                near = min(events, key=lambda e: len(_wire_failures(want, e)), default=None)
+                why = _wire_failures(want, near) if near is not None else ["no event"]
+                lines.append(f"      MISS {want['sub_event_type'][0]} {want['fatalities']}: {', '.join(why)}")
+        extra = [e for i, e in enumerate(events) if i not in used]
+        false += len(extra)
+        lines += [
+            f"      FALSE {e.sub_event_type} | {e.location} | {e.fatalities} | {e.event_date}" for e in extra
+        ]
+        if show and lines:
+            print(f"   {item['file']}")
+            for event in events:
+                print(
+                    f"      got {event.sub_event_type} | {event.actor1} | {event.actor2} | {event.location} | "
+                    f"{event.fatalities} | {event.event_date} | {event.claimed_by}"
+                )
+            print("\n".join(lines))
+    print(
+        f"(f) wire set: {len(items)} articles, {found}/{required} expected events found, "
+        f"{false} false, {predicted} events in all"
+    )
+
+
 def _governorate(event: Event | None) -> str | None:
     if event is None:
         return None
@@ -335,7 +423,7 @@ def bench_fakes(locate: Locator, classifier: SubeventClassifier | None, show: in
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-classifier", action="store_true")
-    parser.add_argument("--only", choices=["case", "case-cv", "annotated", "examples", "fakes"])
+    parser.add_argument("--only", choices=["case", "case-cv", "annotated", "examples", "wire", "fakes"])
     parser.add_argument("--show", type=int, default=0, help="print this many FA-KES fatality misses")
     args = parser.parse_args()
     locate = _locator()
@@ -348,6 +436,8 @@ def main() -> int:
         bench_annotated(locate, classifier)
     if args.only in (None, "examples"):
         bench_examples(locate, classifier, args.show > 0)
+    if args.only in (None, "wire"):
+        bench_wire(locate, classifier, args.show > 0)
     if args.only in (None, "fakes"):
         bench_fakes(locate, classifier, args.show)
     return 0

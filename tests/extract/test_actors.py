@@ -138,3 +138,38 @@ def test_named_groups_get_their_acled_names(sentence, actor):
     names = [mention.actor.name for mention in find_mentions(sentence, "")]
     assert actor in names
     assert not any(name.startswith(("Rebels", "Unidentified")) for name in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "names"),
+    [
+        ("Arakan Army fighters seized a border post.", "Myanmar", ["AA: Arakan Army"]),
+        ("Fano militiamen ambushed a convoy.", "Ethiopia", ["Fano Militia"]),
+        ("The Pakistani Taliban attacked a checkpoint.", "Pakistan", ["TTP: Tehreek-i-Taliban Pakistan"]),
+        (
+            "Islamic State Khorasan claimed the blast.",
+            "Afghanistan",
+            ["Islamic State Khorasan Province (ISKP)"],
+        ),
+        # "al Qaeda-linked" says whom the group is tied to, not a second actor
+        (
+            "The al Qaeda-linked group JNIM raided a post.",
+            "Mali",
+            ["JNIM: Group for Support of Islam and Muslims"],
+        ),
+    ],
+)
+def test_more_named_groups_and_modifiers(sentence, country, names):
+    assert [mention.actor.name for mention in find_mentions(sentence, country)] == names
+
+
+def test_a_country_word_before_a_strike_names_its_forces():
+    names = [m.actor.name for m in find_mentions("An Israeli air strike hit a house.", "Lebanon")]
+    assert names == ["Military Forces of Israel"]
+
+
+def test_gazetteer_country_names_take_acled_spelling():
+    assert actor_name("Civilians ({country})", "Palestinian Territory") == "Civilians (Palestine)"
+    assert actor_name("Military Forces of {country}", "Democratic Republic of the Congo") == (
+        "Military Forces of the Democratic Republic of Congo"
+    )

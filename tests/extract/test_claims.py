@@ -35,3 +35,33 @@ def test_the_ministry_points_back_to_the_last_ministry_named():
 
 def test_a_sentence_without_a_reporting_verb_cites_nobody():
     assert find_attribution("The White Helmets pulled bodies from the rubble.", []) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Missiles hit a depot in the city on Friday, regional governor Anna Petrenko said.",
+            "Regional governor Anna Petrenko",
+        ),
+        ("The Coastal Doctors Union said in a statement that nine people died.", "Coastal Doctors Union"),
+        ("Gunmen killed four farmers, the state prosecutor's office said.", "State prosecutor's office"),
+        (
+            "Raiders burned the village, said Paul Mbeki, a local youth leader.",
+            "Paul Mbeki, a local youth leader",
+        ),
+        (
+            "Separately, the state-run Northern News Agency (NNA) said troops killed 30 fighters.",
+            "State-run Northern News Agency",
+        ),
+    ],
+)
+def test_a_speaker_the_table_does_not_know_is_named_as_written(sentence, speaker):
+    attribution = find_attribution(sentence, [])
+    assert attribution is not None and attribution.speaker == speaker
+
+
+def test_a_known_speaker_beats_a_named_one_and_pronouns_name_nobody():
+    known = find_attribution("Two men were shot dead, the Syrian Observatory for Human Rights said.", [])
+    assert known is not None and known.speaker == "Syrian Observatory for Human Rights"
+    assert find_attribution("Three houses burned down, she said.", []) is None

@@ -72,3 +72,13 @@ def test_context_tolls_are_not_event_fatalities(sentence):
 
 def test_a_plain_event_sentence_is_not_a_context_toll():
     assert not is_context_toll("Air strikes killed seven civilians in the town on Monday.")
+
+
+def test_shooting_dead_counts_its_victims():
+    assert [
+        (c.kind, c.value) for c in find_counts("Raiders entered the camp, shooting dead at least 12 herders.")
+    ] == [("killed", 12)]
+
+
+def test_violence_that_has_killed_thousands_is_a_context_toll():
+    assert is_context_toll("Violence linked to armed groups has killed thousands of people in the region.")

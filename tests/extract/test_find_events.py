@@ -331,3 +331,12 @@ def test_a_roundup_toll_in_various_areas_leaves_the_deaths_to_the_placed_report(
     )
     events, _ = _read(text, language)
     assert [(e.location, e.fatalities) for e in events] == [("Kafr Safra", 15)]
+
+
+def test_a_lede_naming_only_the_province_takes_the_town_its_follow_up_names(language):
+    events, _ = _read(
+        "Gunmen killed four farmers in a raid in Idlib province on Tuesday, police said.\n\n"
+        "The attackers shot dead the four farmers in their fields outside Ariha, a police officer said.",
+        language,
+    )
+    assert [(event.location, event.fatalities) for event in events] == [("Ariha", 4)]

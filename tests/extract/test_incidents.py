@@ -202,3 +202,38 @@ def test_a_peaceful_protest_over_a_killing_has_protesters_and_no_dead(text, lang
     assert len(events) == 1
     assert events[0].actor1 == "Protesters"
     assert events[0].fatalities == 0
+
+
+def test_a_lede_dated_by_its_report_takes_the_day_the_details_give(language):
+    # the lede's only day is when officials spoke; the raid's own night follows
+    events = _events(
+        "Gunmen killed at least nine villagers in a raid on a farming village, officials said on Wednesday.\n\n"
+        "The attackers shot dead nine villagers late on Monday as they slept, a local chief said.",
+        language,
+    )
+    assert len(events) == 1
+    assert events[0].event_date == date(2024, 5, 13) and events[0].time_precision == 1
+
+
+def test_a_wire_dateline_date_is_not_the_event_date(language):
+    events = _events(
+        "KAMPALA, May 15 (Reuters) - A roadside bomb killed three soldiers on Monday, the army said.",
+        language,
+    )
+    assert [event.event_date for event in events] == [date(2024, 5, 13)]
+
+
+def test_a_lede_dated_only_by_its_report_takes_the_report_day(language):
+    events = _events(
+        "Rebels said on Monday they had captured the town of Kivala after days of fighting.", language
+    )
+    assert [(event.event_date, event.time_precision) for event in events] == [(date(2024, 5, 13), 2)]
+
+
+def test_a_claim_of_responsibility_names_the_incidents_actor(language):
+    events = _events(
+        "A suicide bomber killed 12 people at a market on Monday, police said.\n\n"
+        "Boko Haram claimed the bombing in a statement on Tuesday, saying it had targeted soldiers.",
+        language,
+    )
+    assert [(event.actor1, event.fatalities) for event in events] == [("Boko Haram", 12)]

@@ -112,3 +112,18 @@ def test_a_rules_prefixes_never_hide_one_of_its_matches():
 def test_kill_in_a_headline_is_a_weak_attack_trigger():
     (trigger,) = find_triggers("Kurdish-led forces kill 47 militants near Tabqa")
     assert (trigger.sub_event_type, trigger.strength, trigger.text) == ("Attack", 1, "kill")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        (
+            "Troops shot dead at least four protesters outside the court.",
+            "Excessive force against protesters",
+        ),
+        ("Raiders entered the camp, shooting dead nine herders.", "Attack"),
+    ],
+)
+def test_shot_dead_protesters_and_shooting_dead(sentence, sub_event_type):
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is not None and trigger.sub_event_type == sub_event_type

@@ -146,10 +146,36 @@ def main_country(text: str) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+# GeoNames' country names where ACLED spells the country otherwise
+ACLED_COUNTRIES: Final[dict[str, str]] = {
+    "Palestinian Territory": "Palestine",
+    "Palestinian Territories": "Palestine",
+    "State of Palestine": "Palestine",
+    "Democratic Republic of the Congo": "Democratic Republic of Congo",
+    "DR Congo": "Democratic Republic of Congo",
+    "Republic of the Congo": "Republic of Congo",
+    "Congo": "Republic of Congo",
+    "Czechia": "Czech Republic",
+    "Türkiye": "Turkey",
+    "Turkiye": "Turkey",
+    "Eswatini": "eSwatini",
+    "Timor Leste": "East Timor",
+    "Cabo Verde": "Cape Verde",
+    "Côte d'Ivoire": "Ivory Coast",
+    "Myanmar [Burma]": "Myanmar",
+}
+
+
+def acled_country(country: str) -> str:
+    """ACLED's name of a country the gazetteer names ("Palestinian Territory" -> "Palestine")."""
+    return ACLED_COUNTRIES.get(country, country)
+
+
 def actor_name(template: str, country: str) -> str:
     """An ACLED actor name with its country filled in ("Rebels ({country})" -> "Rebels (Syria)")."""
     if "{country}" not in template:
         return template
+    country = acled_country(country)
     if not country:
         return re.sub(r"\s*(?:of )?\(?\{country\}\)?", "", template).strip()
     return template.replace("{country}", "the " + country if country in _WITH_THE else country)
@@ -174,9 +200,13 @@ _WEAPONS = _ActorRow(
     1,
     re.compile(
         r"(?<![\w-])(?:drones?|missiles?|rockets?|shells?|artillery|warplanes?|jets?|aircraft|helicopters?|"
+        r"(?:air|drone|missile|artillery) ?strikes?|airstrikes?|air raids?|strikes?|bombardments?|shelling|"
         r"gunships?|bombers?|planes|tanks|navy|air force|air forces|naval forces|artillery units|air defen[cs]es?)(?![\w-])",
         re.IGNORECASE,
     ),
+)
+_MODIFIER_AFTER = re.compile(
+    r"[-–]\s?(?:linked|affiliated|allied|aligned|inspired|loyal|backed|supported|sponsored)\b", re.IGNORECASE
 )
 _STATE_BEFORE = re.compile(r"(?:government|regime|army|military|state)\s+$", re.IGNORECASE)
 
@@ -198,6 +228,9 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
     countries = find_countries(text)
     mentions: list[Mention] = []
     for start, end, row in sorted(kept, key=lambda item: item[0]):
+        if _MODIFIER_AFTER.match(text, end):
+            # "the al Qaeda-linked group JNIM", "an Islamic State-affiliated cell": who it is tied to
+            continue
         mention = _mention(text, start, end, row, countries, default_country)
         if row is _WEAPONS and not (mention.explicit_country or _STATE_BEFORE.search(text[:start])):
             continue

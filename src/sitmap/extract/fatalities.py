@@ -87,7 +87,7 @@ _CONTEXT: Final[re.Pattern[str]] = re.compile(
     r"october|november|december)\b|it began|then)|\b(?:this|so far this|earlier this) "
     r"(?:year|month)\b|\bin recent (?:months|years|weeks)|\bover the (?:past|last) (?:\w+ )?(?:years|months|"
     r"decade)|\b(?:war|conflict|fighting) (?:has|have|had) (?:killed|left|claimed)|\bthe (?:civil )?war\b.{0,40}\b"  # noqa: E501
-    r"(?:killed|claimed|left)|\bin total\b|\boverall\b|\bsince \d{4}|\bdeath toll (?:this|for the)",
+    r"(?:killed|claimed|left)|\bin total\b|\boverall\b|\b(?:has|have|had) (?:\w+ ){0,2}killed (?:tens of |hundreds of |many )?thousands\b|\bsince \d{4}|\bdeath toll (?:this|for the)",
     re.IGNORECASE,
 )
 
@@ -242,7 +242,7 @@ def _kind_of(text: str, number: Number, next_start: int, previous_end: int = -1)
     for word in reversed(before):
         if word in {"or", "and"}:
             break
-        if word == "dead" and "shot" in before:
+        if word == "dead" and {"shot", "shooting", "shoot", "shoots", "gunning"} & set(before):
             return "killed", noun
         if word in KIND_WORDS and word not in {"dead", "bodies", "lives", "deaths", "fatalities"}:
             return _combined(text, number, KIND_WORDS[word]), noun

@@ -49,6 +49,7 @@ class Reading:
     named: bool = False
     victims: frozenset[str] = frozenset()
     tactic: bool = True
+    claimant: str = ""  # the group that claimed the incident told before ("JNIM claimed the attack")
 
 
 def victim_class(noun: str) -> str:
@@ -77,7 +78,9 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
             None,
         )
         if target is not None:
-            incidents[target] = absorb(incidents[target], event, victims[target], reading.victims)
+            incidents[target] = absorb(
+                incidents[target], event, victims[target], reading.victims, reading.claimant
+            )
             victims[target] = victims[target] | reading.victims
             continue
         if not reading.supported:
@@ -89,9 +92,17 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
 
 def continues(main: Event, event: Event, reading: Reading) -> bool:
     """True when ``event`` tells more of the incident ``main`` and brings no new incident."""
+    if reading.claimant and not reading.separate:
+        # "Al Shabaab claimed the bombing in a statement on Tuesday": who did it, not another incident
+        return True
     if reading.separate:
         return False
-    if reading.own_date and event.time_precision == 1 and main.event_date != event.event_date:
+    if (
+        reading.own_date
+        and event.time_precision == 1
+        and (main.time_precision == 1 or main.event_type != event.event_type)
+        and main.event_date != event.event_date
+    ):
         return False
     if main.disorder_type != event.disorder_type and event.event_type != "Strategic developments":
         return False
@@ -125,7 +136,21 @@ def _new_place(main: Event, event: Event, reading: Reading) -> bool:
     return event.location not in wider and main.location not in {event.admin1, event.admin2}
 
 
-def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victims: frozenset[str]) -> Event:
+def _inside(other: Event, main: Event) -> bool:
+    """True when ``other`` is placed more exactly in ``main``'s region ("Zamfara state", then
+    "Kaya village in Maradun"): a town of it, where ``main`` has only the region."""
+    if not (other.location and main.location) or (other.geo_precision or 9) >= (main.geo_precision or 9):
+        return False
+    return main.location in {other.admin1, other.admin2} and other.location != main.location
+
+
+def absorb(
+    main: Event,
+    other: Event,
+    main_victims: frozenset[str],
+    other_victims: frozenset[str],
+    claimant: str = "",
+) -> Event:
     """``main`` with a follow-up's details: actors it lacked, its toll, claims and evidence."""
     fatalities, low, high = main.fatalities, main.fatalities_low, main.fatalities_high
     if other.fatalities and not main.fatalities:
@@ -157,12 +182,19 @@ def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victim
     actor2, inter2 = main.actor2, main.inter2
     if is_generic(actor1) and other.actor1 and not is_generic(other.actor1) and other.actor1 != actor2:
         actor1, inter1 = other.actor1, other.inter1
+    if claimant and claimant != actor2 and (not actor1 or is_generic(actor1) or inter1 == 7):
+        claimed = other.actor1 if other.actor1 == claimant else claimant
+        actor1, inter1 = claimed, other.inter1 if other.actor1 == claimant else inter1
     civilian_target = main.territory is not None and other.inter2 == 7
     if not actor2 and other.actor2 and other.actor2 != actor1 and not civilian_target:
         actor2, inter2 = other.actor2, other.inter2
     elif is_generic(actor2) and other.actor2 and not is_generic(other.actor2) and other.actor2 != actor1:
         actor2, inter2 = other.actor2, other.inter2
     placed = other if not main.location and other.location else main
+    if _inside(other, main):
+        # the lede names the province, the next sentence the village in it: the village
+        placed = other
+    dated = other if other.time_precision == 1 and main.time_precision > 1 else main
     territory = main.territory
     if territory is not None and territory.to_actor == main.actor1 and actor1 != main.actor1:
         territory = Territory(territory.place, territory.from_actor, actor1)
@@ -179,8 +211,10 @@ def absorb(main: Event, other: Event, main_victims: frozenset[str], other_victim
         fatalities_high=high,
         claimed_by=claimed_by,
         territory=territory,
+        event_date=dated.event_date,
+        time_precision=dated.time_precision,
         notes=notes(
-            main.event_date,
+            dated.event_date,
             main.sub_event_type,
             actor1,
             actor2,

@@ -17,6 +17,7 @@ from sitmap import nlp
 from sitmap.extract import context, taxonomy
 from sitmap.extract.actors import (
     Mention,
+    acled_country,
     find_countries,
     find_mentions,
     is_generic,
@@ -281,8 +282,10 @@ def _finish(
             trigger.strength < 2
             and not any(c.kind == "killed" or c.kind == "neutralised" for c in counts)
             and label in ("", NONE_LABEL)
+            and not _claimant(sentence.text, item.mentions)
         ):
-            # "a Russian-backed offensive" in passing is background, not an event
+            # "a Russian-backed offensive" in passing is background, not an event; "JNIM claimed the
+            # attack" names who did the incident told before it
             continue
         if (
             context.is_non_political(sentence.text)
@@ -359,6 +362,7 @@ def _reading(
         if count.kind == "killed" and not count.subset and not count.context
     )
     return Reading(
+        claimant=_claimant(sentence.text, mentions),
         separate=separate,
         own_date=dated.cue is not None,
         own_place=own_place,
@@ -367,6 +371,24 @@ def _reading(
         victims=victims,
         tactic=tactic,
     )
+
+
+_CLAIMED: Final = re.compile(
+    r"[\s,]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|"
+    r"(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?(?:attack|bombing|blast|assault|ambush|killings?|raid|"
+    r"operation|explosion|strike|abduction|kidnapping))",
+    re.IGNORECASE,
+)
+
+
+def _claimant(text: str, mentions: list[Mention]) -> str:
+    """The named group that claims the incident ("JNIM claimed the attack in a statement",
+    "Al Shabaab claimed responsibility"), right before the claim verb, or ""."""
+    for mention in mentions:
+        if mention.actor.inter in {2, 3, 4} and not is_generic(mention.actor.name):
+            if _CLAIMED.match(text, mention.end):
+                return mention.actor.name
+    return ""
 
 
 def _outside_names(triggers: list[Trigger], mentions: list[Mention]) -> list[Trigger]:
@@ -531,8 +553,14 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
         if published is None:
             result[sentence.index] = previous
             continue
-        cues = [cue for cue in find_dates(sentence.text, published) if not _dates_report(sentence.text, cue)]
+        found = [cue for cue in find_dates(sentence.text, published) if not _in_dateline(sentence.text, cue)]
+        cues = [cue for cue in found if not _dates_report(sentence.text, cue)]
         own = next((cue for cue in cues if not cue.background), None)
+        if own is None and not cues and found and previous.cue is None:
+            # a lede dated only by its report ("the Arakan Army said on Monday it had seized the
+            # town"): the event was that day or before, which says more than the publication date
+            result[sentence.index] = _Dated(found[0].value, 2, None)
+            continue
         if own is None and cues:
             result[sentence.index] = _Dated(cues[0].value, cues[0].precision, cues[0])
             continue
@@ -547,6 +575,15 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
         result[sentence.index] = dated
         previous = dated
     return result
+
+
+_DATELINE: Final = re.compile(r"^[A-Z][A-Z .'’/-]*(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
+_AFTER_DATELINE: Final = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
+
+
+def _in_dateline(text: str, cue: DateCue) -> bool:
+    """True for the date of a wire dateline ("KYIV, May 24 (Reuters) -"): when it was filed."""
+    return bool(_DATELINE.match(text[: cue.start]) and _AFTER_DATELINE.match(text, cue.end))
 
 
 _REPORTED_ON: Final = re.compile(
@@ -741,8 +778,8 @@ def _location(placing: Placing | None) -> dict[str, object]:
         }
     place = placing.toponym.place
     return {
-        "country": place.country,
-        "iso3": place.iso3 or iso3_of(place.country),
+        "country": acled_country(place.country),
+        "iso3": place.iso3 or iso3_of(acled_country(place.country)),
         "admin1": place.admin1,
         "admin2": place.admin2,
         "location": place.name,
