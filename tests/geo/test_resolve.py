@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from sitmap.geo import locate, toponym_record
+from sitmap.geo.names import name_key
 from sitmap.model import Document
 from sitmap.nlp import split_sentences
 
@@ -255,3 +256,65 @@ def test_a_vouched_respelled_pick_abroad_moves_to_the_named_country_and_region()
         members,
     )
     assert moved[0][0].place is mari
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "feature_code"),
+    [
+        # a region's name alone names its chief city, as ACLED codes it ...
+        ("Russian missiles struck Zaporizhzhia overnight, killing two.", "Zaporizhzhia", "PPL"),
+        ("Shelling hit Raqqa on Monday.", "Raqqa", "PPLA"),
+        # ... unless the text says it is the region
+        ("Three died in the Zaporizhzhia region.", "Zaporizhzhia", "ADM1"),
+        ("Fighting spread across Raqqa province.", "Raqqa", "ADM1"),
+        ("ISIS executed three people in Raqqa and Deir Ezzor provinces.", "Raqqa", "ADM1"),
+        ("ISIS executed three people in Raqqa and Deir Ezzor provinces.", "Deir Ezzor", "ADM1"),
+        ("Rockets fell in the province of Raqqa.", "Raqqa", "ADM1"),
+    ],
+)
+def test_a_region_name_alone_is_its_namesake_city(gazetteer, text, mention, feature_code):
+    found = _found(text, mention, gazetteer).place
+    assert found.feature_code == feature_code
+    assert found.admin1 in ("Zaporizhzhia", "Raqqa", "Deir ez-Zor")
+
+
+def test_a_far_namesake_city_does_not_replace_its_region(gazetteer):
+    from sitmap.geo.recognise import find_mentions
+    from sitmap.geo.resolve import NAMESAKE_CITY_KM, _km, _namesake_city
+
+    def namesake(text, name):
+        mention = next(m for m in find_mentions(text, gazetteer) if m.text == name)
+        region = next(c.place for c in mention.candidates if c.place.feature_code == "ADM1")
+        return region, _namesake_city(text, mention, region)
+
+    state, kept = namesake("Snow closed schools across New York on Monday.", "New York")
+    city = max((c.place for c in gazetteer.candidates(name_key("New York")) if c.place.feature_code.startswith("PPL")),
+               key=lambda p: p.population)  # fmt: skip
+    assert (
+        _km(state, city) > NAMESAKE_CITY_KM and kept == state
+    )  # New York City is 250 km from the state's point
+    oblast, chosen = namesake("Missiles struck Kherson at dawn.", "Kherson")
+    assert chosen.feature_code == "PPLA" and chosen.admin1 == oblast.name
+
+
+def test_an_outlet_named_after_a_place_is_no_toponym(gazetteer):
+    text = "The Aleppo news agency said shelling hit Idlib, and a Kharkiv TV channel showed the damage."
+    assert {t.text for t in _toponyms(text, gazetteer)} == {"Idlib"}
+
+
+def test_a_small_place_said_to_lie_in_a_region_of_another_country_is_dropped(gazetteer):
+    # the only Kokomo is in Indiana: "Kokomo in Idlib province" cannot be it
+    names = {
+        t.text: t.place
+        for t in _toponyms("Gunmen raided the village of Kokomo in Idlib province.", gazetteer)
+    }
+    assert "Kokomo" not in names and names["Idlib"].feature_code == "ADM1"
+
+
+def test_congo_alone_is_the_democratic_republic(gazetteer):
+    assert (
+        _found("Fighting in eastern Congo displaced thousands.", "Congo", gazetteer).place.country_code
+        == "CD"
+    )
+    brazzaville = _found("Voters in Congo-Brazzaville went to the polls.", "Congo-Brazzaville", gazetteer)
+    assert brazzaville.place.country_code == "CG"

@@ -91,6 +91,11 @@ AREA_WORDS = frozenset(
     "countryside outskirts suburbs environs area province governorate region state oblast district "
     "county city town village camp border".split()
 )
+# "the Saba news agency", "Aleppo Today TV channel": a place name before these names an outlet.
+_MEDIA_AFTER = re.compile(
+    r"\s+(?:[Nn]ews\s+(?:agency|network|channel|service|website|outlet)|[Nn]ewspaper|"
+    r"(?:TV|[Tt]elevision|[Rr]adio)\s+(?:station|channel|network))\b"
+)
 # A street or a bridge named after a town is not in that town.
 STREETS = frozenset(
     "street st avenue ave road rd boulevard blvd lane drive parkway highway pike expressway turnpike "
@@ -401,6 +406,8 @@ def _longest_match(
             and following.text.lower() in FACILITIES
         ):
             mention = mention._replace(facility=True, street=following.text.lower() in STREETS)
+        if mention is not None and _MEDIA_AFTER.match(text, end):
+            continue  # "the Saba news agency", "Syria TV channel": an outlet's name, not a place
         if mention is not None and mention.fuzzy and last > first:
             # a run of names ("in Aleppo Hama and Homs") is not one misspelt name when a shorter
             # run spells a place exactly

@@ -139,9 +139,19 @@ _CAPITAL_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:state|provincial|regional|region|governorate|province|oblast)\s+)?capital\b",
     re.IGNORECASE,
 )
+# "in Raqqa and Deir Ezzor provinces", "Kherson, Zaporizhzhia and Donetsk regions"
+_LISTED_REGIONS_AFTER = re.compile(
+    r"^(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3})*\s*,?\s+and\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}"
+    r"\s+(?:provinces|governorates|regions|states|oblasts)\b"
+)
+_REGION_OF = re.compile(r"\b(?:province|governorate|region|state|oblast)\s+of\s+$", re.IGNORECASE)
+_NAMESAKE_CODES = frozenset({"PPLC", "PPLA", "PPL"})
+NAMESAKE_POPULATION = 10_000
+NAMESAKE_CITY_KM = 100.0
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(
-    r"^\s+(?:province|governorate|region|state|oblast|district|county|countryside|parish)\b", re.IGNORECASE
+    r"^\s+(?:provinces?|governorates?|regions?|states?|oblasts?|district|county|countryside|parish)\b",
+    re.IGNORECASE,
 )
 
 
@@ -159,6 +169,8 @@ def locate(document: Document, sentences: list[Sentence], gazetteer: Gazetteer) 
         if place.feature_code == "ADM1" and _CAPITAL_AFTER.match(text, mention.end):
             # "the Borno state capital", "the North Darfur capital": the region's seat, not the region
             place = gazetteer.seat(place) or place
+        elif place.feature_code == "ADM1":
+            place = _namesake_city(text, mention, place)
         sentence = bisect_right(starts, mention.start) - 1 if starts else -1
         toponyms.append(
             Toponym(
@@ -347,12 +359,15 @@ def _known_place(place: Place) -> bool:
 
 
 def _outside(place: Place, container: Place) -> bool:
-    """Whether a place is plainly not where the text puts it: in the same country as the place
-    that should contain it, but in another first-level region and over 100 km from it."""
+    """Whether a place is plainly not where the text puts it: in another country or first-level
+    region than the place that should contain it, and over 100 km from it ("Rubaya in North Kivu"
+    is no Rubaya of Burundi)."""
     return (
-        place.country_code == container.country_code
-        and container.feature_code not in _BROAD
-        and place.admin1 != (container.admin1 or container.name)
+        container.feature_code not in _BROAD
+        and (
+            place.country_code != container.country_code
+            or place.admin1 != (container.admin1 or container.name)
+        )
         and _km(place, container) > CONTAINER_KM
     )
 
@@ -826,6 +841,31 @@ def _kind(text: str, mention: Mention, place: Place) -> Literal["place", "demony
     if place.feature_code in METONYM_CODES and _SPEECH.match(text[mention.end : mention.end + 80]):
         return "metonym"
     return "place"
+
+
+def _namesake_city(text: str, mention: Mention, region: Place) -> Place:
+    """The city a first-level region's name alone names: "missiles struck Zaporizhzhia", "shelling
+    hit Aleppo" name the region's chief city, as ACLED codes them, unless the text says
+    "Zaporizhzhia region", "Aleppo province" or "the region of". Only a city of the region that
+    lies near its point: "Quebec" or "New York" alone may well mean the far larger region."""
+    after = text[mention.end : mention.end + 80]
+    if (
+        _REGION_AFTER.match(after)
+        or _LISTED_REGIONS_AFTER.match(after)
+        or _REGION_OF.search(text[max(0, mention.start - 30) : mention.start])
+    ):
+        return region
+    admin1 = region.admin1 or region.name
+    cities = [
+        c.place
+        for c in mention.candidates
+        if c.place.feature_code in _NAMESAKE_CODES
+        and c.place.country_code == region.country_code
+        and c.place.admin1 == admin1
+        and (c.place.feature_code != "PPL" or c.place.population >= NAMESAKE_POPULATION)
+    ]
+    city = max(cities, key=lambda place: place.population, default=None)
+    return city if city is not None and _km(city, region) <= NAMESAKE_CITY_KM else region
 
 
 def _precision(text: str, mention: Mention, place: Place) -> int:
