@@ -164,3 +164,12 @@ def test_the_levant_is_the_region_not_a_town_in_maine(gazetteer):
     text = "The group calls itself the Islamic State in Iraq and the Levant and fights in Syria."
     levant = next(t for t in _toponyms(text, gazetteer) if t.text == "Levant")
     assert levant.place.feature_code == "RGN" and levant.place.country_code == ""
+
+
+def test_shipped_stop_words_are_spacys():
+    """The geoparser reads its own copy of spaCy's English stop words (no spaCy import)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from sitmap.geo.recognise import _stop_words
+
+    assert _stop_words() == frozenset(STOP_WORDS)

@@ -653,26 +653,28 @@ def target_candidates(target: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
     return tuple(c for c in gazetteer.candidates(name_key(target)) if c.place.feature_code in REGION_CODES)
 
 
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a list shipped in ``sitmap/geo/data`` (whitespace-separated, ``#`` comment lines)."""
+    text = (files(__package__) / "data" / name).read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    text = (files(__package__) / "data" / "common_words.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return _word_list("common_words.txt")
 
 
 @lru_cache(maxsize=1)
 def _name_heads() -> frozenset[str]:
-    text = (files(__package__) / "data" / "name_heads.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return _word_list("name_heads.txt")
 
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
-    text = (files(__package__) / "data" / "first_names.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return _word_list("first_names.txt")
 
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    """spaCy's English stop words, shipped as a list: importing spaCy for them costs a CPU second."""
+    return _word_list("stop_words.txt")
