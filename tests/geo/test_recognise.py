@@ -155,7 +155,7 @@ def test_a_fuzzy_match_of_a_whole_run_yields_to_an_exact_shorter_name(monkeypatc
     monkeypatch.setattr(recognise, "_match", match)
     text = "shells hit Aleppo Hama overnight"
     tokens = recognise._tokens(text)
-    first = next(i for i, token in enumerate(tokens) if token.text == "Aleppo")
+    first = tokens.text.index("Aleppo")
     mention, used = recognise._longest_match(text, tokens, first, first + 2, gazetteer)
     assert (mention.text, used, mention.fuzzy) == ("Aleppo", 1, False)
 
