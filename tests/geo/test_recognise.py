@@ -155,7 +155,7 @@ def test_a_fuzzy_match_of_a_whole_run_yields_to_an_exact_shorter_name(monkeypatc
     monkeypatch.setattr(recognise, "_match", match)
     text = "shells hit Aleppo Hama overnight"
     tokens = recognise._tokens(text)
-    first = next(i for i, token in enumerate(tokens) if token.text == "Aleppo")
+    first = tokens.text.index("Aleppo")
     mention, used = recognise._longest_match(text, tokens, first, first + 2, gazetteer)
     assert (mention.text, used, mention.fuzzy) == ("Aleppo", 1, False)
 
@@ -164,3 +164,12 @@ def test_the_levant_is_the_region_not_a_town_in_maine(gazetteer):
     text = "The group calls itself the Islamic State in Iraq and the Levant and fights in Syria."
     levant = next(t for t in _toponyms(text, gazetteer) if t.text == "Levant")
     assert levant.place.feature_code == "RGN" and levant.place.country_code == ""
+
+
+def test_shipped_stop_words_are_spacys():
+    """The geoparser reads its own copy of spaCy's English stop words (no spaCy import)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from sitmap.geo.recognise import _stop_words
+
+    assert _stop_words() == frozenset(STOP_WORDS)

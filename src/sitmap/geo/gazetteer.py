@@ -20,15 +20,10 @@ from sitmap.model import Place
 ENV_VARIABLE = "SITMAP_GAZETTEER"
 BUCKET_BITS = 16
 BUCKETS = 1 << BUCKET_BITS
-MAX_ROWS = 150  # places per name key: regions first, then by population
 DEFAULT_PATH = Path.home() / ".cache" / "sitmap" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 _COLUMNS = "id, geonameid, name, latitude, longitude, country_code, admin1, admin2, feature_code, population"
-_CANDIDATES_SQL = (
-    f"SELECT n.primary_name, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
-    "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
-    "ORDER BY p.feature_code IN ('PCLI', 'ADM1', 'ADM2', 'PPLC', 'CONT', 'RGN', 'OCN', 'SEA') DESC, "
-    f"p.population DESC LIMIT {MAX_ROWS}"
-)
+# A name key's places, best first (``store.write_ranked_names`` keeps the best ``store.MAX_ROWS``).
+_CANDIDATES_SQL = f"SELECT primary_name, {_COLUMNS} FROM ranked_names WHERE key = ? ORDER BY rank"
 
 
 class Candidate(NamedTuple):

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sitmap.geo.names import name_key, skeleton
-from sitmap.geo.store import MIN_SKELETON, PlaceRow, insert_places, write_key_hashes
+from sitmap.geo.store import MIN_SKELETON, PlaceRow, insert_places, write_key_hashes, write_ranked_names
 
 # Feature classes kept: administrative areas, populated places, regions (L), spots/buildings (S)
 # and terrain (T) such as mountains and valleys that news reports name.
@@ -50,6 +50,7 @@ def import_file(path: Path, connection: sqlite3.Connection) -> str:
         connection.execute(
             "INSERT OR REPLACE INTO meta VALUES ('sources', ?)", (f"{listed}; {name}" if listed else name,)
         )
+    write_ranked_names(connection)
     write_key_hashes(connection)
     connection.commit()
     return f"{name}: {summary}"

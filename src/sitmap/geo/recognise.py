@@ -9,8 +9,7 @@ n-gram first. Demonyms and abbreviations come from small tables; common-word nam
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib.resources import files
 from itertools import accumulate
 from operator import add
@@ -148,40 +147,44 @@ class Mention(NamedTuple):
     english: bool = False
 
 
-class _Token(NamedTuple):
-    """A word: offsets, text, and its role in a name."""
+class _Tokens(NamedTuple):
+    """The words of a text as parallel lists (word ``i`` is ``text[i]`` from ``start[i]`` to
+    ``end[i]``): offsets, text, and each word's role in a name. Lists, not an object per word:
+    most words are lower case and matter only as neighbours of a name."""
 
-    start: int
-    end: int
-    text: str
-    capital: bool
-    connector: bool
-    break_before: bool
-
-
-# Builds a _Token from a plain tuple without a Python-level call per word.
-_new_token: Callable[[tuple[int, int, str, bool, bool, bool]], _Token] = partial(tuple.__new__, _Token)
+    start: list[int]
+    end: list[int]
+    text: list[str]
+    capital: list[bool]
+    connector: list[bool]
+    break_before: list[bool]  # punctuation or a line break between this word and the previous one
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every gazetteer or demonym match in ``text``, in text order, without overlaps."""
     tokens = _tokens(text)
-    capitals = [index for index, token in enumerate(tokens) if token.capital]
+    words, capital, connector, break_before = (
+        tokens.text,
+        tokens.capital,
+        tokens.connector,
+        tokens.break_before,
+    )
+    capitals = [index for index, is_capital in enumerate(capital) if is_capital]
     people, surnames = _people(tokens, capitals, text, gazetteer)
     lower_case = _LowerCase(text)
     mentions: list[Mention] = []
     free = 0  # the first token not yet inside a mention
     for index in capitals:
-        token = tokens[index]
-        if index < free or index in people or token.text.lower() in CALENDAR:
+        word = words[index]
+        if index < free or index in people or word.lower() in CALENDAR:
             continue
         run_end = index + 1
         while (
-            run_end < len(tokens)
+            run_end < len(words)
             and run_end - index < MAX_TOKENS
-            and not tokens[run_end].break_before
-            and (tokens[run_end].capital or tokens[run_end].connector)
-            and tokens[run_end].text.lower() not in CALENDAR
+            and not break_before[run_end]
+            and (capital[run_end] or connector[run_end])
+            and words[run_end].lower() not in CALENDAR
         ):
             run_end += 1
         match = _headed_lower_case(text, tokens, index, run_end, gazetteer) or _longest_match(
@@ -190,7 +193,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if match is None:
             continue
         mention, used = match
-        if used == 1 and index + 1 < run_end and _continued(token.text, tokens[index + 1].text):
+        if used == 1 and index + 1 < run_end and _continued(word, words[index + 1]):
             free = index + 2
             continue
         if " " not in mention.text and not mention.demonym:
@@ -212,21 +215,22 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _headed_lower_case(
-    text: str, tokens: list[_Token], index: int, run_end: int, gazetteer: Gazetteer
+    text: str, tokens: _Tokens, index: int, run_end: int, gazetteer: Gazetteer
 ) -> tuple[Mention, int] | None:
     """A generic head and the lower-case word after it, when the two together are a place's name
     ("Deir ezzor", "Tal abyad"): reports do not always capitalise the second word."""
-    if run_end != index + 1 or index + 1 >= len(tokens) or tokens[index].text.lower() not in _name_heads():
+    words = tokens.text
+    if run_end != index + 1 or index + 1 >= len(words) or words[index].lower() not in _name_heads():
         return None
-    following = tokens[index + 1]
+    following = index + 1
     if (
-        following.break_before
-        or following.connector
-        or len(following.text) < 3
-        or not following.text.isalpha()
+        tokens.break_before[following]
+        or tokens.connector[following]
+        or len(words[following]) < 3
+        or not words[following].isalpha()
     ):
         return None
-    start, end = tokens[index].start, following.end
+    start, end = tokens.start[index], tokens.end[following]
     mention = _match(text, tokens, index, start, end, text[start:end], gazetteer)
     return (mention, 2) if mention is not None and not mention.fuzzy else None
 
@@ -315,43 +319,45 @@ def _in_word(char: str) -> bool:
 
 
 def _people(
-    tokens: list[_Token], capitals: list[int], text: str, gazetteer: Gazetteer
+    tokens: _Tokens, capitals: list[int], text: str, gazetteer: Gazetteer
 ) -> tuple[set[int], set[str]]:
     """Indexes of the tokens of person names (a given name or a title, then capitalised words,
     middle initials and particles like "al-" or "bin" included) and the surnames they end with.
     A given name that begins a place name ("Beverly Hills", "Salah al-Din") is not a person."""
     people: set[int] = set()
     surnames: set[str] = set()
+    words, capital = tokens.text, tokens.capital
     for index in capitals:
-        token = tokens[index]
-        lowered = token.text.lower()
+        lowered = words[index].lower()
         title = lowered.rstrip(".") in TITLES and lowered.rstrip(".") not in _PLACE_TITLES
         if not title and lowered not in _first_names() and lowered not in ORGANISATION_HEADS:
             continue
         last = index
         end = index + 1
         while (
-            end < len(tokens)
+            end < len(words)
             and end - index <= 4
             and (_continues(tokens, end) or (title and end == index + 1))
-            and (tokens[end].capital or tokens[end].text.lower() in _NAME_PARTICLES)
-            and tokens[end].text.lower() not in FACILITIES
+            and (capital[end] or words[end].lower() in _NAME_PARTICLES)
+            and words[end].lower() not in FACILITIES
         ):
-            if tokens[end].capital:
+            if capital[end]:
                 last = end
             end += 1
         if last == index or (
             not title
-            and _names_a_place(tokens[index : last + 1], text[token.start : tokens[last].end], gazetteer)
+            and _names_a_place(
+                words[index : last + 1], text[tokens.start[index] : tokens.end[last]], gazetteer
+            )
         ):
             continue
         people.update(range(index + 1 if title else index, last + 1))
         if lowered not in ORGANISATION_HEADS:
-            surnames.add(tokens[last].text.lower())
+            surnames.add(words[last].lower())
     return people, surnames
 
 
-def _names_a_place(words: list[_Token], surface: str, gazetteer: Gazetteer) -> bool:
+def _names_a_place(words: list[str], surface: str, gazetteer: Gazetteer) -> bool:
     """Whether a given name and what follows it name a place rather than a person: some place is
     called exactly so ("Beverly Hills"), or the name has the shape of an Arabic place name, a
     generic head or a word with an article ("Salah al-Din", "Salah Eddin", "Abu al-Duhur") and some
@@ -359,53 +365,54 @@ def _names_a_place(words: list[_Token], surface: str, gazetteer: Gazetteer) -> b
     candidates = gazetteer.candidates(name_key(surface))
     if not candidates:
         return False
-    arabic = words[0].text.lower() in _name_heads() or any(
-        _ARTICLE_NAME.match(word.text) or _FUSED_ARTICLE.match(word.text) for word in words[1:]
+    arabic = words[0].lower() in _name_heads() or any(
+        _ARTICLE_NAME.match(word) or _FUSED_ARTICLE.match(word) for word in words[1:]
     )
     spelled = ascii_name(surface).lower()
     return arabic or any(c.primary and ascii_name(c.place.name).lower() == spelled for c in candidates)
 
 
-def _continues(tokens: list[_Token], index: int) -> bool:
+def _continues(tokens: _Tokens, index: int) -> bool:
     """Whether the token continues the previous one's name (no break, or after an initial "D.")."""
-    if not tokens[index].break_before:
+    if not tokens.break_before[index]:
         return True
-    previous = tokens[index - 1]
-    return len(previous.text) == 1 and previous.capital
+    return len(tokens.text[index - 1]) == 1 and tokens.capital[index - 1]
 
 
 def _longest_match(
     text: str,
-    tokens: list[_Token],
+    tokens: _Tokens,
     first: int,
     run_end: int,
     gazetteer: Gazetteer,
 ) -> tuple[Mention, int] | None:
+    words, capital = tokens.text, tokens.capital
     fuzzy: tuple[Mention, int] | None = None
     for last in range(run_end - 1, first - 1, -1):
-        if tokens[last].connector or (last > first and tokens[last].text.lower().rstrip(".") in TITLES):
+        if tokens.connector[last] or (last > first and words[last].lower().rstrip(".") in TITLES):
             continue
-        start, end = tokens[first].start, tokens[last].end
+        start, end = tokens.start[first], tokens.end[last]
         surface = text[start:end]
         mention = _match(text, tokens, first, start, end, surface, gazetteer)
-        following = tokens[last + 1] if last + 1 < len(tokens) else None
+        following = last + 1
+        followed = following < len(words)
         if (
             mention is not None
-            and following is not None
-            and not following.capital
-            and following.text.lower() in AREA_WORDS
+            and followed
+            and not capital[following]
+            and words[following].lower() in AREA_WORDS
         ):
             mention = mention._replace(area=True)
-        if mention is not None and _names_a_camp(tokens, last + 1):
+        if mention is not None and _names_a_camp(tokens, following):
             mention = mention._replace(area=True, camp=True)
         if (
             mention is not None
-            and following is not None
-            and not following.break_before
-            and following.capital
-            and following.text.lower() in FACILITIES
+            and followed
+            and not tokens.break_before[following]
+            and capital[following]
+            and words[following].lower() in FACILITIES
         ):
-            mention = mention._replace(facility=True, street=following.text.lower() in STREETS)
+            mention = mention._replace(facility=True, street=words[following].lower() in STREETS)
         if mention is not None and _MEDIA_AFTER.match(text, end):
             continue  # "the Saba news agency", "Syria TV channel": an outlet's name, not a place
         if mention is not None and mention.fuzzy and last > first:
@@ -420,7 +427,7 @@ def _longest_match(
 
 def _match(
     text: str,
-    tokens: list[_Token],
+    tokens: _Tokens,
     first: int,
     start: int,
     end: int,
@@ -433,8 +440,9 @@ def _match(
     lowered = surface.lower()
     demonyms = _demonyms()
     demonym = demonyms.get(surface) or demonyms.get(surface.title())
-    previous = tokens[first - 1] if first > 0 else None
-    titled = previous is not None and previous.text.lower().rstrip(".") in TITLES
+    before = first - 1  # the previous word's index
+    previous = tokens.text[before].lower() if first > 0 else None  # the previous word, lower case
+    titled = previous is not None and previous.rstrip(".") in TITLES
     if demonym and not titled:
         return Mention(start, end, surface, target_candidates(demonym, gazetteer), demonym=demonym)
     target = abbreviations.get(surface)
@@ -456,7 +464,7 @@ def _match(
         (surface.isupper() and len(surface) <= 4)
         or _initials_only(surface)
         or _ABBREVIATION_COMPOUND.search(surface)
-        or (previous is not None and previous.text.lower() in PATRONYMICS)
+        or (previous is not None and previous in PATRONYMICS)
     ):
         return None
     key = name_key(surface)
@@ -475,19 +483,21 @@ def _match(
     ):
         return None
     sentence_start = (
-        previous is None or previous.break_before or bool(_CLAUSE_END.search(text, previous.end, start))
+        previous is None
+        or tokens.break_before[before]
+        or bool(_CLAUSE_END.search(text, tokens.end[before], start))
     )
-    locative = previous is not None and (previous.text.lower() in LOCATIVES or _place_cue(tokens, first))
+    locative = previous is not None and (previous in LOCATIVES or _place_cue(tokens, first))
     if titled and not locative:
         return None
     if target:
         return Mention(start, end, surface, target_candidates(target, gazetteer), locative=locative)
     after_name = (
         previous is not None
-        and previous.capital
-        and not previous.break_before
-        and text[previous.end : start].strip() == ""
-        and previous.text.lower() not in MODIFIERS
+        and tokens.capital[before]
+        and not tokens.break_before[before]
+        and text[tokens.end[before] : start].strip() == ""
+        and previous not in MODIFIERS
         and not sentence_start
     )
     if not candidates and (sentence_start or after_name):
@@ -551,7 +561,7 @@ def _fuzzy_candidates(key: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     )
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str) -> _Tokens:
     """Word tokens with their capitalisation, connector role and whether punctuation precedes them.
 
     The text is split once by the token pattern and each property is computed over the whole list
@@ -571,16 +581,17 @@ def _tokens(text: str) -> list[_Token]:
         gap != " " and gap != "" and ((bool(stripped := gap.strip()) and stripped != "-") or "\n" in gap)
         for gap in parts[0:-1:2]
     ]
-    return list(map(_new_token, zip(starts, ends, words, capitals, connectors, breaks, strict=True)))
+    return _Tokens(starts, ends, words, capitals, connectors, breaks)
 
 
 def _trimmed(word: str) -> str:
     """The word without a possessive "'s" and without an origin suffix ("U.S.-led" is "U.S.")."""
     if len(word) > 3 and word[-2] in "'’" and word[-1] == "s":
         word = word[:-2]
-    origin = _ORIGIN_SUFFIX.search(word)
-    if origin is not None and origin.start() > 0:
-        word = word[: origin.start()]
+    if "-" in word:  # every origin suffix starts with a hyphen
+        origin = _ORIGIN_SUFFIX.search(word)
+        if origin is not None and origin.start() > 0:
+            word = word[: origin.start()]
     return word
 
 
@@ -592,22 +603,23 @@ def _capital(word: str) -> bool:
     return first.isupper() or (first in "aeu" and bool(_ARTICLE_NAME.match(word)))
 
 
-def _place_cue(tokens: list[_Token], first: int) -> bool:
-    """Whether the words before the name at ``tokens[first]`` say a place follows (``place_cues.txt``):
+def _place_cue(tokens: _Tokens, first: int) -> bool:
+    """Whether the words before the name at word ``first`` say a place follows (``place_cues.txt``):
     "the town of", "residential neighbourhoods of", "strikes on", "retook"."""
     cues = _place_cues()
-    previous = tokens[first - 1].text.lower()
+    previous = tokens.text[first - 1].lower()
     if previous in cues["verb"]:
         return True
-    return first >= 2 and previous in ("of", "on") and tokens[first - 2].text.lower() in cues[previous]
+    return first >= 2 and previous in ("of", "on") and tokens.text[first - 2].lower() in cues[previous]
 
 
-def _names_a_camp(tokens: list[_Token], index: int) -> bool:
-    """Whether ``tokens[index:]`` read "military camp", "air base": the name before is the camp's town."""
-    if index + 1 >= len(tokens) or tokens[index].capital or tokens[index + 1].capital:
+def _names_a_camp(tokens: _Tokens, index: int) -> bool:
+    """Whether the words from ``index`` read "military camp", "air base": the name before is the camp's town."""
+    words = tokens.text
+    if index + 1 >= len(words) or tokens.capital[index] or tokens.capital[index + 1]:
         return False
     cues = _place_cues()
-    return tokens[index].text.lower() in cues["kind"] and tokens[index + 1].text.lower() in cues["camp"]
+    return words[index].lower() in cues["kind"] and words[index + 1].lower() in cues["camp"]
 
 
 @lru_cache(maxsize=1)
@@ -660,26 +672,28 @@ def target_candidates(target: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
     return tuple(c for c in gazetteer.candidates(name_key(target)) if c.place.feature_code in REGION_CODES)
 
 
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a list shipped in ``sitmap/geo/data`` (whitespace-separated, ``#`` comment lines)."""
+    text = (files(__package__) / "data" / name).read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
-    text = (files(__package__) / "data" / "common_words.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return _word_list("common_words.txt")
 
 
 @lru_cache(maxsize=1)
 def _name_heads() -> frozenset[str]:
-    text = (files(__package__) / "data" / "name_heads.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return _word_list("name_heads.txt")
 
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
-    text = (files(__package__) / "data" / "first_names.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return _word_list("first_names.txt")
 
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+    """spaCy's English stop words, shipped as a list: importing spaCy for them costs a CPU second."""
+    return _word_list("stop_words.txt")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sitmap.geo.names import is_arabic, is_latin, name_key, skeleton
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 SCHEMA = """
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, latitude REAL NOT NULL,
@@ -32,16 +32,38 @@ CREATE TABLE places (
     feature_code TEXT, population INTEGER, source TEXT
 );
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, primary_name INTEGER NOT NULL);
+CREATE TABLE ranked_names (
+    key TEXT NOT NULL, rank INTEGER NOT NULL, primary_name INTEGER NOT NULL, id INTEGER NOT NULL,
+    geonameid INTEGER, name TEXT NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL,
+    country_code TEXT, admin1 TEXT, admin2 TEXT, feature_code TEXT, population INTEGER,
+    PRIMARY KEY (key, rank)
+) WITHOUT ROWID;
 CREATE TABLE skeletons (skeleton TEXT NOT NULL, key TEXT NOT NULL, place INTEGER NOT NULL);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE key_hashes (data BLOB NOT NULL);
 """
 INDEXES = """
-CREATE INDEX IF NOT EXISTS names_key ON names(key);
 CREATE INDEX IF NOT EXISTS skeletons_skeleton ON skeletons(skeleton);
 CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid);
 """
 MIN_SKELETON = 4
+MAX_ROWS = 150  # places per name key: regions first, then by population
+# Each name key's places with their columns, best first, in a table clustered on (key, rank): a
+# lookup reads one run of neighbouring rows instead of a names row and a places row per place.
+_RANK_NAMES = f"""
+INSERT INTO ranked_names
+SELECT key, rank, primary_name, id, geonameid, name, latitude, longitude, country_code, admin1, admin2,
+    feature_code, population
+FROM (
+    SELECT n.key, n.primary_name, p.*, row_number() OVER (
+        PARTITION BY n.key
+        ORDER BY p.feature_code IN ('PCLI', 'ADM1', 'ADM2', 'PPLC', 'CONT', 'RGN', 'OCN', 'SEA') DESC,
+            p.population DESC, n.rowid
+    ) AS rank
+    FROM names n JOIN places p ON p.id = n.place
+)
+WHERE rank <= {MAX_ROWS}
+"""
 FILL_KM = 40.0
 _NO_ADMIN1 = frozenset({"PCLI", "CONT", "OCN", "SEA", "RGN", "ADM1"})
 MAX_NAME_LENGTH = 60
@@ -125,11 +147,18 @@ def key_hash(key: str) -> int:
     return zlib.crc32(key.encode("utf-8"))
 
 
+def write_ranked_names(connection: sqlite3.Connection) -> None:
+    """Write each name key's best ``MAX_ROWS`` places into ``ranked_names`` (after every change of
+    ``names`` or ``places``): regions and capitals first, then by population, ties in name order."""
+    connection.execute("DELETE FROM ranked_names")
+    connection.execute(_RANK_NAMES)
+
+
 def write_key_hashes(connection: sqlite3.Connection) -> int:
     """Store the sorted hashes of every name key and skeleton, so that lookups skip absent names."""
     import numpy as np
 
-    hashes = [key_hash(key) for (key,) in connection.execute("SELECT DISTINCT key FROM names")]
+    hashes = [key_hash(key) for (key,) in connection.execute("SELECT DISTINCT key FROM ranked_names")]
     hashes += [
         key_hash("~" + consonants)
         for (consonants,) in connection.execute("SELECT DISTINCT skeleton FROM skeletons")
@@ -144,6 +173,7 @@ def write_key_hashes(connection: sqlite3.Connection) -> int:
 def finish_store(connection: sqlite3.Connection, sources: list[str]) -> None:
     """Index the store, hash its name keys and record its build date and sources."""
     connection.executescript(INDEXES)
+    write_ranked_names(connection)
     write_key_hashes(connection)
     count = connection.execute("SELECT count(*) FROM places").fetchone()[0]
     meta = {
