@@ -3,6 +3,7 @@
 import pytest
 
 from sitmap.geo import locate
+from sitmap.geo.recognise import find_mentions
 from sitmap.model import Document
 from sitmap.nlp import split_sentences
 
@@ -173,3 +174,9 @@ def test_shipped_stop_words_are_spacys():
     from sitmap.geo.recognise import _stop_words
 
     assert _stop_words() == frozenset(STOP_WORDS)
+
+
+def test_religions_sects_and_peoples_are_never_places(gazetteer):
+    # without the list, "Sunni" and "Christian" find towns spelt alike (Christian County, Kentucky ...)
+    text = "Druze and Alawite elders, Sunni and Shia clerics, Christian and Yazidi families met in Homs."
+    assert [m.text for m in find_mentions(text, gazetteer) if m.candidates] == ["Homs"]

@@ -451,6 +451,7 @@ def _match(
         single
         and (
             lowered in _stop_words()
+            or lowered in _group_words()
             or lowered in CALENDAR
             or len(surface) < 3
             or lowered in MODIFIERS
@@ -691,6 +692,12 @@ def _name_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     return _word_list("first_names.txt")
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    """Religions, sects and peoples ("Hindu", "Sunni", "Fulani"): never a place, however spelt alike."""
+    return _word_list("group_words.txt")
 
 
 @lru_cache(maxsize=1)
