@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sitmap.geo import load_gazetteer, locate
 from sitmap.geo.gazetteer import default_path
+from sitmap.heap import settle_heap
 from sitmap.model import Document, Toponym
 from sitmap.nlp import split_sentences
 
@@ -74,6 +75,7 @@ def score(name: str, gazetteer_path: Path | None, show_errors: int) -> None:
     """Print the scores of one corpus."""
     articles = load_corpus(name)
     gazetteer = load_gazetteer(gazetteer_path)
+    settle_heap()  # as `sitmap geoparse` does once the gazetteer is loaded
     started, cpu_started = time.perf_counter(), time.process_time()
     predictions: list[list[Toponym]] = []
     for doc_id, text, _, _ in articles:

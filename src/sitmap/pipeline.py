@@ -21,6 +21,7 @@ from spacy.language import Language
 from sitmap import extract, geo, merge, nlp
 from sitmap.extract.subevents import SubeventClassifier
 from sitmap.geo import Gazetteer
+from sitmap.heap import settle_heap
 from sitmap.model import ArticleError, Document, Failure, Result
 from sitmap.nlp import embeddings
 
@@ -48,11 +49,13 @@ def load_resources(
         if classifier:
             loading.submit(_warm_embeddings)
         language = nlp.load_language(model)
-        return Resources(
+        resources = Resources(
             language=language,
             gazetteer=places.result(),
             classifier=SubeventClassifier.load() if classifier else None,
         )
+    settle_heap()
+    return resources
 
 
 def _warm_embeddings() -> None:

@@ -126,7 +126,10 @@ def geoparse(
     from sitmap import geo, nlp
 
     exit_quickly_when_done()
+    from sitmap.heap import settle_heap
+
     loaded = guard(lambda: geo.load_gazetteer(gazetteer))
+    settle_heap()
     documents, failures = _read(inputs, published, max_bytes)
     for document in documents:
         toponyms = geo.locate(document, nlp.split_sentences(document.text), loaded)
