@@ -237,3 +237,36 @@ def test_a_claim_of_responsibility_names_the_incidents_actor(language):
         language,
     )
     assert [(event.actor1, event.fatalities) for event in events] == [("Boko Haram", 12)]
+
+
+@pytest.mark.parametrize(
+    ("claim", "group"),
+    [
+        # the claim names no tactic at all
+        (
+            "The Pakistani Taliban, known as the TTP, claimed responsibility in a message to reporters.",
+            "TTP: Tehreek-i-Taliban Pakistan",
+        ),
+        # the claimant is also the sentence's speaker
+        (
+            "The al Qaeda-linked group JNIM claimed the attack in a statement on Tuesday.",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+        # a claimed toll of its own, and a speaker-like figure ("police officers")
+        (
+            "Al Shabaab claimed responsibility for the attack, saying it had killed 14 police officers.",
+            "Al Shabaab",
+        ),
+    ],
+)
+def test_a_claim_with_a_weak_or_no_trigger_reaches_the_incident(language, claim, group):
+    events = _events(
+        "Militants attacked a police checkpoint on Monday night, killing five officers, officials said.\n\n"
+        + claim,
+        language,
+    )
+    assert [(event.actor1, event.fatalities) for event in events] == [(group, 5)]
+
+
+def test_a_claim_alone_is_no_event(language):
+    assert _events("The TTP claimed responsibility in a message to reporters on Monday.", language) == []

@@ -445,7 +445,6 @@ def test_a_capture_and_the_fighting_score_like_two_kinds_of_battle() -> None:
     assert any("one a change of control, the other the fighting" in line for line in verdict.reasons)
 
 
-
 @pytest.mark.parametrize(
     "changes",
     [

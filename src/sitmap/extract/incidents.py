@@ -50,6 +50,7 @@ class Reading:
     victims: frozenset[str] = frozenset()
     tactic: bool = True
     claimant: str = ""  # the group that claimed the incident told before ("JNIM claimed the attack")
+    claim_only: bool = False  # the sentence only claims ("the TTP claimed responsibility"): no event alone
 
 
 def victim_class(noun: str) -> str:
@@ -83,7 +84,7 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
             )
             victims[target] = victims[target] | reading.victims
             continue
-        if not reading.supported:
+        if not reading.supported or reading.claim_only:
             continue
         incidents.append(event)
         victims.append(reading.victims)
@@ -144,6 +145,15 @@ def _inside(other: Event, main: Event) -> bool:
     return main.location in {other.admin1, other.admin2} and other.location != main.location
 
 
+def _claimant_inter(other: Event, claimant: str, default: int) -> int:
+    """The actor code of the claimant, read from the claiming sentence's event when it names it."""
+    if other.actor1 == claimant:
+        return other.inter1
+    if other.actor2 == claimant:
+        return other.inter2
+    return default
+
+
 def absorb(
     main: Event,
     other: Event,
@@ -185,6 +195,10 @@ def absorb(
     if claimant and claimant != actor2 and (not actor1 or is_generic(actor1) or inter1 == 7):
         claimed = other.actor1 if other.actor1 == claimant else claimant
         actor1, inter1 = claimed, other.inter1 if other.actor1 == claimant else inter1
+    elif claimant and claimant != actor1 and actor2 and is_generic(actor2):
+        # "militants attacked a base" coded with the base's forces first: the claimant did the
+        # attack, so it leads and the forces it attacked follow
+        actor1, inter1, actor2, inter2 = claimant, _claimant_inter(other, claimant, inter2), actor1, inter1
     civilian_target = main.territory is not None and other.inter2 == 7
     if not actor2 and other.actor2 and other.actor2 != actor1 and not civilian_target:
         actor2, inter2 = other.actor2, other.inter2

@@ -185,6 +185,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     candidates = [
         (sentence, find_triggers(sentence.text)) for sentence in sentences if not is_caption(sentence.text)
     ]
+    candidates = [(sentence, triggers or _claim_trigger(sentence.text)) for sentence, triggers in candidates]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
 
     attributions: list[Attribution] = []
@@ -211,12 +212,13 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         if context.is_habitual(sentence.text) and (dated.cue is None or dated.cue.precision > 1):
             # "the town has been shelled almost daily": what keeps happening is background
             continue
-        mentions = _not_speaker(
-            find_mentions(sentence.text, country), said.get(sentence.index), sentence.text
-        )
+        found = find_mentions(sentence.text, country)
+        # "JNIM claimed the attack in a statement": the claimant is no mere speaker
+        claimant = _claimant(sentence.text, found)
+        mentions = _not_speaker(found, said.get(sentence.index), sentence.text)
         trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
         if trigger is not None:
-            spotted.append(_Spotted(sentence, trigger, mentions, counts, dated))
+            spotted.append(_Spotted(sentence, trigger, mentions, counts, dated, claimant))
     short = len(document.text) <= SHORT_DOCUMENT
     asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
     background = frozenset(
@@ -282,7 +284,7 @@ def _finish(
             trigger.strength < 2
             and not any(c.kind == "killed" or c.kind == "neutralised" for c in counts)
             and label in ("", NONE_LABEL)
-            and not _claimant(sentence.text, item.mentions)
+            and not item.claimant
         ):
             # "a Russian-backed offensive" in passing is background, not an event; "JNIM claimed the
             # attack" names who did the incident told before it
@@ -290,13 +292,19 @@ def _finish(
         if (
             context.is_non_political(sentence.text)
             and trigger.strength < 3
+            and not (item.claimant and trigger.strength < 2)
             and label in ("", NONE_LABEL)
             and not (dated.cue and names_with_possessive(dated.cue.text, dated.cue.end, trigger.start))
         ):
             # "ministers condemned the attacks" is diplomacy; "condemned Saturday's killing of
             # villagers" still reports the killing it dates
             continue
-        if label == NONE_LABEL and probability >= 0.6 and (trigger.strength < 3 or probability >= 0.9):
+        if (
+            label == NONE_LABEL
+            and probability >= 0.6
+            and (trigger.strength < 3 or probability >= 0.9)
+            and not (item.claimant and trigger.strength < 2)
+        ):
             continue
         attribution = draft.said.get(sentence.index)
         candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
@@ -317,6 +325,7 @@ def _finish(
                 item.dated,
                 separate,
                 item.trigger.strength >= 2,
+                item.claimant,
             )
         )
     events = fold_incidents(events, readings)
@@ -334,6 +343,7 @@ class _Spotted:
     mentions: list[Mention]
     counts: list[Count]
     dated: _Dated
+    claimant: str = ""  # the named group that claims the incident told before
     doc: Doc | None = None
 
 
@@ -345,6 +355,7 @@ def _reading(
     dated: _Dated,
     separate: bool,
     tactic: bool,
+    claimant: str = "",
 ) -> Reading:
     """What a sentence brings to its event: new-incident signals and whether it can stand alone."""
     own_place = any(item.field == "location" and item.sentence == sentence.index for item in event.evidence)
@@ -362,7 +373,8 @@ def _reading(
         if count.kind == "killed" and not count.subset and not count.context
     )
     return Reading(
-        claimant=_claimant(sentence.text, mentions),
+        claimant=claimant,
+        claim_only=bool(claimant) and not tactic and not casualties,
         separate=separate,
         own_date=dated.cue is not None,
         own_place=own_place,
@@ -374,11 +386,27 @@ def _reading(
 
 
 _CLAIMED: Final = re.compile(
-    r"[\s,]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|"
+    r"[\s,)]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|"
     r"(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?(?:attack|bombing|blast|assault|ambush|killings?|raid|"
     r"operation|explosion|strike|abduction|kidnapping))",
     re.IGNORECASE,
 )
+
+
+_CLAIM_VERB: Final = re.compile(
+    r"\bclaim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?"
+    r"(?:attack|bombing|blast|assault|ambush|killings?|raid|operation|explosion|strike|abduction|kidnapping))",
+    re.IGNORECASE,
+)
+
+
+def _claim_trigger(text: str) -> list[Trigger]:
+    """A weak trigger on a claim of responsibility that names no tactic ("The TTP claimed
+    responsibility in a message"), so the claimant can reach the incident told before it."""
+    match = _CLAIM_VERB.search(text)
+    if match is None:
+        return []
+    return [Trigger("Attack", 1, match.start(), match.end(), match.group(0))]
 
 
 def _claimant(text: str, mentions: list[Mention]) -> str:
