@@ -111,12 +111,29 @@ def choose_trigger(triggers: list[Trigger], text: str, has_deaths: bool = False)
         in {"Battles", "Explosions/Remote violence", "Violence against civilians"}
     ]
     pool = violent or strong
+    remote = [
+        trigger
+        for trigger in pool
+        if trigger.strength >= 3
+        and taxonomy.event_type_of(trigger.sub_event_type) == "Explosions/Remote violence"
+    ]
+    if remote and all(
+        _ONE_SIDED.match(trigger.text)
+        for trigger in pool
+        if taxonomy.event_type_of(trigger.sub_event_type) == "Battles"
+    ):
+        # "attacked a military patrol with explosives dropped from drones": a one-sided attack by
+        # a remote weapon is remote violence, not a battle (nobody is said to fight back)
+        pool = remote
     winner = taxonomy.winning([trigger.sub_event_type for trigger in pool])
     # the verb, not the actor word ("gunmen"), anchors the event in the parse
     return min(
         (trigger for trigger in pool if trigger.sub_event_type == winner),
         key=lambda trigger: (-trigger.strength, bool(_ACTOR_WORD.fullmatch(trigger.text))),
     )
+
+
+_ONE_SIDED: Final = re.compile(r"attack(?:ed|s)?\b", re.IGNORECASE)
 
 
 def _protest_type(types: set[str]) -> str | None:
