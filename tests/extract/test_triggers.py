@@ -147,3 +147,16 @@ def test_drone_dropped_explosives_are_air_strikes_unless_both_sides_fight(senten
 
 def test_prices_that_dropped_are_no_trigger():
     assert find_triggers("Fuel prices dropped from last year's highs.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Its forces had taken full control of the town of Kivala.", "Non-state actor overtakes territory"),
+        ("The rebels seized complete control of Kivala on Monday.", "Non-state actor overtakes territory"),
+        ("He ordered units to withdraw from Kivala.", "Non-violent transfer of territory"),
+    ],
+)
+def test_control_and_withdrawal_wordings(sentence, sub_event_type):
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is not None and trigger.sub_event_type == sub_event_type
