@@ -270,3 +270,31 @@ def test_a_claim_with_a_weak_or_no_trigger_reaches_the_incident(language, claim,
 
 def test_a_claim_alone_is_no_event(language):
     assert _events("The TTP claimed responsibility in a message to reporters on Monday.", language) == []
+
+
+def test_a_crowd_that_turns_violent_is_one_demonstration_coded_as_a_riot(language):
+    events = _events(
+        "Hundreds of people protested outside the governor's office on Monday, and police fired tear gas "
+        "to disperse them.\n\nSome threw stones at the security forces guarding the building.",
+        language,
+    )
+    assert [(event.sub_event_type, event.actor1.split(" (")[0]) for event in events] == [
+        ("Violent demonstration", "Rioters")
+    ]
+
+
+def test_a_killing_during_the_clashes_told_before_is_no_armed_clash(language):
+    events = _events(
+        "Hundreds of protesters clashed with police outside a court on Tuesday, police said.\n\n"
+        "A lawyer was attacked and killed by a group of men in a nearby lane during the clashes.",
+        language,
+    )
+    assert "Armed clash" not in [event.sub_event_type for event in events]
+    assert sum(event.fatalities for event in events) == 1
+
+
+def test_the_most_exact_day_of_a_sentence_dates_it(language):
+    events = _events(
+        "Protests against the bill, which began last week, spread on Tuesday to the port city.", language
+    )
+    assert [event.event_date for event in events] == [date(2024, 5, 14)]

@@ -105,7 +105,11 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
         and main.event_date != event.event_date
     ):
         return False
-    if main.disorder_type != event.disorder_type and event.event_type != "Strategic developments":
+    if (
+        main.disorder_type != event.disorder_type
+        and event.event_type != "Strategic developments"
+        and not _same_crowd(main, event)
+    ):
         return False
     if event.fatalities and reading.tactic and event.event_type != main.event_type:
         # deaths by another kind of violence (shelling after a capture) are an incident of their own
@@ -125,7 +129,24 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
     new_actor = (
         reading.named and event.actor1 not in {main.actor1, main.actor2} and not is_generic(event.actor1)
     )
+    if new_actor and _same_crowd(main, event):
+        # "Protesters ... burned tyres. Some threw stones at the security forces": the crowd that
+        # turned violent is the demonstration's own, not a new actor
+        new_actor = False
     return not (new_actor and event.event_type != main.event_type)
+
+
+_CROWD_CODES: Final[frozenset[int]] = frozenset({5, 6})  # rioters, protesters
+
+
+def _same_crowd(main: Event, event: Event) -> bool:
+    """Whether both are demonstrations whose first actors are crowds (protesters, rioters)."""
+    return (
+        main.event_type in {"Protests", "Riots"}
+        and event.event_type in {"Protests", "Riots"}
+        and main.inter1 in _CROWD_CODES
+        and event.inter1 in _CROWD_CODES
+    )
 
 
 def _new_place(main: Event, event: Event, reading: Reading) -> bool:
@@ -213,8 +234,20 @@ def absorb(
     if territory is not None and territory.to_actor == main.actor1 and actor1 != main.actor1:
         territory = Territory(territory.place, territory.from_actor, actor1)
     claimed_by = main.claimed_by or other.claimed_by
+    sub_event_type = main.sub_event_type
+    if (
+        _same_crowd(main, other)
+        and other.event_type == "Riots"
+        and main.sub_event_type in {"Peaceful protest", "Protest with intervention"}
+    ):
+        # the demonstrators turned violent: ACLED codes the demonstration as a riot by rioters
+        sub_event_type = other.sub_event_type
+        actor1, inter1 = other.actor1, other.inter1
     return replace(
         main,
+        sub_event_type=sub_event_type,
+        event_type=taxonomy.event_type_of(sub_event_type),
+        disorder_type=taxonomy.disorder_type_of(sub_event_type),
         actor1=actor1,
         inter1=inter1,
         actor2=actor2,
@@ -229,7 +262,7 @@ def absorb(
         time_precision=dated.time_precision,
         notes=notes(
             dated.event_date,
-            main.sub_event_type,
+            sub_event_type,
             actor1,
             actor2,
             placed.location,

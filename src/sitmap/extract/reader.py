@@ -200,9 +200,24 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     statistics: list[Statistic] = []
     sport = context.sport_document(document.text)
     spotted: list[_Spotted] = []
+    past_told: set[int] = set()  # sentences that tell only a past event named by its year
     for sentence, triggers in candidates:
         counts = find_counts(sentence.text)
         dated = dates[sentence.index]
+        if sentence.index - 1 in past_told and dated.cue is None:
+            # the sentence after one about a past event, with no day of its own, goes on about it
+            # ("The attacker ... was shot dead by police at the scene.")
+            past_told.add(sentence.index)
+            continue
+        past = _past_event_spans(sentence.text, document.published)
+        if past:
+            # "sentenced two men for a 2016 truck attack in Nice that killed 86 people": the
+            # triggers and tolls of a past event named by its year are not today's event
+            triggers = [t for t in triggers if not any(start <= t.start < end for start, end in past)]
+            counts = [c for c in counts if not any(start <= c.start < end for start, end in past)]
+            if not triggers:
+                past_told.add(sentence.index)
+                continue
         if is_context_toll(sentence.text) or (dated.cue is not None and dated.cue.background):
             statistics += _statistics(document, sentence, counts, dated, said.get(sentence.index), country)
             continue
@@ -400,6 +415,23 @@ _CLAIM_VERB: Final = re.compile(
 )
 
 
+_NAMED_YEAR: Final = re.compile(r"(?:a|an|the|its|their|this|that)\s+(?:19|20)\d\d", re.IGNORECASE)
+_CLAUSE_END: Final = re.compile(r"[,;:]|\s[-–—]\s|$")
+
+
+def _past_event_spans(text: str, published: date | None) -> list[tuple[int, int]]:
+    """The spans of past events named by their year ("a 2016 truck attack in Nice that killed 86
+    people", "the 2015 attacks"), each to the end of its clause."""
+    if published is None:
+        return []
+    spans = []
+    for cue in find_dates(text, published):
+        if cue.background and _NAMED_YEAR.fullmatch(cue.text):
+            end = _CLAUSE_END.search(text, cue.end)
+            spans.append((cue.start, end.start() if end else len(text)))
+    return spans
+
+
 def _claim_trigger(text: str) -> list[Trigger]:
     """A weak trigger on a claim of responsibility that names no tactic ("The TTP claimed
     responsibility in a message"), so the claimant can reach the incident told before it."""
@@ -583,7 +615,9 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
             continue
         found = [cue for cue in find_dates(sentence.text, published) if not _in_dateline(sentence.text, cue)]
         cues = [cue for cue in found if not _dates_report(sentence.text, cue)]
-        own = next((cue for cue in cues if not cue.background), None)
+        # the most exact of the sentence's own cues: "protests, which began last week, spread on
+        # Tuesday to Mombasa" happened on Tuesday
+        own = min((cue for cue in cues if not cue.background), key=lambda cue: cue.precision, default=None)
         if own is None and not cues and found and previous.cue is None:
             # a lede dated only by its report ("the Arakan Army said on Monday it had seized the
             # town"): the event was that day or before, which says more than the publication date
