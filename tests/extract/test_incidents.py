@@ -298,3 +298,12 @@ def test_the_most_exact_day_of_a_sentence_dates_it(language):
         "Protests against the bill, which began last week, spread on Tuesday to the port city.", language
     )
     assert [event.event_date for event in events] == [date(2024, 5, 14)]
+
+
+def test_a_follow_up_by_the_ledes_actor_gives_the_raids_day(language):
+    events = _events(
+        "ADF rebels killed at least 14 civilians in an overnight raid on a village, officials said on "
+        "Wednesday.\n\nThe attackers entered the village late on Monday and went from house to house.",
+        language,
+    )
+    assert [(event.fatalities, event.event_date) for event in events] == [(14, date(2024, 5, 13))]

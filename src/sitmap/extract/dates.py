@@ -96,7 +96,7 @@ _RELATIVE: Final[dict[str, tuple[int, int]]] = {
     "today": (0, 1),
     "tonight": (0, 1),
     "last night": (-1, 1),
-    "overnight": (0, 1),
+    "overnight": (0, 2),  # the night before publication or the one after the day named before
     "this morning": (0, 1),
     "this afternoon": (0, 1),
     "this evening": (0, 1),
