@@ -307,3 +307,12 @@ def test_a_follow_up_by_the_ledes_actor_gives_the_raids_day(language):
         language,
     )
     assert [(event.fatalities, event.event_date) for event in events] == [(14, date(2024, 5, 13))]
+
+
+def test_a_follow_up_names_the_source_the_lede_only_described(language):
+    events = _events(
+        "Fighters stormed a village on Saturday, shooting dead 27 residents, a local rights group said.\n\n"
+        "The Darfur Bar Association said the attackers opened fire on people at the market.",
+        language,
+    )
+    assert [event.claimed_by for event in events] == ["Darfur Bar Association"]

@@ -149,6 +149,18 @@ def _same_crowd(main: Event, event: Event) -> bool:
     )
 
 
+def _described(speaker: str) -> bool:
+    """A source described, not named: several words, none capitalised after the first ("Local
+    rights group", "Medical group")."""
+    words = speaker.split()
+    return len(words) >= 2 and not any(word[:1].isupper() for word in words[1:])
+
+
+def _proper_name(speaker: str) -> bool:
+    """A source named by a proper name of two or more capitalised words ("Darfur Bar Association")."""
+    return sum(word[:1].isupper() for word in speaker.split()) >= 2
+
+
 def _refines(main: Event, event: Event) -> bool:
     """Whether a follow-up by the lede's own actor, with no dead of its own, gives the day and the
     place inside the lede's region that the lede lacked ("ADF rebels killed 14 in a raid in North
@@ -247,6 +259,10 @@ def absorb(
     if territory is not None and territory.to_actor == main.actor1 and actor1 != main.actor1:
         territory = Territory(territory.place, territory.from_actor, actor1)
     claimed_by = main.claimed_by or other.claimed_by
+    if other.claimed_by and _described(main.claimed_by) and _proper_name(other.claimed_by):
+        # "..., a local rights group said." then "The Darfur Bar Association said ...": the
+        # follow-up names the source the lede only described
+        claimed_by = other.claimed_by
     sub_event_type = main.sub_event_type
     if (
         _same_crowd(main, other)
