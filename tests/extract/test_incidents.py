@@ -316,3 +316,19 @@ def test_a_follow_up_names_the_source_the_lede_only_described(language):
         language,
     )
     assert [event.claimed_by for event in events] == ["Darfur Bar Association"]
+
+
+def test_a_scene_set_apart_at_the_head_of_a_sentence_keeps_its_own_dead(language):
+    events = _events(
+        "An air strike on a house in the south killed nine people on Wednesday, medics said.\n\n"
+        "In the occupied West Bank, troops killed three gunmen in a firefight on Tuesday.",
+        language,
+    )
+    assert sorted(event.fatalities for event in events) == [3, 9]
+
+
+@pytest.mark.parametrize("opening", ["In the morning, ", "In total, "])
+def test_an_opening_that_names_no_place_sets_no_scene_apart(language, opening):
+    from sitmap.extract.reader import _ANOTHER_INCIDENT
+
+    assert not _ANOTHER_INCIDENT.search(opening + "troops killed three gunmen.")

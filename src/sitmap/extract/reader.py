@@ -48,7 +48,9 @@ from sitmap.nlp.sentences import is_caption
 
 _ANOTHER_INCIDENT: Final = re.compile(
     r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|retaliat\w*|"
-    r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b",
+    r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b"
+    # a scene set apart at the head of the sentence: "In the occupied West Bank, troops killed ..."
+    r"|(?-i:^In (?:the )?(?:occupied |neighbouring |neighboring |nearby )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*,)",
     re.IGNORECASE,
 )
 # A sentence that tells another incident than the one before it ("A mosque was also destroyed").
