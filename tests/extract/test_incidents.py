@@ -332,3 +332,18 @@ def test_an_opening_that_names_no_place_sets_no_scene_apart(language, opening):
     from sitmap.extract.reader import _ANOTHER_INCIDENT
 
     assert not _ANOTHER_INCIDENT.search(opening + "troops killed three gunmen.")
+
+
+def test_a_weak_follow_up_gives_the_day_but_no_event_of_its_own(language):
+    events = _events(
+        "Armed bandits abducted at least 50 villagers in a raid on a village, police said on Wednesday.\n\n"
+        "The gunmen stormed the village on Monday night, shooting sporadically.",
+        language,
+    )
+    assert [(event.sub_event_type, event.event_date) for event in events] == [
+        ("Abduction/forced disappearance", date(2024, 5, 13))
+    ]
+
+
+def test_a_weak_sentence_with_a_day_but_no_incident_before_it_is_no_event(language):
+    assert _events("The gunmen stormed the village on Monday night, shooting sporadically.", language) == []

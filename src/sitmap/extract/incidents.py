@@ -50,7 +50,10 @@ class Reading:
     victims: frozenset[str] = frozenset()
     tactic: bool = True
     claimant: str = ""  # the group that claimed the incident told before ("JNIM claimed the attack")
-    claim_only: bool = False  # the sentence only claims ("the TTP claimed responsibility"): no event alone
+    # the sentence only adds to the incident before it: a claim ("the TTP claimed responsibility") or
+    # a weak follow-up that gives the day ("The gunmen stormed Kaya village on Monday night"); no
+    # event alone
+    follow_only: bool = False
 
 
 def victim_class(noun: str) -> str:
@@ -84,7 +87,7 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
             )
             victims[target] = victims[target] | reading.victims
             continue
-        if not reading.supported or reading.claim_only:
+        if not reading.supported or reading.follow_only:
             continue
         incidents.append(event)
         victims.append(reading.victims)

@@ -288,6 +288,7 @@ def _finish(
     readings: list[Reading] = []
     distinct: dict[str, bool] = {}
     built: list[tuple[Candidate, _Spotted]] = []
+    follow_up: list[bool] = []
     for index, item in enumerate(draft.spotted):
         sentence, trigger, mentions, counts, dated = (
             item.sentence,
@@ -297,6 +298,7 @@ def _finish(
             item.dated,
         )
         label, probability = _top(predictions.get(index, []))
+        follow_only = False
         if (
             trigger.strength < 2
             and not any(c.kind == "killed" or c.kind == "neutralised" for c in counts)
@@ -304,12 +306,18 @@ def _finish(
             and not item.claimant
         ):
             # "a Russian-backed offensive" in passing is background, not an event; "JNIM claimed the
-            # attack" names who did the incident told before it
-            continue
+            # attack" names who did the incident told before it. "The gunmen stormed Kaya village
+            # on Monday night" gives the day of the incident before it, and no event of its own.
+            if not (
+                events and dated.cue is not None and dated.cue.precision == 1 and not dated.cue.background
+            ):
+                continue
+            follow_only = True
         if (
             context.is_non_political(sentence.text)
             and trigger.strength < 3
             and not (item.claimant and trigger.strength < 2)
+            and not follow_only
             and label in ("", NONE_LABEL)
             and not (dated.cue and names_with_possessive(dated.cue.text, dated.cue.end, trigger.start))
         ):
@@ -321,6 +329,7 @@ def _finish(
             and probability >= 0.6
             and (trigger.strength < 3 or probability >= 0.9)
             and not (item.claimant and trigger.strength < 2)
+            and not follow_only
         ):
             continue
         attribution = draft.said.get(sentence.index)
@@ -329,8 +338,9 @@ def _finish(
         _name_generic(candidate, named)
         events.append(_event(document, candidate, dated, toponyms, focus_place, draft.asides))
         built.append((candidate, item))
+        follow_up.append(follow_only)
     events = _place_summaries(document, events, built, toponyms, focus_place)
-    for event, (_, item) in zip(events, built, strict=True):
+    for event, (_, item), follow_only in zip(events, built, follow_up, strict=True):
         separate = bool(_ANOTHER_INCIDENT.search(item.sentence.text))
         distinct[event.event_id] = separate
         readings.append(
@@ -343,6 +353,7 @@ def _finish(
                 separate,
                 item.trigger.strength >= 2,
                 item.claimant,
+                follow_only,
             )
         )
     events = fold_incidents(events, readings)
@@ -373,6 +384,7 @@ def _reading(
     separate: bool,
     tactic: bool,
     claimant: str = "",
+    follow_only: bool = False,
 ) -> Reading:
     """What a sentence brings to its event: new-incident signals and whether it can stand alone."""
     own_place = any(item.field == "location" and item.sentence == sentence.index for item in event.evidence)
@@ -391,7 +403,7 @@ def _reading(
     )
     return Reading(
         claimant=claimant,
-        claim_only=bool(claimant) and not tactic and not casualties,
+        follow_only=follow_only or (bool(claimant) and not tactic and not casualties),
         separate=separate,
         own_date=dated.cue is not None,
         own_place=own_place,
