@@ -194,7 +194,7 @@ def _inside(other: Event, main: Event) -> bool:
     return main.location in {other.admin1, other.admin2} and other.location != main.location
 
 
-def _claimant_inter(other: Event, claimant: str, default: int) -> int:
+def _claimant_inter(other: Event, claimant: str, default: int | None) -> int | None:
     """The actor code of the claimant, read from the claiming sentence's event when it names it."""
     if other.actor1 == claimant:
         return other.inter1
