@@ -9,7 +9,7 @@
     article and sub-event type, actor1 and fatalities of the matched events; (c) FA-KES dev: governorate, fatalities, actor, type; (d) articles/s, peak memory.
 Shared data is read from ../shared/data at run time and skipped when absent.
 
-    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|fakes]
+    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|holdout|fakes]
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ ANNOTATED = ROOT / "annotated" / "events.jsonl"
 EXAMPLES = ROOT.parent / "examples"
 EXAMPLES_EXPECTED = ROOT / "annotated" / "examples_expected.jsonl"
 WIRE = ROOT / "wire_set"
+HOLDOUT = ROOT / "wire_holdout"  # written before any tuning; never tuned on
 sys.path.insert(0, str(ROOT.parent / "training"))
 from places import GOVERNORATES, fakes_documents  # noqa: E402  # the scorer's spellings and reading, one for both
 from train import CASE_LABELS as CASE_NAMES  # noqa: E402  # type: ignore[import-not-found]  # one label map
@@ -318,19 +319,27 @@ def _wire_failures(want: dict[str, Any], event: Event) -> list[str]:
     return failed
 
 
-def bench_wire(locate: Locator, classifier: SubeventClassifier | None, show: bool = False) -> None:
+def bench_wire(
+    locate: Locator,
+    classifier: SubeventClassifier | None,
+    show: bool = False,
+    folder: Path = WIRE,
+    label: str = "(f) wire set",
+) -> None:
     """(f) Wire reports from other conflicts (benchmarks/wire_set/), scored like the sample check:
     an expected event is found when one event has its sub-event type, a place within the given
-    km, the date, fatalities, actors and claimed_by; events matching nothing are false."""
-    expected = WIRE / "expected.jsonl"
+    km, the date, fatalities, actors and claimed_by; events matching nothing are false. (g) is the
+    same scoring on benchmarks/wire_holdout/, written before the rules were tuned on (f)."""
+    expected = folder / "expected.jsonl"
     if not expected.exists():
-        print("(f) wire set: skipped, no benchmarks/wire_set/")
+        print(f"{label}: skipped, no {folder.name}/")
         return
     from sitmap.ingest import read_inputs
 
     items = [json.loads(line) for line in expected.open(encoding="utf-8") if line.strip()]
     documents = [
-        next(d for d in read_inputs([str(WIRE / item["file"])]) if isinstance(d, Document)) for item in items
+        next(d for d in read_inputs([str(folder / item["file"])]) if isinstance(d, Document))
+        for item in items
     ]
     results = read_documents(documents, locate, classifier)
     required = found = false = predicted = 0
@@ -364,7 +373,7 @@ def bench_wire(locate: Locator, classifier: SubeventClassifier | None, show: boo
                 )
             print("\n".join(lines))
     print(
-        f"(f) wire set: {len(items)} articles, {found}/{required} expected events found, "
+        f"{label}: {len(items)} articles, {found}/{required} expected events found, "
         f"{false} false, {predicted} events in all"
     )
 
@@ -423,7 +432,9 @@ def bench_fakes(locate: Locator, classifier: SubeventClassifier | None, show: in
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-classifier", action="store_true")
-    parser.add_argument("--only", choices=["case", "case-cv", "annotated", "examples", "wire", "fakes"])
+    parser.add_argument(
+        "--only", choices=["case", "case-cv", "annotated", "examples", "wire", "holdout", "fakes"]
+    )
     parser.add_argument("--show", type=int, default=0, help="print this many FA-KES fatality misses")
     args = parser.parse_args()
     locate = _locator()
@@ -438,6 +449,8 @@ def main() -> int:
         bench_examples(locate, classifier, args.show > 0)
     if args.only in (None, "wire"):
         bench_wire(locate, classifier, args.show > 0)
+    if args.only in (None, "holdout"):
+        bench_wire(locate, classifier, args.show > 0, HOLDOUT, "(g) wire holdout")
     if args.only in (None, "fakes"):
         bench_fakes(locate, classifier, args.show)
     return 0

@@ -173,3 +173,16 @@ def test_gazetteer_country_names_take_acled_spelling():
     assert actor_name("Military Forces of {country}", "Democratic Republic of the Congo") == (
         "Military Forces of the Democratic Republic of Congo"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Russia's defence ministry said its forces had taken the town.", "Military Forces of Russia"),
+        ("Turkish officials said their soldiers returned fire.", "Military Forces of Turkey"),
+        # no country before the pronoun: the article's country
+        ("Its forces shelled the town.", "Military Forces of Ukraine"),
+    ],
+)
+def test_its_forces_belong_to_the_country_named_before(sentence, name):
+    assert [mention.actor.name for mention in find_mentions(sentence, "Ukraine")] == [name]

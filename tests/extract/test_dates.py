@@ -41,3 +41,21 @@ def test_find_dates_resolves_cues_against_publication(sentence, value, precision
 
 def test_earlier_leans_on_the_previous_sentence():
     assert find_dates("Earlier, two soldiers were killed.", WEDNESDAY)[0].relative_to_previous
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Troops shelled the city in the spring of 2017, killing hundreds.", date(2017, 4, 1)),
+        ("The strikes were the eighth round since Jan. 12.", date(2020, 1, 1)),
+        ("Fighting has raged since 12 January 2019.", date(2019, 1, 1)),
+        ("He helped plan a 2016 truck attack in Nice.", date(2016, 1, 1)),
+    ],
+)
+def test_seasons_periods_since_a_day_and_named_years_are_background(text, value):
+    (cue,) = find_dates(text, WEDNESDAY)
+    assert cue.background and cue.value == value and cue.precision == 3
+
+
+def test_a_number_that_looks_like_a_year_of_the_future_is_no_date():
+    assert find_dates("The toll rose to 2031 people.", WEDNESDAY) == []

@@ -340,3 +340,25 @@ def test_a_lede_naming_only_the_province_takes_the_town_its_follow_up_names(lang
         language,
     )
     assert [(event.location, event.fatalities) for event in events] == [("Ariha", 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court on Wednesday sentenced two men for helping to plan a 2016 truck attack that killed 86 "
+        "people, as families gathered outside.\n\nThe attacker was shot dead by police at the scene.",
+        "A film about the siege premiered in London on Monday.\n\nIt follows medics who stayed behind as "
+        "troops shelled the city in the spring of 2017, killing hundreds of people.",
+    ],
+)
+def test_a_past_event_named_by_its_year_or_season_is_no_event(text, language):
+    assert _read(text, language, toponyms=False)[0] == []
+
+
+def test_a_past_event_named_by_its_year_leaves_the_days_own_event(language):
+    events, _ = _read(
+        "Gunmen killed four villagers on Monday, a year after the 2023 massacre in the same area.",
+        language,
+        toponyms=False,
+    )
+    assert [event.fatalities for event in events] == [4]

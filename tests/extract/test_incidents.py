@@ -237,3 +237,113 @@ def test_a_claim_of_responsibility_names_the_incidents_actor(language):
         language,
     )
     assert [(event.actor1, event.fatalities) for event in events] == [("Boko Haram", 12)]
+
+
+@pytest.mark.parametrize(
+    ("claim", "group"),
+    [
+        # the claim names no tactic at all
+        (
+            "The Pakistani Taliban, known as the TTP, claimed responsibility in a message to reporters.",
+            "TTP: Tehreek-i-Taliban Pakistan",
+        ),
+        # the claimant is also the sentence's speaker
+        (
+            "The al Qaeda-linked group JNIM claimed the attack in a statement on Tuesday.",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+        # a claimed toll of its own, and a speaker-like figure ("police officers")
+        (
+            "Al Shabaab claimed responsibility for the attack, saying it had killed 14 police officers.",
+            "Al Shabaab",
+        ),
+    ],
+)
+def test_a_claim_with_a_weak_or_no_trigger_reaches_the_incident(language, claim, group):
+    events = _events(
+        "Militants attacked a police checkpoint on Monday night, killing five officers, officials said.\n\n"
+        + claim,
+        language,
+    )
+    assert [(event.actor1, event.fatalities) for event in events] == [(group, 5)]
+
+
+def test_a_claim_alone_is_no_event(language):
+    assert _events("The TTP claimed responsibility in a message to reporters on Monday.", language) == []
+
+
+def test_a_crowd_that_turns_violent_is_one_demonstration_coded_as_a_riot(language):
+    events = _events(
+        "Hundreds of people protested outside the governor's office on Monday, and police fired tear gas "
+        "to disperse them.\n\nSome threw stones at the security forces guarding the building.",
+        language,
+    )
+    assert [(event.sub_event_type, event.actor1.split(" (")[0]) for event in events] == [
+        ("Violent demonstration", "Rioters")
+    ]
+
+
+def test_a_killing_during_the_clashes_told_before_is_no_armed_clash(language):
+    events = _events(
+        "Hundreds of protesters clashed with police outside a court on Tuesday, police said.\n\n"
+        "A lawyer was attacked and killed by a group of men in a nearby lane during the clashes.",
+        language,
+    )
+    assert "Armed clash" not in [event.sub_event_type for event in events]
+    assert sum(event.fatalities for event in events) == 1
+
+
+def test_the_most_exact_day_of_a_sentence_dates_it(language):
+    events = _events(
+        "Protests against the bill, which began last week, spread on Tuesday to the port city.", language
+    )
+    assert [event.event_date for event in events] == [date(2024, 5, 14)]
+
+
+def test_a_follow_up_by_the_ledes_actor_gives_the_raids_day(language):
+    events = _events(
+        "ADF rebels killed at least 14 civilians in an overnight raid on a village, officials said on "
+        "Wednesday.\n\nThe attackers entered the village late on Monday and went from house to house.",
+        language,
+    )
+    assert [(event.fatalities, event.event_date) for event in events] == [(14, date(2024, 5, 13))]
+
+
+def test_a_follow_up_names_the_source_the_lede_only_described(language):
+    events = _events(
+        "Fighters stormed a village on Saturday, shooting dead 27 residents, a local rights group said.\n\n"
+        "The Darfur Bar Association said the attackers opened fire on people at the market.",
+        language,
+    )
+    assert [event.claimed_by for event in events] == ["Darfur Bar Association"]
+
+
+def test_a_scene_set_apart_at_the_head_of_a_sentence_keeps_its_own_dead(language):
+    events = _events(
+        "An air strike on a house in the south killed nine people on Wednesday, medics said.\n\n"
+        "In the occupied West Bank, troops killed three gunmen in a firefight on Tuesday.",
+        language,
+    )
+    assert sorted(event.fatalities for event in events) == [3, 9]
+
+
+@pytest.mark.parametrize("opening", ["In the morning, ", "In total, "])
+def test_an_opening_that_names_no_place_sets_no_scene_apart(language, opening):
+    from sitmap.extract.reader import _ANOTHER_INCIDENT
+
+    assert not _ANOTHER_INCIDENT.search(opening + "troops killed three gunmen.")
+
+
+def test_a_weak_follow_up_gives_the_day_but_no_event_of_its_own(language):
+    events = _events(
+        "Armed bandits abducted at least 50 villagers in a raid on a village, police said on Wednesday.\n\n"
+        "The gunmen stormed the village on Monday night, shooting sporadically.",
+        language,
+    )
+    assert [(event.sub_event_type, event.event_date) for event in events] == [
+        ("Abduction/forced disappearance", date(2024, 5, 13))
+    ]
+
+
+def test_a_weak_sentence_with_a_day_but_no_incident_before_it_is_no_event(language):
+    assert _events("The gunmen stormed the village on Monday night, shooting sporadically.", language) == []

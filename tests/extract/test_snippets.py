@@ -120,3 +120,29 @@ def test_a_whole_text_event_placed_at_a_region_keeps_region_precision():
     focus = Toponym("snip-1", 0, 5, "Borno", "place", region, 0.9, 3, 0)
     (event,) = apply_document_prediction(DOCUMENT, [], [("Suicide bomb", 0.4)], "Nigeria", focus, {})
     assert (event.location, event.geo_precision) == ("Borno", 3)
+
+
+ARTICLE = Document(
+    "snip-article",
+    "GAZA (Wire) - An Israeli air strike on a house killed nine people on Wednesday, medics said.\n\n"
+    "Medics said the dead belonged to one family.",
+    published=date(2024, 3, 13),
+)
+
+
+def _strike(document: Document) -> Event:
+    start = document.text.index("air strike")
+    span = Evidence(document.id, 0, start, start + len("air strike"), "sub_event_type", "air strike")
+    return dataclasses.replace(_event("Air/drone strike"), evidence=(span,))
+
+
+@pytest.mark.parametrize(("probability", "expected"), [(0.6, "Air/drone strike"), (0.85, "Attack")])
+def test_a_short_articles_strong_trigger_needs_a_sure_whole_text_reading(probability, expected):
+    (event,) = apply_document_prediction(ARTICLE, [_strike(ARTICLE)], [("Attack", probability)], "", None, {})
+    assert event.sub_event_type == expected
+
+
+def test_a_one_paragraph_snippet_keeps_the_tuned_whole_text_threshold():
+    snippet = Document("snip-2", ARTICLE.text.split("\n")[0], published=date(2024, 3, 13))
+    (event,) = apply_document_prediction(snippet, [_strike(snippet)], [("Attack", 0.6)], "", None, {})
+    assert event.sub_event_type == "Attack"

@@ -127,3 +127,36 @@ def test_kill_in_a_headline_is_a_weak_attack_trigger():
 def test_shot_dead_protesters_and_shooting_dead(sentence, sub_event_type):
     trigger = choose_trigger(find_triggers(sentence), sentence)
     assert trigger is not None and trigger.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        # a one-sided attack by a remote weapon is remote violence
+        ("Rebels attacked an army post with explosives dropped from drones.", "Air/drone strike"),
+        ("A drone dropped two grenades on the checkpoint, killing a soldier.", "Air/drone strike"),
+        ("Drone-dropped bombs hit the police station.", "Air/drone strike"),
+        # a fight stays a battle whatever the weapons
+        ("Rebels clashed with soldiers who were backed by drone strikes.", "Armed clash"),
+    ],
+)
+def test_drone_dropped_explosives_are_air_strikes_unless_both_sides_fight(sentence, sub_event_type):
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is not None and trigger.sub_event_type == sub_event_type
+
+
+def test_prices_that_dropped_are_no_trigger():
+    assert find_triggers("Fuel prices dropped from last year's highs.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        ("Its forces had taken full control of the town of Kivala.", "Non-state actor overtakes territory"),
+        ("The rebels seized complete control of Kivala on Monday.", "Non-state actor overtakes territory"),
+        ("He ordered units to withdraw from Kivala.", "Non-violent transfer of territory"),
+    ],
+)
+def test_control_and_withdrawal_wordings(sentence, sub_event_type):
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is not None and trigger.sub_event_type == sub_event_type

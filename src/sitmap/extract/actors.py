@@ -289,6 +289,9 @@ def _named_groups() -> frozenset[str]:
     )
 
 
+_POSSESSIVE_PRONOUN: Final = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
+
+
 def _mention(
     text: str,
     start: int,
@@ -311,6 +314,17 @@ def _mention(
         if re.fullmatch(r"(?:['’]s)?[\s-]+(?:[\w'’-]+[\s-]+){0,2}", between):
             country, explicit = name, True
         break
+    if (
+        not explicit
+        and backer is None
+        and "{country}" in row.name
+        and _POSSESSIVE_PRONOUN.search(text[:start])
+    ):
+        # "Russia's defence ministry said its forces had taken the town": "its" is the country
+        # named before it in the sentence
+        before = [name for name, _, _, c_end in countries if c_end <= start]
+        if before:
+            country, explicit = before[-1], True
     if row.name == "Military Forces of {country}" and text[start:end].lower() == "opposition":
         country = default_country
     actor = Actor(

@@ -40,6 +40,14 @@ WEEKDAYS: Final[dict[str, int]] = {
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # noqa: E501
 _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
     (
+        # before the day patterns: "since Jan. 12" is a period, not the day of the event
+        "since",
+        re.compile(
+            rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<month_year>(?:19|20)\d\d))?|(?P<year>(?:19|20)\d\d)|the (?:start|beginning) of)",  # noqa: E501
+            re.I,
+        ),
+    ),
+    (
         "dmy",
         re.compile(
             rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
@@ -66,29 +74,29 @@ _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
         ),
     ),
     (
-        "since",
-        re.compile(
-            rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:{_MONTH}|(?P<year>(?:19|20)\d\d)|the (?:start|beginning) of)",  # noqa: E501
-            re.I,
-        ),
-    ),
-    (
         "period",
         re.compile(
-            rf"\b(?:in\s+)?(?P<part>early|late|mid|the end of|the start of)[\s-]+(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d\d)\b",  # noqa: E501
+            rf"\b(?:in\s+)?(?:the\s+)?(?P<part>early|late|mid|the end of|the start of|spring|summer|autumn|fall|winter)(?:\s+of)?[\s-]+(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d\d)\b",  # noqa: E501
             re.I,
         ),
     ),
     ("last_year", re.compile(r"\b(?:late |early |the end of )?last year\b", re.I)),
     ("month_year", re.compile(rf"\bin\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    # a year that names an event ("a 2016 truck attack", "the 2021 coup", "its 2022 invasion")
+    (
+        "named_year",
+        re.compile(
+            r"\b(?:a|an|the|its|their|this|that)\s+(?P<year>(?:19|20)\d\d)(?![\d%-])(?=\s+[a-z])", re.I
+        ),
+    ),
 ]
 _RELATIVE: Final[dict[str, tuple[int, int]]] = {
     "yesterday": (-1, 1),
     "today": (0, 1),
     "tonight": (0, 1),
     "last night": (-1, 1),
-    "overnight": (0, 1),
+    "overnight": (0, 2),  # the night before publication or the one after the day named before
     "this morning": (0, 1),
     "this afternoon": (0, 1),
     "this evening": (0, 1),
@@ -199,6 +207,8 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> DateCue | None
             if groups.get("month"):
                 month = MONTHS[groups["month"].lower().rstrip(".")]
                 since_year = published.year if month <= published.month else published.year - 1
+                if groups.get("month_year"):
+                    since_year = int(groups["month_year"])
                 return DateCue(date(since_year, month, 1), 3, match.start(), match.end(), text, True)
             since_year = int(groups["year"]) if groups.get("year") else published.year
             return DateCue(date(since_year, 1, 1), 3, match.start(), match.end(), text, True)
@@ -208,7 +218,18 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> DateCue | None
             part = groups["part"].lower()
             month = named if named is not None else 0
             if named is None:
-                month = {"early": 2, "mid": 6, "late": 11, "the end of": 12, "the start of": 1}[part]
+                month = {
+                    "early": 2,
+                    "mid": 6,
+                    "late": 11,
+                    "the end of": 12,
+                    "the start of": 1,
+                    "spring": 4,
+                    "summer": 7,
+                    "autumn": 10,
+                    "fall": 10,
+                    "winter": 1,
+                }[part]
             value = date(year, month, 1)
             return DateCue(value, 3, match.start(), match.end(), text, _is_old(value, published, 40))
         if kind == "month_year":
@@ -219,6 +240,11 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> DateCue | None
         if kind == "last_year":
             # "used the same weapons in Aleppo last year": the past, as context
             return DateCue(date(published.year - 1, 1, 1), 3, match.start(), match.end(), text, True)
+        if kind == "named_year":
+            value = date(int(groups["year"]), 1, 1)
+            if value.year > published.year:
+                return None
+            return DateCue(value, 3, match.start(), match.end(), text, value.year < published.year)
         if kind == "year":
             value = date(int(groups["year"]), 1, 1)
             return DateCue(value, 3, match.start(), match.end(), text, value.year < published.year)

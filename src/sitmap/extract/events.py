@@ -88,6 +88,17 @@ def choose_trigger(triggers: list[Trigger], text: str, has_deaths: bool = False)
         types = {trigger.sub_event_type for trigger in usable}
     if not usable:
         return None
+    told = [
+        trigger
+        for trigger in usable
+        if _TOLD_BEFORE.search(text[: trigger.start]) and trigger.text.lower().startswith("clash")
+    ]
+    if told and len(told) < len(usable):
+        # "a lawyer was attacked and killed by a group of men during the clashes": the clashes
+        # (a riot as often as a battle) were told before; the sentence's own event is the killing.
+        # "Civilians were killed by stray bullets during the fighting" stays the battle's.
+        usable = [trigger for trigger in usable if trigger not in told]
+        types = {trigger.sub_event_type for trigger in usable}
     protest = _protest_type(types)
     if protest is not None:
         exact = next((trigger for trigger in usable if trigger.sub_event_type == protest), None)
@@ -111,12 +122,32 @@ def choose_trigger(triggers: list[Trigger], text: str, has_deaths: bool = False)
         in {"Battles", "Explosions/Remote violence", "Violence against civilians"}
     ]
     pool = violent or strong
+    remote = [
+        trigger
+        for trigger in pool
+        if trigger.strength >= 3
+        and taxonomy.event_type_of(trigger.sub_event_type) == "Explosions/Remote violence"
+    ]
+    if remote and all(
+        _ONE_SIDED.match(trigger.text)
+        for trigger in pool
+        if taxonomy.event_type_of(trigger.sub_event_type) == "Battles"
+    ):
+        # "attacked a military patrol with explosives dropped from drones": a one-sided attack by
+        # a remote weapon is remote violence, not a battle (nobody is said to fight back)
+        pool = remote
     winner = taxonomy.winning([trigger.sub_event_type for trigger in pool])
     # the verb, not the actor word ("gunmen"), anchors the event in the parse
     return min(
         (trigger for trigger in pool if trigger.sub_event_type == winner),
         key=lambda trigger: (-trigger.strength, bool(_ACTOR_WORD.fullmatch(trigger.text))),
     )
+
+
+_TOLD_BEFORE: Final = re.compile(
+    r"\b(?:during|amid|in|after|following)\s+(?:the|these|those)\s+$", re.IGNORECASE
+)
+_ONE_SIDED: Final = re.compile(r"attack(?:ed|s)?\b", re.IGNORECASE)
 
 
 def _protest_type(types: set[str]) -> str | None:

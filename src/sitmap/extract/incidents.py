@@ -50,6 +50,10 @@ class Reading:
     victims: frozenset[str] = frozenset()
     tactic: bool = True
     claimant: str = ""  # the group that claimed the incident told before ("JNIM claimed the attack")
+    # the sentence only adds to the incident before it: a claim ("the TTP claimed responsibility") or
+    # a weak follow-up that gives the day ("The gunmen stormed Kaya village on Monday night"); no
+    # event alone
+    follow_only: bool = False
 
 
 def victim_class(noun: str) -> str:
@@ -83,7 +87,7 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
             )
             victims[target] = victims[target] | reading.victims
             continue
-        if not reading.supported:
+        if not reading.supported or reading.follow_only:
             continue
         incidents.append(event)
         victims.append(reading.victims)
@@ -100,11 +104,15 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
     if (
         reading.own_date
         and event.time_precision == 1
-        and (main.time_precision == 1 or main.event_type != event.event_type)
+        and (main.time_precision == 1 or (main.event_type != event.event_type and not _refines(main, event)))
         and main.event_date != event.event_date
     ):
         return False
-    if main.disorder_type != event.disorder_type and event.event_type != "Strategic developments":
+    if (
+        main.disorder_type != event.disorder_type
+        and event.event_type != "Strategic developments"
+        and not _same_crowd(main, event)
+    ):
         return False
     if event.fatalities and reading.tactic and event.event_type != main.event_type:
         # deaths by another kind of violence (shelling after a capture) are an incident of their own
@@ -124,7 +132,49 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
     new_actor = (
         reading.named and event.actor1 not in {main.actor1, main.actor2} and not is_generic(event.actor1)
     )
+    if new_actor and _same_crowd(main, event):
+        # "Protesters ... burned tyres. Some threw stones at the security forces": the crowd that
+        # turned violent is the demonstration's own, not a new actor
+        new_actor = False
     return not (new_actor and event.event_type != main.event_type)
+
+
+_CROWD_CODES: Final[frozenset[int]] = frozenset({5, 6})  # rioters, protesters
+
+
+def _same_crowd(main: Event, event: Event) -> bool:
+    """Whether both are demonstrations whose first actors are crowds (protesters, rioters)."""
+    return (
+        main.event_type in {"Protests", "Riots"}
+        and event.event_type in {"Protests", "Riots"}
+        and main.inter1 in _CROWD_CODES
+        and event.inter1 in _CROWD_CODES
+    )
+
+
+def _described(speaker: str) -> bool:
+    """A source described, not named: several words, none capitalised after the first ("Local
+    rights group", "Medical group")."""
+    words = speaker.split()
+    return len(words) >= 2 and not any(word[:1].isupper() for word in words[1:])
+
+
+def _proper_name(speaker: str) -> bool:
+    """A source named by a proper name of two or more capitalised words ("Darfur Bar Association")."""
+    return sum(word[:1].isupper() for word in speaker.split()) >= 2
+
+
+def _refines(main: Event, event: Event) -> bool:
+    """Whether a follow-up by the lede's own actor, with no dead of its own, gives the day and the
+    place inside the lede's region that the lede lacked ("ADF rebels killed 14 in a raid in North
+    Kivu, officials said on Thursday" ... "the attackers entered the village of Mamove in Beni
+    territory late on Tuesday")."""
+    return (
+        bool(main.actor1)
+        and event.actor1 == main.actor1
+        and not event.fatalities
+        and (_inside(event, main) or event.location == main.location)
+    )
 
 
 def _new_place(main: Event, event: Event, reading: Reading) -> bool:
@@ -142,6 +192,15 @@ def _inside(other: Event, main: Event) -> bool:
     if not (other.location and main.location) or (other.geo_precision or 9) >= (main.geo_precision or 9):
         return False
     return main.location in {other.admin1, other.admin2} and other.location != main.location
+
+
+def _claimant_inter(other: Event, claimant: str, default: int | None) -> int | None:
+    """The actor code of the claimant, read from the claiming sentence's event when it names it."""
+    if other.actor1 == claimant:
+        return other.inter1
+    if other.actor2 == claimant:
+        return other.inter2
+    return default
 
 
 def absorb(
@@ -185,6 +244,10 @@ def absorb(
     if claimant and claimant != actor2 and (not actor1 or is_generic(actor1) or inter1 == 7):
         claimed = other.actor1 if other.actor1 == claimant else claimant
         actor1, inter1 = claimed, other.inter1 if other.actor1 == claimant else inter1
+    elif claimant and claimant != actor1 and actor2 and is_generic(actor2):
+        # "militants attacked a base" coded with the base's forces first: the claimant did the
+        # attack, so it leads and the forces it attacked follow
+        actor1, inter1, actor2, inter2 = claimant, _claimant_inter(other, claimant, inter2), actor1, inter1
     civilian_target = main.territory is not None and other.inter2 == 7
     if not actor2 and other.actor2 and other.actor2 != actor1 and not civilian_target:
         actor2, inter2 = other.actor2, other.inter2
@@ -199,8 +262,24 @@ def absorb(
     if territory is not None and territory.to_actor == main.actor1 and actor1 != main.actor1:
         territory = Territory(territory.place, territory.from_actor, actor1)
     claimed_by = main.claimed_by or other.claimed_by
+    if other.claimed_by and _described(main.claimed_by) and _proper_name(other.claimed_by):
+        # "..., a local rights group said." then "The Darfur Bar Association said ...": the
+        # follow-up names the source the lede only described
+        claimed_by = other.claimed_by
+    sub_event_type = main.sub_event_type
+    if (
+        _same_crowd(main, other)
+        and other.event_type == "Riots"
+        and main.sub_event_type in {"Peaceful protest", "Protest with intervention"}
+    ):
+        # the demonstrators turned violent: ACLED codes the demonstration as a riot by rioters
+        sub_event_type = other.sub_event_type
+        actor1, inter1 = other.actor1, other.inter1
     return replace(
         main,
+        sub_event_type=sub_event_type,
+        event_type=taxonomy.event_type_of(sub_event_type),
+        disorder_type=taxonomy.disorder_type_of(sub_event_type),
         actor1=actor1,
         inter1=inter1,
         actor2=actor2,
@@ -215,7 +294,7 @@ def absorb(
         time_precision=dated.time_precision,
         notes=notes(
             dated.event_date,
-            main.sub_event_type,
+            sub_event_type,
             actor1,
             actor2,
             placed.location,

@@ -48,7 +48,9 @@ from sitmap.nlp.sentences import is_caption
 
 _ANOTHER_INCIDENT: Final = re.compile(
     r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|retaliat\w*|"
-    r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b",
+    r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b"
+    # a scene set apart at the head of the sentence: "In the occupied West Bank, troops killed ..."
+    r"|(?-i:^In (?:the )?(?:occupied |neighbouring |neighboring |nearby )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*,)",
     re.IGNORECASE,
 )
 # A sentence that tells another incident than the one before it ("A mosque was also destroyed").
@@ -185,6 +187,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     candidates = [
         (sentence, find_triggers(sentence.text)) for sentence in sentences if not is_caption(sentence.text)
     ]
+    candidates = [(sentence, triggers or _claim_trigger(sentence.text)) for sentence, triggers in candidates]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
 
     attributions: list[Attribution] = []
@@ -199,9 +202,24 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     statistics: list[Statistic] = []
     sport = context.sport_document(document.text)
     spotted: list[_Spotted] = []
+    past_told: set[int] = set()  # sentences that tell only a past event named by its year
     for sentence, triggers in candidates:
         counts = find_counts(sentence.text)
         dated = dates[sentence.index]
+        if sentence.index - 1 in past_told and dated.cue is None:
+            # the sentence after one about a past event, with no day of its own, goes on about it
+            # ("The attacker ... was shot dead by police at the scene.")
+            past_told.add(sentence.index)
+            continue
+        past = _past_event_spans(sentence.text, document.published)
+        if past:
+            # "sentenced two men for a 2016 truck attack in Nice that killed 86 people": the
+            # triggers and tolls of a past event named by its year are not today's event
+            triggers = [t for t in triggers if not any(start <= t.start < end for start, end in past)]
+            counts = [c for c in counts if not any(start <= c.start < end for start, end in past)]
+            if not triggers:
+                past_told.add(sentence.index)
+                continue
         if is_context_toll(sentence.text) or (dated.cue is not None and dated.cue.background):
             statistics += _statistics(document, sentence, counts, dated, said.get(sentence.index), country)
             continue
@@ -211,12 +229,13 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         if context.is_habitual(sentence.text) and (dated.cue is None or dated.cue.precision > 1):
             # "the town has been shelled almost daily": what keeps happening is background
             continue
-        mentions = _not_speaker(
-            find_mentions(sentence.text, country), said.get(sentence.index), sentence.text
-        )
+        found = find_mentions(sentence.text, country)
+        # "JNIM claimed the attack in a statement": the claimant is no mere speaker
+        claimant = _claimant(sentence.text, found)
+        mentions = _not_speaker(found, said.get(sentence.index), sentence.text)
         trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
         if trigger is not None:
-            spotted.append(_Spotted(sentence, trigger, mentions, counts, dated))
+            spotted.append(_Spotted(sentence, trigger, mentions, counts, dated, claimant))
     short = len(document.text) <= SHORT_DOCUMENT
     asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
     background = frozenset(
@@ -269,6 +288,7 @@ def _finish(
     readings: list[Reading] = []
     distinct: dict[str, bool] = {}
     built: list[tuple[Candidate, _Spotted]] = []
+    follow_up: list[bool] = []
     for index, item in enumerate(draft.spotted):
         sentence, trigger, mentions, counts, dated = (
             item.sentence,
@@ -278,25 +298,39 @@ def _finish(
             item.dated,
         )
         label, probability = _top(predictions.get(index, []))
+        follow_only = False
         if (
             trigger.strength < 2
             and not any(c.kind == "killed" or c.kind == "neutralised" for c in counts)
             and label in ("", NONE_LABEL)
-            and not _claimant(sentence.text, item.mentions)
+            and not item.claimant
         ):
             # "a Russian-backed offensive" in passing is background, not an event; "JNIM claimed the
-            # attack" names who did the incident told before it
-            continue
+            # attack" names who did the incident told before it. "The gunmen stormed Kaya village
+            # on Monday night" gives the day of the incident before it, and no event of its own.
+            if not (
+                events and dated.cue is not None and dated.cue.precision == 1 and not dated.cue.background
+            ):
+                continue
+            follow_only = True
         if (
             context.is_non_political(sentence.text)
             and trigger.strength < 3
+            and not (item.claimant and trigger.strength < 2)
+            and not follow_only
             and label in ("", NONE_LABEL)
             and not (dated.cue and names_with_possessive(dated.cue.text, dated.cue.end, trigger.start))
         ):
             # "ministers condemned the attacks" is diplomacy; "condemned Saturday's killing of
             # villagers" still reports the killing it dates
             continue
-        if label == NONE_LABEL and probability >= 0.6 and (trigger.strength < 3 or probability >= 0.9):
+        if (
+            label == NONE_LABEL
+            and probability >= 0.6
+            and (trigger.strength < 3 or probability >= 0.9)
+            and not (item.claimant and trigger.strength < 2)
+            and not follow_only
+        ):
             continue
         attribution = draft.said.get(sentence.index)
         candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
@@ -304,8 +338,9 @@ def _finish(
         _name_generic(candidate, named)
         events.append(_event(document, candidate, dated, toponyms, focus_place, draft.asides))
         built.append((candidate, item))
+        follow_up.append(follow_only)
     events = _place_summaries(document, events, built, toponyms, focus_place)
-    for event, (_, item) in zip(events, built, strict=True):
+    for event, (_, item), follow_only in zip(events, built, follow_up, strict=True):
         separate = bool(_ANOTHER_INCIDENT.search(item.sentence.text))
         distinct[event.event_id] = separate
         readings.append(
@@ -317,6 +352,8 @@ def _finish(
                 item.dated,
                 separate,
                 item.trigger.strength >= 2,
+                item.claimant,
+                follow_only,
             )
         )
     events = fold_incidents(events, readings)
@@ -334,6 +371,7 @@ class _Spotted:
     mentions: list[Mention]
     counts: list[Count]
     dated: _Dated
+    claimant: str = ""  # the named group that claims the incident told before
     doc: Doc | None = None
 
 
@@ -345,6 +383,8 @@ def _reading(
     dated: _Dated,
     separate: bool,
     tactic: bool,
+    claimant: str = "",
+    follow_only: bool = False,
 ) -> Reading:
     """What a sentence brings to its event: new-incident signals and whether it can stand alone."""
     own_place = any(item.field == "location" and item.sentence == sentence.index for item in event.evidence)
@@ -362,7 +402,8 @@ def _reading(
         if count.kind == "killed" and not count.subset and not count.context
     )
     return Reading(
-        claimant=_claimant(sentence.text, mentions),
+        claimant=claimant,
+        follow_only=follow_only or (bool(claimant) and not tactic and not casualties),
         separate=separate,
         own_date=dated.cue is not None,
         own_place=own_place,
@@ -374,11 +415,44 @@ def _reading(
 
 
 _CLAIMED: Final = re.compile(
-    r"[\s,]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|"
+    r"[\s,)]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|"
     r"(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?(?:attack|bombing|blast|assault|ambush|killings?|raid|"
     r"operation|explosion|strike|abduction|kidnapping))",
     re.IGNORECASE,
 )
+
+
+_CLAIM_VERB: Final = re.compile(
+    r"\bclaim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?"
+    r"(?:attack|bombing|blast|assault|ambush|killings?|raid|operation|explosion|strike|abduction|kidnapping))",
+    re.IGNORECASE,
+)
+
+
+_NAMED_YEAR: Final = re.compile(r"(?:a|an|the|its|their|this|that)\s+(?:19|20)\d\d", re.IGNORECASE)
+_CLAUSE_END: Final = re.compile(r"[,;:]|\s[-–—]\s|$")
+
+
+def _past_event_spans(text: str, published: date | None) -> list[tuple[int, int]]:
+    """The spans of past events named by their year ("a 2016 truck attack in Nice that killed 86
+    people", "the 2015 attacks"), each to the end of its clause."""
+    if published is None:
+        return []
+    spans = []
+    for cue in find_dates(text, published):
+        if cue.background and _NAMED_YEAR.fullmatch(cue.text):
+            end = _CLAUSE_END.search(text, cue.end)
+            spans.append((cue.start, end.start() if end else len(text)))
+    return spans
+
+
+def _claim_trigger(text: str) -> list[Trigger]:
+    """A weak trigger on a claim of responsibility that names no tactic ("The TTP claimed
+    responsibility in a message"), so the claimant can reach the incident told before it."""
+    match = _CLAIM_VERB.search(text)
+    if match is None:
+        return []
+    return [Trigger("Attack", 1, match.start(), match.end(), match.group(0))]
 
 
 def _claimant(text: str, mentions: list[Mention]) -> str:
@@ -555,7 +629,9 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
             continue
         found = [cue for cue in find_dates(sentence.text, published) if not _in_dateline(sentence.text, cue)]
         cues = [cue for cue in found if not _dates_report(sentence.text, cue)]
-        own = next((cue for cue in cues if not cue.background), None)
+        # the most exact of the sentence's own cues: "protests, which began last week, spread on
+        # Tuesday to Mombasa" happened on Tuesday
+        own = min((cue for cue in cues if not cue.background), key=lambda cue: cue.precision, default=None)
         if own is None and not cues and found and previous.cue is None:
             # a lede dated only by its report ("the Arakan Army said on Monday it had seized the
             # town"): the event was that day or before, which says more than the publication date

@@ -10,6 +10,7 @@ from typing import Any, Final
 from sitmap.extract import taxonomy
 from sitmap.extract.actors import actor_name, find_mentions, iso3_of
 from sitmap.extract.dates import names_with_possessive
+from sitmap.extract.triggers import find_triggers
 from sitmap.model import Document, Event, Evidence, Source, Toponym
 
 NONE_LABEL: Final[str] = "NONE"
@@ -22,6 +23,9 @@ SURE_NONE: Final[float] = 0.6
 _POLITICAL_ARMED: Final[frozenset[int]] = frozenset({1, 2, 8})
 # Below this the whole-text label does not overrule the type the rules read from a sentence.
 OVERRULE_PROBABILITY: Final[float] = 0.3
+# In a short article of several paragraphs, a sentence whose words settle the type (a strong
+# trigger: "air strike", "suicide bomber") is overruled only this surely, as in long articles.
+STRONG_OVERRULE_PROBABILITY: Final[float] = 0.8
 TERRITORY: Final[frozenset[str]] = frozenset(
     {"Government regains territory", "Non-state actor overtakes territory"}
 )
@@ -67,7 +71,11 @@ def apply_document_prediction(
     top = max(range(len(events)), key=lambda index: events[index].confidence)
     event = events[top]
     ceiling = max(item.confidence for item in events)
-    chosen = label if probability >= OVERRULE_PROBABILITY else event.sub_event_type
+    # the whole-text thresholds are tuned on one-paragraph snippets; a short article of several
+    # paragraphs keeps a strong trigger's reading unless the classifier is sure
+    article = "\n" in document.text.strip()
+    needed = STRONG_OVERRULE_PROBABILITY if article and _strong_trigger(event) else OVERRULE_PROBABILITY
+    chosen = label if probability >= needed else event.sub_event_type
     if label in TERRITORY and event.sub_event_type in TERRITORY:
         chosen = event.sub_event_type
     if label in PROTESTS and event.sub_event_type in {*RIOTS, "Excessive force against protesters"}:
@@ -82,6 +90,16 @@ def apply_document_prediction(
     events = list(events)
     events[top] = replace(event, confidence=round(min(0.99, max(ceiling, probability) + 0.01), 3))
     return events
+
+
+def _strong_trigger(event: Event) -> bool:
+    """Whether the words behind the event's type settle it (a trigger of strength 3)."""
+    spans = [item.text for item in event.evidence if item.field == "sub_event_type"]
+    return any(
+        trigger.strength >= 3 and trigger.sub_event_type == event.sub_event_type
+        for text in spans
+        for trigger in find_triggers(text)
+    )
 
 
 def _political_killing(event: Event) -> bool:
