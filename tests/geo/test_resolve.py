@@ -270,12 +270,15 @@ def test_a_vouched_respelled_pick_abroad_moves_to_the_named_country_and_region()
         ("ISIS executed three people in Raqqa and Deir Ezzor provinces.", "Raqqa", "ADM1"),
         ("ISIS executed three people in Raqqa and Deir Ezzor provinces.", "Deir Ezzor", "ADM1"),
         ("Rockets fell in the province of Raqqa.", "Raqqa", "ADM1"),
+        # a district's name alone is the town it is named after, whatever seat code the town has
+        ("Troops entered Ariha on Monday.", "Ariha", "PPLA2"),
+        ("Fighting spread across Ariha district.", "Ariha", "ADM2"),
     ],
 )
 def test_a_region_name_alone_is_its_namesake_city(gazetteer, text, mention, feature_code):
     found = _found(text, mention, gazetteer).place
     assert found.feature_code == feature_code
-    assert found.admin1 in ("Zaporizhzhia", "Raqqa", "Deir ez-Zor")
+    assert found.admin1 in ("Zaporizhzhia", "Raqqa", "Deir ez-Zor", "Idlib")
 
 
 def test_a_far_namesake_city_does_not_replace_its_region(gazetteer):

@@ -445,6 +445,8 @@ def _match(
     titled = previous is not None and previous.rstrip(".") in TITLES
     if demonym and not titled:
         return Mention(start, end, surface, target_candidates(demonym, gazetteer), demonym=demonym)
+    if lowered in _outlet_words() and _in_outlet_name(text, start, end):
+        return None  # "Al Jazeera reported" (or its "Jazeera"): a news outlet
     target = abbreviations.get(surface)
     single = " " not in surface
     if (
@@ -692,6 +694,28 @@ def _name_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     return _word_list("first_names.txt")
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[str, ...]:
+    """News outlets named like places ("Al Jazeera", "Anadolu"), lower case."""
+    text = (files(__package__) / "data" / "outlets.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    """Every name and word of the outlets' names: the cheap test before ``_in_outlet_name``."""
+    return frozenset(_outlets()) | {word for name in _outlets() for word in re.split(r"[\s-]+", name)}
+
+
+def _in_outlet_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside an outlet's name written around it."""
+    for name in _outlets():
+        found = text.lower().find(name, max(0, start - len(name)), end + len(name))
+        if found != -1 and found <= start and end <= found + len(name):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,8 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib.resources import files
 from typing import Literal
 
 from rapidfuzz.fuzz import ratio
@@ -55,6 +57,8 @@ FOCUS_MAX_POPULATION = 500_000
 MIN_CUES = 1
 CUE_WEIGHT = 1.5
 ALIAS_POPULATION = 1_000_000
+OWN_NAME_POPULATION = 100_000
+ALIAS_PENALTY = 3.0
 RESPELLED_POPULATION = 1_000_000
 _BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK"})
 _REGION_OR_CAPITAL = REGION_CODES | {"PPLC"}
@@ -146,8 +150,10 @@ _LISTED_REGIONS_AFTER = re.compile(
 )
 _REGION_OF = re.compile(r"\b(?:province|governorate|region|state|oblast)\s+of\s+$", re.IGNORECASE)
 _NAMESAKE_CODES = frozenset({"PPLC", "PPLA", "PPL"})
+_TOWN_CODES = frozenset({"PPLA2", "PPLA3", "PPLA4", "PPLL"})  # a district's town may be any seat
 NAMESAKE_POPULATION = 10_000
 NAMESAKE_CITY_KM = 100.0
+NAMESAKE_TOWN_KM = 60.0  # a second-level region (district, territory) and the town it is named after
 _AREA_AFTER = re.compile(r"^\s+(?:countryside|outskirts|suburbs|environs|area|surroundings)\b", re.IGNORECASE)
 _REGION_AFTER = re.compile(
     r"^\s+(?:provinces?|governorates?|regions?|states?|oblasts?|district|county|countryside|parish)\b",
@@ -169,7 +175,7 @@ def locate(document: Document, sentences: list[Sentence], gazetteer: Gazetteer) 
         if place.feature_code == "ADM1" and _CAPITAL_AFTER.match(text, mention.end):
             # "the Borno state capital", "the North Darfur capital": the region's seat, not the region
             place = gazetteer.seat(place) or place
-        elif place.feature_code == "ADM1":
+        elif place.feature_code in ("ADM1", "ADM2"):
             place = _namesake_city(text, mention, place)
         sentence = bisect_right(starts, mention.start) - 1 if starts else -1
         toponyms.append(
@@ -460,8 +466,12 @@ def _voting(
 
 
 def _country_cues(text: str) -> Votes:
-    """Votes for a country from wording rather than names: "County", "Sheriff", "Interstate" say US."""
+    """Votes for a country from wording rather than names: "County", "Sheriff", "Interstate" say US;
+    an armed group that fights in one country ("M23", "Houthis", "al-Shabaab") says that country."""
     cues: Votes = defaultdict(float)
+    groups, countries = _group_cues()
+    for match in groups.finditer(text):
+        cues[countries[match.group()]] = CUE_WEIGHT
     found: set[str] = set()
     anywhere = _US_CUE_ANYWHERE.search(text)
     if anywhere is None:
@@ -472,6 +482,15 @@ def _country_cues(text: str) -> Votes:
             cues["US"] = CUE_WEIGHT
             break
     return cues
+
+
+@lru_cache(maxsize=1)
+def _group_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The armed groups of ``data/country_cues.tsv`` as one pattern, and each one's country."""
+    rows = (files("sitmap.geo") / "data" / "country_cues.tsv").read_text(encoding="utf-8").splitlines()
+    countries = dict(line.split("\t")[:2] for line in rows if line and not line.startswith(("#", "cue\t")))
+    names = sorted(countries, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), countries
 
 
 def _merge_hints(hints: list[_Hint]) -> _Hint:
@@ -510,6 +529,21 @@ def _pool(mentions: list[Mention], hint: _Hint) -> tuple[list[Candidate], list[f
         # "the Al-Rawdah neighbourhood of Taizz" lies in Taizz, whatever else bears its name
         candidates = [c for c in candidates if any(_km(c.place, town) < PART_OF_KM for town in hint.part_of)]
     priors = [_prior(candidate) for candidate in candidates]
+    owners = {
+        c.place.country_code
+        for c in candidates
+        if c.primary and c.place.feature_code.startswith("PPL") and c.place.population >= OWN_NAME_POPULATION
+    }
+    if owners:
+        # "Beni" is a Congolese city of 230,000 by its own name and Vienna by one of the dozens of
+        # foreign-language names GeoNames lists for a capital: a city that bears the name as its
+        # own outranks another country's capital that only carries it as an alternate name
+        priors = [
+            prior - ALIAS_PENALTY
+            if not c.primary and c.place.feature_code == "PPLC" and c.place.country_code not in owners
+            else prior
+            for c, prior in zip(candidates, priors, strict=True)
+        ]
     order = sorted(range(len(candidates)), key=priors.__getitem__, reverse=True)
     if len(order) > MAX_CANDIDATES and hint.within:
         # a place the text says the name is in or near stays in the running however small it is
@@ -844,10 +878,11 @@ def _kind(text: str, mention: Mention, place: Place) -> Literal["place", "demony
 
 
 def _namesake_city(text: str, mention: Mention, region: Place) -> Place:
-    """The city a first-level region's name alone names: "missiles struck Zaporizhzhia", "shelling
-    hit Aleppo" name the region's chief city, as ACLED codes them, unless the text says
-    "Zaporizhzhia region", "Aleppo province" or "the region of". Only a city of the region that
-    lies near its point: "Quebec" or "New York" alone may well mean the far larger region."""
+    """The city a first- or second-level region's name alone names: "missiles struck Zaporizhzhia",
+    "shelling hit Aleppo", "troops retook Adan Yabaal" name the region's chief city or the district's
+    town, as ACLED codes them, unless the text says "Zaporizhzhia region", "Aleppo province",
+    "Ariha district" or "the region of". Only a place of the region that lies near its point:
+    "Quebec" or "New York" alone may well mean the far larger region."""
     after = text[mention.end : mention.end + 80]
     if (
         _REGION_AFTER.match(after)
@@ -855,17 +890,19 @@ def _namesake_city(text: str, mention: Mention, region: Place) -> Place:
         or _REGION_OF.search(text[max(0, mention.start - 30) : mention.start])
     ):
         return region
+    district = region.feature_code == "ADM2"
     admin1 = region.admin1 or region.name
     cities = [
         c.place
         for c in mention.candidates
-        if c.place.feature_code in _NAMESAKE_CODES
+        if (c.place.feature_code in _NAMESAKE_CODES or (district and c.place.feature_code in _TOWN_CODES))
         and c.place.country_code == region.country_code
         and c.place.admin1 == admin1
-        and (c.place.feature_code != "PPL" or c.place.population >= NAMESAKE_POPULATION)
+        and (district or c.place.feature_code != "PPL" or c.place.population >= NAMESAKE_POPULATION)
     ]
     city = max(cities, key=lambda place: place.population, default=None)
-    return city if city is not None and _km(city, region) <= NAMESAKE_CITY_KM else region
+    limit = NAMESAKE_TOWN_KM if district else NAMESAKE_CITY_KM
+    return city if city is not None and _km(city, region) <= limit else region
 
 
 def _precision(text: str, mention: Mention, place: Place) -> int:

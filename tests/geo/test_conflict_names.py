@@ -1,0 +1,48 @@
+"""Names of conflict news that other places share: a store of the countries involved, built once."""
+
+from pathlib import Path
+
+import pytest
+
+from sitmap.geo import Gazetteer, load_gazetteer, locate
+from sitmap.geo.store import build_store
+from sitmap.model import Document
+from sitmap.nlp import split_sentences
+
+# Congo and Somalia with the countries whose places share their names: Austria (Vienna's many
+# alternate names), Mozambique (Gaza province, Maxixe), Palestine
+COUNTRIES = frozenset({"CD", "SO", "AT", "MZ", "PS"})
+
+
+@pytest.fixture(scope="module")
+def conflict_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path: Path = tmp_path_factory.mktemp("conflict") / "gazetteer.sqlite"
+    build_store(path, COUNTRIES)
+    return load_gazetteer(path)
+
+
+def _places(text: str, gazetteer: Gazetteer) -> dict[str, tuple[str, str]]:
+    found = locate(Document(id="d1", text=text), split_sentences(text), gazetteer)
+    return {t.text: (t.place.country_code, t.place.feature_code) for t in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a city by its own name outranks a foreign capital that has it as one of its alternate names
+        ("Crowds gathered in Beni on Sunday.", "Beni", ("CD", "PPL")),
+        # an armed group that fights in one country votes for it: Masisi of North Kivu, not Maxixe
+        ("M23 rebels seized Masisi on Monday.", "Masisi", ("CD", "PPL")),
+        ("Israeli strikes killed 12 people in Gaza, Hamas said.", "Gaza", ("PS", "PPL")),
+        # a district's name alone is the town it is named after
+        ("Troops retook Adan Yabaal from al-Shabaab.", "Adan Yabaal", ("SO", "PPL")),
+    ],
+)
+def test_conflict_names_resolve_where_the_news_means_them(conflict_gazetteer, text, name, expected):
+    assert _places(text, conflict_gazetteer)[name] == expected
+
+
+def test_an_outlet_named_like_a_place_is_no_toponym(conflict_gazetteer):
+    assert _places("Al Jazeera and the Saba news agency reported fighting in Beni.", conflict_gazetteer) == {
+        "Beni": ("CD", "PPL")
+    }
