@@ -9,9 +9,9 @@ from sitmap.geo.store import build_store
 from sitmap.model import Document
 from sitmap.nlp import split_sentences
 
-# Congo and Somalia with the countries whose places share their names: Austria (Vienna's many
-# alternate names), Mozambique (Gaza province, Maxixe), Palestine
-COUNTRIES = frozenset({"CD", "SO", "AT", "MZ", "PS"})
+# Congo, Somalia and Nigeria with the countries whose places share their names: Austria (Vienna's
+# many alternate names), Mozambique (Gaza province, Maxixe), Palestine
+COUNTRIES = frozenset({"CD", "SO", "NG", "AT", "MZ", "PS"})
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,8 @@ def _places(text: str, gazetteer: Gazetteer) -> dict[str, tuple[str, str]]:
         ("Israeli strikes killed 12 people in Gaza, Hamas said.", "Gaza", ("PS", "PPL")),
         # a district's name alone is the town it is named after
         ("Troops retook Adan Yabaal from al-Shabaab.", "Adan Yabaal", ("SO", "PPL")),
+        # the town by the district's own name, not the larger one that carries it as an alternate
+        ("Gunmen killed ten villagers in Birnin Gwari.", "Birnin Gwari", ("NG", "PPLA2")),
     ],
 )
 def test_conflict_names_resolve_where_the_news_means_them(conflict_gazetteer, text, name, expected):

@@ -893,16 +893,18 @@ def _namesake_city(text: str, mention: Mention, region: Place) -> Place:
     district = region.feature_code == "ADM2"
     admin1 = region.admin1 or region.name
     cities = [
-        c.place
+        c
         for c in mention.candidates
         if (c.place.feature_code in _NAMESAKE_CODES or (district and c.place.feature_code in _TOWN_CODES))
         and c.place.country_code == region.country_code
         and c.place.admin1 == admin1
         and (district or c.place.feature_code != "PPL" or c.place.population >= NAMESAKE_POPULATION)
     ]
-    city = max(cities, key=lambda place: place.population, default=None)
+    # a region's chief city by size; a district's town by its own name first ("Birnin Gwari", not
+    # the larger Sofo-Birnin-Gwari that carries it as an alternate)
+    chosen = max(cities, key=lambda c: (district and c.primary, c.place.population), default=None)
     limit = NAMESAKE_TOWN_KM if district else NAMESAKE_CITY_KM
-    return city if city is not None and _km(city, region) <= limit else region
+    return chosen.place if chosen is not None and _km(chosen.place, region) <= limit else region
 
 
 def _precision(text: str, mention: Mention, place: Place) -> int:
