@@ -321,3 +321,9 @@ def test_congo_alone_is_the_democratic_republic(gazetteer):
     )
     brazzaville = _found("Voters in Congo-Brazzaville went to the polls.", "Congo-Brazzaville", gazetteer)
     assert brazzaville.place.country_code == "CG"
+
+
+def test_a_small_place_said_to_lie_near_a_far_city_is_dropped(gazetteer):
+    text = "Strikes hit the village of Kokomo near the northwestern city of Idlib."
+    names = {t.text: t.place for t in _toponyms(text, gazetteer)}
+    assert "Kokomo" not in names and names["Idlib"].country_code == "SY"

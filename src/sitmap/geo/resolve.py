@@ -64,7 +64,10 @@ _BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK"})
 _REGION_OR_CAPITAL = REGION_CODES | {"PPLC"}
 _BROAD_OR_CAPITAL = _BROAD | {"ADM1", "PPLC"}
 _LIST_GAP = re.compile(r"\s*[,(]\s*")  # "Springfield, Illinois", "Douma (Rif Dimashq)"
-_IN_GAP = re.compile(r"\s+(?:in|near|outside)\s+")
+# "X in Y", "X near the port city of Y", "X outside the town of Y"
+_IN_GAP = re.compile(
+    r"\s+(?:in|near|outside)(?:\s+the(?:\s+[\w-]+)?\s+(?:city|town|village)\s+of)?\s+", re.IGNORECASE
+)
 _IN_THE_GAP = re.compile(r"\s+in\s+the\s+")
 MIN_SPELLING = 5
 _ARABIC_ARTICLE = re.compile(r"(?i:a[ln]|a[dnrstz]|ash|e[lsdz]|u[l])[-\s]\w")
@@ -620,7 +623,7 @@ def _explicit_hints(text: str, mentions: list[Mention]) -> list[_Hint]:
                 continue
         if _IN_GAP.fullmatch(gap):
             hints[index].within.extend(c.place for c in candidates[:5])
-            if gap.strip() == "in":
+            if gap.split()[0].lower() in ("in", "near"):
                 hints[index].container = index + 1
             continue
         if _IN_THE_GAP.fullmatch(gap) and hints[index + 1].region:
