@@ -91,7 +91,7 @@ def test_extract_and_geoparse_of_mixed_inputs_write_everything_then_exit_1(mixed
         if command == "geoparse":
             assert {"Ariha", "Kajuru"} <= {r["text"] for r in records}
         else:
-            assert any(r["location"] == "Ariha" and r["fatalities"] == 3 for r in records)
+            assert any(r["admin1"] == "Idlib" and r["fatalities"] == 3 for r in records)
 
 
 def test_ingest_keeps_good_inputs_and_records_broken_ones(tmp_path, mixed_inputs):
