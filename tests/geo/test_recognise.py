@@ -180,3 +180,9 @@ def test_religions_sects_and_peoples_are_never_places(gazetteer):
     # without the list, "Sunni" and "Christian" find towns spelt alike (Christian County, Kentucky ...)
     text = "Druze and Alawite elders, Sunni and Shia clerics, Christian and Yazidi families met in Homs."
     assert [m.text for m in find_mentions(text, gazetteer) if m.candidates] == ["Homs"]
+
+
+def test_a_weapon_named_like_a_town_and_the_english_article_an_are_no_place(gazetteer):
+    text = "An Odesa port was hit. The US fired Tomahawk cruise missiles at a base near Homs."
+    found = {m.text for m in find_mentions(text, gazetteer) if m.candidates}
+    assert "Odesa" in found and "An Odesa" not in found and "Tomahawk" not in found

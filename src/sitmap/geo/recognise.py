@@ -95,6 +95,9 @@ _MEDIA_AFTER = re.compile(
     r"\s+(?:[Nn]ews\s+(?:agency|network|channel|service|website|outlet)|[Nn]ewspaper|"
     r"(?:TV|[Tt]elevision|[Rr]adio)\s+(?:station|channel|network))\b"
 )
+_VOWELS = frozenset("aeiou")
+# "Tomahawk missiles", "Patriot air defence missiles": a weapon named like a town
+_WEAPON_AFTER = re.compile(r"\s+(?:cruise\s+|ballistic\s+|air[- ]defen[cs]e\s+)?missiles\b")
 # A street or a bridge named after a town is not in that town.
 STREETS = frozenset(
     "street st avenue ave road rd boulevard blvd lane drive parkway highway pike expressway turnpike "
@@ -413,8 +416,8 @@ def _longest_match(
             and words[following].lower() in FACILITIES
         ):
             mention = mention._replace(facility=True, street=words[following].lower() in STREETS)
-        if mention is not None and _MEDIA_AFTER.match(text, end):
-            continue  # "the Saba news agency", "Syria TV channel": an outlet's name, not a place
+        if mention is not None and (_MEDIA_AFTER.match(text, end) or _WEAPON_AFTER.match(text, end)):
+            continue  # "the Saba news agency", "Tomahawk missiles": an outlet or a weapon, not a place
         if mention is not None and mention.fuzzy and last > first:
             # a run of names ("in Aleppo Hama and Homs") is not one misspelt name when a shorter
             # run spells a place exactly
@@ -445,6 +448,8 @@ def _match(
     titled = previous is not None and previous.rstrip(".") in TITLES
     if demonym and not titled:
         return Mention(start, end, surface, target_candidates(demonym, gazetteer), demonym=demonym)
+    if lowered.startswith("an ") and lowered[3:4] in _VOWELS:
+        return None  # "An Odesa port": English's article; Arabic's an- stands only before n ("An Nabk")
     if lowered in _outlet_words() and _in_outlet_name(text, start, end):
         return None  # "Al Jazeera reported" (or its "Jazeera"): a news outlet
     target = abbreviations.get(surface)
