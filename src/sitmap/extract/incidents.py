@@ -251,7 +251,15 @@ def absorb(
     civilian_target = main.territory is not None and other.inter2 == 7
     if not actor2 and other.actor2 and other.actor2 != actor1 and not civilian_target:
         actor2, inter2 = other.actor2, other.inter2
-    elif is_generic(actor2) and other.actor2 and not is_generic(other.actor2) and other.actor2 != actor1:
+    elif (
+        is_generic(actor2)
+        and other.actor2
+        and not is_generic(other.actor2)
+        and other.actor2 != actor1
+        and other.actor1 != actor2
+    ):
+        # (a follow-up told from the other side, "the militants opened fire on a police station",
+        # names the lede's first side as its target, not the lede's second)
         actor2, inter2 = other.actor2, other.inter2
     placed = other if not main.location and other.location else main
     if _inside(other, main):
