@@ -434,7 +434,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-classifier", action="store_true")
     parser.add_argument(
-        "--only", choices=["case", "case-cv", "annotated", "examples", "wire", "holdout", "holdout2", "fakes"],
+        "--only",
+        choices=["case", "case-cv", "annotated", "examples", "wire", "holdout", "holdout2", "fakes"],
     )
     parser.add_argument("--show", type=int, default=0, help="print this many FA-KES fatality misses")
     args = parser.parse_args()
