@@ -127,3 +127,17 @@ def test_being_prompted_to_retaliate_is_the_same_exchange_of_fire(language):
     )
     clashes = [e for e in _events(text, language) if e.sub_event_type == "Armed clash"]
     assert len(clashes) == 1 and clashes[0].fatalities == 10
+
+
+def test_a_sentence_that_opens_on_the_attack_told_before_adds_to_it(language):
+    text = (
+        "Eight soldiers were killed on Saturday when rebels attacked army positions north of the town.\n\n"
+        "The attack on the hill front was repelled after hours of fighting, an army spokesman said, "
+        "adding that a dozen rebels were also killed."
+    )
+    clashes = [e for e in _events(text, language) if e.event_type == "Battles"]
+    assert [e.fatalities for e in clashes] == [20]
+
+
+def test_half_a_dozen_is_six():
+    assert fatalities(find_counts("Half a dozen villagers were killed."))[0] == 6

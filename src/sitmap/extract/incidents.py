@@ -54,6 +54,9 @@ class Reading:
     # a weak follow-up that gives the day ("The gunmen stormed Kaya village on Monday night"); no
     # event alone
     follow_only: bool = False
+    # it opens on the incident told before ("The attack on the Raghwan front was repelled"): a place
+    # of its own is that incident's, not a new one
+    refers_back: bool = False
 
 
 def victim_class(noun: str) -> str:
@@ -125,8 +128,10 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
     ):
         # the attackers "burned two vehicles and took away weapons": part of the attack
         return True
-    if _new_place(main, event, reading) and (
-        event.sub_event_type != main.sub_event_type or event.fatalities > 0
+    if (
+        _new_place(main, event, reading)
+        and (event.sub_event_type != main.sub_event_type or event.fatalities > 0)
+        and not (reading.refers_back and event.event_type == main.event_type)
     ):
         return False
     new_actor = (

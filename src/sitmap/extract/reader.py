@@ -435,9 +435,15 @@ def _reading(
         named=any(mention.actor.inter != 7 for mention in mentions),
         victims=victims,
         tactic=tactic,
+        refers_back=bool(_REFERS_BACK.match(sentence.text)),
     )
 
 
+# a sentence that opens on the incident told before: "The attack on the Raghwan front was repelled"
+_REFERS_BACK: Final = re.compile(
+    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|ambush|raid|fighting|clash(?:es)?|battle|"
+    r"blast|explosion|bombing|strike|shelling|offensive)\b(?!\s+(?:was|were)\s+(?:the|one)\b)"
+)
 _CLAIMED: Final = re.compile(
     r"[\s,)]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|"
     r"(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?(?:attack|bombing|blast|assault|ambush|killings?|raid|"
