@@ -141,3 +141,14 @@ def test_a_sentence_that_opens_on_the_attack_told_before_adds_to_it(language):
 
 def test_half_a_dozen_is_six():
     assert fatalities(find_counts("Half a dozen villagers were killed."))[0] == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clashes marked the heaviest fighting in the town in months, killing 11 fighters on Monday.",
+        "A protest on Tuesday was marked by clashes with police who fired tear gas.",
+    ],
+)
+def test_marked_as_a_plain_verb_hides_no_event(text, language):
+    assert _events(text, language)

@@ -478,8 +478,9 @@ def _past_event_spans(text: str, published: date | None) -> list[tuple[int, int]
 
 # "to mark 12 years since gunmen stormed the centre", "on the anniversary of the massacre"
 _ANNIVERSARY: Final = re.compile(
-    r"\b(?:(?:to |in order to )?(?:mark|marking|marked|commemorat\w+|remember|remembering)|on the (?:\w+ )?anniversary"
-    r"|anniversary|in memory)\b(?:\s+(?:of|the|its|their|what))*",
+    r"\b(?:(?:to|in order to)\s+(?:mark|commemorate|remember|honou?r)|marking\s+(?=the\b|\w+\s+(?:years?|months?))"
+    r"|commemorating|in\s+(?:memory|remembrance|commemoration)\s+of|(?:on\s+)?the\s+(?:\w+\s+)?anniversary\s+of"
+    r"|(?:\w+\s+)(?:years?|months?|decades?)\s+since)\b",
     re.IGNORECASE,
 )
 # "just a day after dozens were killed", "hours after", "a week after", "two days after"
