@@ -152,3 +152,8 @@ def test_half_a_dozen_is_six():
 )
 def test_marked_as_a_plain_verb_hides_no_event(text, language):
     assert _events(text, language)
+
+
+def test_an_opening_after_clause_without_its_end_hides_no_event(language):
+    text = "A day after the raid gunmen shot dead three more villagers on Tuesday."
+    assert any(e.fatalities == 3 for e in _events(text, language))

@@ -216,10 +216,12 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         past = _past_event_spans(sentence.text, document.published)
         marked = _spans_of(_ANNIVERSARY, sentence.text)
         # ("a day after it was announced that air strikes killed 58" tells when it was reported)
+        # ("A day after the raid gunmen killed three more", without a comma, leaves no clause end)
         before = [
             (start, end)
             for start, end in _spans_of(_AFTER, sentence.text)
             if not _REPORTED.search(sentence.text, start, end)
+            and not (start < 20 and not sentence.text[end:].strip(" .\"'”"))
         ]
         spans = past + marked + before
         if spans:
