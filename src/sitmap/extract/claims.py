@@ -44,8 +44,9 @@ class Attribution:
 
 
 @lru_cache(maxsize=1)
-def load_speakers() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """Known speakers with their kind and a pattern for how the news names them."""
+def load_speakers() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
+    """Known speakers with their kind, a pattern for how the news names them and the country the
+    pattern is bound to ("state television" is SANA only in an article about Syria), or ""."""
     rows = []
     with (files(__package__) / TABLE).open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -55,20 +56,29 @@ def load_speakers() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
             alternatives = [rf"(?i:{'|'.join(long)})"] if long else []
             alternatives += [v.upper() for v in short]
             rows.append(
-                (row["speaker"], row["kind"], re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"))
+                (
+                    row["speaker"],
+                    row["kind"],
+                    re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"),
+                    (row.get("country") or "").strip(),
+                )
             )
     return tuple(rows)
 
 
-def find_attribution(text: str, previous: list[Attribution]) -> Attribution | None:
+def find_attribution(text: str, previous: list[Attribution], country: str = "") -> Attribution | None:
     """The speaker ``text`` attributes its report to, or None when it cites nobody.
 
     ``previous`` holds the attributions of earlier sentences, newest last, for "the ministry said".
+    ``country`` is the article's: a speaker bound to another country ("state television" as SANA)
+    is not read in it; an unknown country ("") binds nothing.
     """
     if not _REPORTING.search(text):
         return None
     best: Attribution | None = None
-    for speaker, kind, pattern in load_speakers():
+    for speaker, kind, pattern, bound in load_speakers():
+        if bound and country and bound != country:
+            continue
         for match in pattern.finditer(text):
             candidate = Attribution(speaker, kind, match.start(), match.end(), match.group())
             if best is None or _closeness(text, candidate) < _closeness(text, best):
@@ -98,7 +108,8 @@ def find_attribution(text: str, previous: list[Attribution]) -> Attribution | No
 
 
 # kinds of known speaker that a named source right at the verb is more exact than
-_VAGUE: Final = frozenset({"officials", "police", "military", "activists"})
+# (a medium farther from the verb is the channel: "the ministry said in a statement read on state television")
+_VAGUE: Final = frozenset({"officials", "police", "military", "activists", "media"})
 # the head of a phrase naming who reports: a role, an office or an organisation
 _HEADS: Final = re.compile(
     r"\b(?:governors?|mayors?|spokes(?:man|woman|person|people)|officials?|ministers?|ministry|prosecutors?|"
@@ -108,7 +119,8 @@ _HEADS: Final = re.compile(
     r"coalition|front|movement|army|forces|militia|organi[sz]ation|watch|society|institute|cent(?:re|er)|"
     r"radio|television|tv|news|newspaper|daily|broadcaster|service|services|president|presidency|"
     r"police chief|rescuers?|rescue workers?|officers?|department|directorate|staff|lawmakers?|"
-    r"governments?|junta|party|people['’]s defence force|brigades?|division|battalion|unit)\b",
+    r"governments?|junta|party|administrators?|(?:defen[cs]e|armed|security|police|air|task) forces?|brigades?|division|battalion|unit|"
+    r"compan(?:y|ies)|firm|operator)\b",
     re.IGNORECASE,
 )
 _VERB_AFTER: Final = re.compile(

@@ -123,6 +123,25 @@ _NATIONWIDE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+# Military exercises: artillery fired and beaches stormed in a drill are no attack.
+EXERCISE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:(?:military|naval|joint|air|army|annual|large-scale|live-fire) (?:exercises?|drills?|manoeuvres|maneuvers)|"
+    r"exercises|drills|war ?games|simulated|simulation|mock (?:attack|invasion|assault|battle)|rehearsals?|"
+    r"training (?:ground|range|exercise)|firing range|live-fire|manoeuvres|maneuvers)\b",
+    re.IGNORECASE,
+)
+
+
+def is_exercise(text: str) -> bool:
+    """True when a sentence tells a military exercise ("fired artillery in a simulated invasion")."""
+    return EXERCISE.search(text) is not None
+
+
+def exercise_document(text: str) -> bool:
+    """True when a whole article is about military exercises (three or more distinct drill words)."""
+    return len({match.group().lower() for match in EXERCISE.finditer(text)}) >= 3
+
+
 def is_sport(text: str) -> bool:
     """True when a sentence talks about a game: "clash", "attack" and "strike" are not violence there."""
     return SPORT.search(text) is not None

@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 KIND_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(
         "killed killing kills kill dead died die dies dying deaths death slain perished massacred "
-        "executed murdered martyred beheaded lives bodies fatalities corpses gunned lynched".split(),
+        "executed murdered martyred beheaded beheading beheadings decapitated lives bodies fatalities corpses gunned lynched".split(),
         "killed",
     ),
     **dict.fromkeys(

@@ -54,6 +54,9 @@ class Reading:
     # a weak follow-up that gives the day ("The gunmen stormed Kaya village on Monday night"); no
     # event alone
     follow_only: bool = False
+    # it opens on the incident told before ("The attack on the Raghwan front was repelled"): a place
+    # of its own is that incident's, not a new one
+    refers_back: bool = False
 
 
 def victim_class(noun: str) -> str:
@@ -125,8 +128,10 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
     ):
         # the attackers "burned two vehicles and took away weapons": part of the attack
         return True
-    if _new_place(main, event, reading) and (
-        event.sub_event_type != main.sub_event_type or event.fatalities > 0
+    if (
+        _new_place(main, event, reading)
+        and (event.sub_event_type != main.sub_event_type or event.fatalities > 0)
+        and not (reading.refers_back and event.event_type == main.event_type)
     ):
         return False
     new_actor = (
@@ -251,7 +256,15 @@ def absorb(
     civilian_target = main.territory is not None and other.inter2 == 7
     if not actor2 and other.actor2 and other.actor2 != actor1 and not civilian_target:
         actor2, inter2 = other.actor2, other.inter2
-    elif is_generic(actor2) and other.actor2 and not is_generic(other.actor2) and other.actor2 != actor1:
+    elif (
+        is_generic(actor2)
+        and other.actor2
+        and not is_generic(other.actor2)
+        and other.actor2 != actor1
+        and other.actor1 != actor2
+    ):
+        # (a follow-up told from the other side, "the militants opened fire on a police station",
+        # names the lede's first side as its target, not the lede's second)
         actor2, inter2 = other.actor2, other.inter2
     placed = other if not main.location and other.location else main
     if _inside(other, main):

@@ -35,6 +35,7 @@ _UNITS: Final[dict[str, int]] = {
     "seventy": 70,
     "eighty": 80,
     "ninety": 90,
+    "half a dozen": 6,
     "a dozen": 12,
     "dozen": 12,
     "a hundred": 100,

@@ -47,8 +47,9 @@ from sitmap.model import Actor, Document, Event, Evidence, Sentence, Source, Sta
 from sitmap.nlp.sentences import is_caption
 
 _ANOTHER_INCIDENT: Final = re.compile(
-    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|retaliat\w*|"
+    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|(?<!\bto )retaliat\w*|"
     r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b"
+    # ("prompting the troops to retaliate" is the same exchange of fire)
     # a scene set apart at the head of the sentence: "In the occupied West Bank, troops killed ..."
     r"|(?-i:^In (?:the )?(?:occupied |neighbouring |neighboring |nearby )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*,)",
     re.IGNORECASE,
@@ -193,7 +194,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     attributions: list[Attribution] = []
     said: dict[int, Attribution] = {}
     for sentence in sentences:
-        attribution = find_attribution(sentence.text, attributions)
+        attribution = find_attribution(sentence.text, attributions, country)
         if attribution is not None:
             attributions.append(attribution)
             said[sentence.index] = attribution
@@ -201,6 +202,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
 
     statistics: list[Statistic] = []
     sport = context.sport_document(document.text)
+    drill = context.exercise_document(document.text)
     spotted: list[_Spotted] = []
     past_told: set[int] = set()  # sentences that tell only a past event named by its year
     for sentence, triggers in candidates:
@@ -212,13 +214,27 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             past_told.add(sentence.index)
             continue
         past = _past_event_spans(sentence.text, document.published)
-        if past:
+        marked = _spans_of(_ANNIVERSARY, sentence.text)
+        # ("a day after it was announced that air strikes killed 58" tells when it was reported)
+        # ("A day after the raid gunmen killed three more", without a comma, leaves no clause end)
+        before = [
+            (start, end)
+            for start, end in _spans_of(_AFTER, sentence.text)
+            if not _REPORTED.search(sentence.text, start, end)
+            and not (start < 20 and not sentence.text[end:].strip(" .\"'”"))
+        ]
+        spans = past + marked + before
+        if spans:
             # "sentenced two men for a 2016 truck attack in Nice that killed 86 people": the
-            # triggers and tolls of a past event named by its year are not today's event
-            triggers = [t for t in triggers if not any(start <= t.start < end for start, end in past)]
-            counts = [c for c in counts if not any(start <= c.start < end for start, end in past)]
+            # triggers, tolls and places of a past event named by its year are not today's event,
+            # nor those of what an anniversary marks ("to mark 12 years since gunmen stormed the
+            # mall, killing 67") or of what came before ("a day after dozens were killed in air
+            # strikes on Idlib"): the article tells that one elsewhere if it reports it
+            triggers = [t for t in triggers if not any(start <= t.start < end for start, end in spans)]
+            counts = [c for c in counts if not any(start <= c.start < end for start, end in spans)]
             if not triggers:
-                past_told.add(sentence.index)
+                if past or marked:
+                    past_told.add(sentence.index)
                 continue
         if is_context_toll(sentence.text) or (dated.cue is not None and dated.cue.background):
             statistics += _statistics(document, sentence, counts, dated, said.get(sentence.index), country)
@@ -226,6 +242,14 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         has_deaths = any(count.kind == "killed" for count in counts)
         if not has_deaths and (sport or context.is_sport(sentence.text)):
             continue
+        if not has_deaths and (drill or context.is_exercise(sentence.text)):
+            # "troops fired artillery and stormed a beach in a simulated invasion": violence in a
+            # drill is no event; the drill itself may still be a strategic development
+            triggers = [
+                t for t in triggers if taxonomy.event_type_of(t.sub_event_type) == "Strategic developments"
+            ]
+            if not triggers:
+                continue
         if context.is_habitual(sentence.text) and (dated.cue is None or dated.cue.precision > 1):
             # "the town has been shelled almost daily": what keeps happening is background
             continue
@@ -235,7 +259,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         mentions = _not_speaker(found, said.get(sentence.index), sentence.text)
         trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
         if trigger is not None:
-            spotted.append(_Spotted(sentence, trigger, mentions, counts, dated, claimant))
+            spotted.append(_Spotted(sentence, trigger, mentions, counts, dated, claimant, tuple(spans)))
     short = len(document.text) <= SHORT_DOCUMENT
     asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
     background = frozenset(
@@ -334,6 +358,7 @@ def _finish(
             continue
         attribution = draft.said.get(sentence.index)
         candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
+        candidate.not_places += list(item.not_places)
         _apply_classifier(candidate, label, probability)
         _name_generic(candidate, named)
         events.append(_event(document, candidate, dated, toponyms, focus_place, draft.asides))
@@ -372,6 +397,7 @@ class _Spotted:
     counts: list[Count]
     dated: _Dated
     claimant: str = ""  # the named group that claims the incident told before
+    not_places: tuple[tuple[int, int], ...] = ()  # spans of the sentence whose places are not its event's
     doc: Doc | None = None
 
 
@@ -411,9 +437,15 @@ def _reading(
         named=any(mention.actor.inter != 7 for mention in mentions),
         victims=victims,
         tactic=tactic,
+        refers_back=bool(_REFERS_BACK.match(sentence.text)),
     )
 
 
+# a sentence that opens on the incident told before: "The attack on the Raghwan front was repelled"
+_REFERS_BACK: Final = re.compile(
+    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|ambush|raid|fighting|clash(?:es)?|battle|"
+    r"blast|explosion|bombing|strike|shelling|offensive)\b(?!\s+(?:was|were)\s+(?:the|one)\b)"
+)
 _CLAIMED: Final = re.compile(
     r"[\s,)]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|"
     r"(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?(?:attack|bombing|blast|assault|ambush|killings?|raid|"
@@ -444,6 +476,46 @@ def _past_event_spans(text: str, published: date | None) -> list[tuple[int, int]
             end = _CLAUSE_END.search(text, cue.end)
             spans.append((cue.start, end.start() if end else len(text)))
     return spans
+
+
+# "to mark 12 years since gunmen stormed the centre", "on the anniversary of the massacre"
+_ANNIVERSARY: Final = re.compile(
+    r"\b(?:(?:to|in order to)\s+(?:mark|commemorate|remember|honou?r)|marking\s+(?=the\b|\w+\s+(?:years?|months?))"
+    r"|commemorating|in\s+(?:memory|remembrance|commemoration)\s+of|(?:on\s+)?the\s+(?:\w+\s+)?anniversary\s+of"
+    r"|(?:\w+\s+)(?:years?|months?|decades?)\s+since)\b",
+    re.IGNORECASE,
+)
+# "just a day after dozens were killed", "hours after", "a week after", "two days after"
+_AFTER: Final = re.compile(
+    r"\b(?:(?:just|only|barely|less than|more than|some)\s+)?(?:(?:a|an|one|two|three|four|five|six|several|a few|"
+    r"\d+)\s+(?:days?|hours?|weeks?|months?|years?)|hours|days|weeks|the day)\s+after\b",
+    re.IGNORECASE,
+)
+_REPORTED: Final = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|claimed|according to|stated)\b", re.IGNORECASE
+)
+# a participle that goes on telling the same past event: "..., killing 67 people"
+_PARTICIPLE_GOES_ON: Final = re.compile(
+    r",\s*(?:killing|leaving|wounding|injuring|claiming)\b", re.IGNORECASE
+)
+
+
+def _spans_of(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans that tell an earlier event than the sentence's own (what an anniversary marks,
+    what came "a day after"), each from its cue to the end of its clause, with a participle that
+    goes on telling it (", killing 67 people")."""
+    return [(match.start(), _clause_end(text, match.end())) for match in pattern.finditer(text)]
+
+
+def _clause_end(text: str, start: int) -> int:
+    while True:
+        found = _CLAUSE_END.search(text, start)
+        if found is None:
+            return len(text)
+        if _PARTICIPLE_GOES_ON.match(text, found.start()):
+            start = found.end()
+            continue
+        return found.start()
 
 
 def _claim_trigger(text: str) -> list[Trigger]:

@@ -59,16 +59,33 @@ def apply_document_prediction(
         # people ("at least 19 executed by ISIL"); a sure one does. "Mourners buried children
         # killed by Saturday's shelling": a text about the aftermath (a funeral, a visit, a
         # condemnation) still reports the one event it dates.
+        # In a short article of several paragraphs, an unsure one does not undo an armed group's
+        # act whose words settle its type either ("ELN guerrillas bombed the oil pipeline").
+        article = "\n" in document.text.strip()
         return [
             event
             for event in events
-            if (probability < SURE_NONE and _political_killing(event)) or _dated_by_possessive_day(event)
+            if (
+                probability < SURE_NONE
+                and (
+                    _political_killing(event)
+                    or (article and _political_act(event) and _strong_trigger(event))
+                )
+            )
+            or _dated_by_possessive_day(event)
         ]
     if label not in taxonomy.SUB_EVENT_TYPES:
         return events
     if not events:
+        # a short article of several paragraphs in which the rules found nothing (an anniversary,
+        # a drill, a verdict) gets the whole text's event only when the classifier is sure
+        if "\n" in document.text.strip() and probability < STRONG_OVERRULE_PROBABILITY:
+            return events
         return [_whole_text_event(document, label, probability, country, focus_place, dates)]
-    top = max(range(len(events)), key=lambda index: events[index].confidence)
+    # the whole text's label read as one of the events' types is that event's: it does not recode
+    # another ("beheading two civilians" stays an attack beside the clash the label tells)
+    same = [index for index, item in enumerate(events) if item.sub_event_type == label]
+    top = max(same or range(len(events)), key=lambda index: events[index].confidence)
     event = events[top]
     ceiling = max(item.confidence for item in events)
     # the whole-text thresholds are tuned on one-paragraph snippets; a short article of several
@@ -100,6 +117,10 @@ def _strong_trigger(event: Event) -> bool:
         for text in spans
         for trigger in find_triggers(text)
     )
+
+
+def _political_act(event: Event) -> bool:
+    return bool({event.inter1, event.inter2} & _POLITICAL_ARMED)
 
 
 def _political_killing(event: Event) -> bool:
