@@ -446,19 +446,17 @@ _REFERS_BACK: Final = re.compile(
     r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|ambush|raid|fighting|clash(?:es)?|battle|"
     r"blast|explosion|bombing|strike|shelling|offensive)\b(?!\s+(?:was|were)\s+(?:the|one)\b)"
 )
+# "claimed responsibility", "claimed the attack", "claimed Tuesday's bombing"
+_CLAIM_OF_ATTACK: Final = (
+    r"claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?"
+    r"(?:attack|bombing|blast|assault|ambush|killings?|raid|operation|explosion|strike|abduction|kidnapping))"
+)
 _CLAIMED: Final = re.compile(
-    r"[\s,)]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?claim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|"
-    r"(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?(?:attack|bombing|blast|assault|ambush|killings?|raid|"
-    r"operation|explosion|strike|abduction|kidnapping))",
-    re.IGNORECASE,
+    r"[\s,)]*(?:\w+\s+){0,3}?(?:has\s+|had\s+|have\s+)?" + _CLAIM_OF_ATTACK, re.IGNORECASE
 )
 
 
-_CLAIM_VERB: Final = re.compile(
-    r"\bclaim(?:ed|s|ing)\s+(?:(?:the\s+)?responsibility|(?:the|its|this|that|\w+['’]s)\s+(?:\w+\s+)?"
-    r"(?:attack|bombing|blast|assault|ambush|killings?|raid|operation|explosion|strike|abduction|kidnapping))",
-    re.IGNORECASE,
-)
+_CLAIM_VERB: Final = re.compile(r"\b" + _CLAIM_OF_ATTACK, re.IGNORECASE)
 
 
 _NAMED_YEAR: Final = re.compile(r"(?:a|an|the|its|their|this|that)\s+(?:19|20)\d\d", re.IGNORECASE)

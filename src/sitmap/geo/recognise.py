@@ -682,8 +682,13 @@ def target_candidates(target: str, gazetteer: Gazetteer) -> tuple[Candidate, ...
 
 def _word_list(name: str) -> frozenset[str]:
     """The words of a list shipped in ``sitmap/geo/data`` (whitespace-separated, ``#`` comment lines)."""
+    return frozenset(word for line in _data_lines(name) for word in line.split())
+
+
+def _data_lines(name: str) -> list[str]:
+    """The lines of a list shipped in ``sitmap/geo/data``, without ``#`` comments and blank lines."""
     text = (files(__package__) / "data" / name).read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)
@@ -704,8 +709,7 @@ def _first_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _outlets() -> tuple[str, ...]:
     """News outlets named like places ("Al Jazeera", "Anadolu"), lower case."""
-    text = (files(__package__) / "data" / "outlets.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple(_data_lines("outlets.txt"))
 
 
 @lru_cache(maxsize=1)
