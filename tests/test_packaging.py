@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import fnmatch
-import subprocess
 import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "sitmap"
 
 
 def test_every_data_file_in_the_package_matches_a_package_data_pattern():
-    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
-        "package-data"
-    ]["*"]
-    tracked = subprocess.run(
-        ["git", "ls-files", "src/sitmap"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.split()
-    data = [path for path in tracked if not path.endswith(".py")]
-    assert data, "git lists the package's files"
-    assert [p for p in data if not any(fnmatch.fnmatch(Path(p).name, pattern) for pattern in patterns)] == []
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = settings["tool"]["setuptools"]["package-data"]["*"]
+    data = [
+        path.relative_to(PACKAGE)
+        for path in PACKAGE.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".py", ".pyc")
+    ]
+    assert len(data) > 20, "the package's lexicons, gazetteer data and web assets"
+    assert [p for p in data if not any(fnmatch.fnmatch(p.name, pattern) for pattern in patterns)] == []
