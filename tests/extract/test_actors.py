@@ -186,3 +186,20 @@ def test_gazetteer_country_names_take_acled_spelling():
 )
 def test_its_forces_belong_to_the_country_named_before(sentence, name):
     assert [mention.actor.name for mention in find_mentions(sentence, "Ukraine")] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "names"),
+    [
+        (
+            "Maoists ambushed a convoy in Bijapur.",
+            "India",
+            ["CPI (Maoist): Communist Party of India (Maoist)"],
+        ),
+        ("NPA guerrillas raided a farm.", "Philippines", ["NPA: New People's Army"]),
+        ("The White Army attacked a garrison.", "South Sudan", ["White Army (Nuer Ethnic Militia)"]),
+        ("Gang members torched houses in Mirebalais.", "Haiti", ["Unidentified Gang (Haiti)"]),
+    ],
+)
+def test_insurgents_militias_and_gangs_get_acled_names(sentence, country, names):
+    assert [mention.actor.name for mention in find_mentions(sentence, country)] == names
