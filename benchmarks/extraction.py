@@ -28,6 +28,7 @@ from typing import Any
 
 from sitmap import nlp
 from sitmap.extract import SubeventClassifier, find_events
+from sitmap.merge.names import distance_km
 from sitmap.model import Document, Event, Toponym
 
 ROOT = Path(__file__).resolve().parent
@@ -284,17 +285,6 @@ def bench_examples(locate: Locator, classifier: SubeventClassifier | None, show:
     )
 
 
-def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
-    import math
-
-    p = math.pi / 180
-    h = (
-        math.sin((b_lat - a_lat) * p / 2) ** 2
-        + math.cos(a_lat * p) * math.cos(b_lat * p) * math.sin((b_lon - a_lon) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(h))
-
-
 def _wire_failures(want: dict[str, Any], event: Event) -> list[str]:
     """The fields of ``event`` that do not meet the expectation ``want`` (empty: a match)."""
     failed = []
@@ -305,7 +295,7 @@ def _wire_failures(want: dict[str, Any], event: Event) -> list[str]:
         if (
             event.latitude is None
             or event.longitude is None
-            or _km(event.latitude, event.longitude, lat, lon) > limit
+            or distance_km(event.latitude, event.longitude, lat, lon) > limit
         ):
             failed.append("place")
     if str(event.event_date) not in want["event_date"]:

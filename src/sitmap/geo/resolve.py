@@ -13,7 +13,6 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib.resources import files
 from typing import Literal
 
 from rapidfuzz.fuzz import ratio
@@ -21,6 +20,7 @@ from rapidfuzz.fuzz import ratio
 from sitmap.geo.gazetteer import Candidate, Gazetteer
 from sitmap.geo.names import ascii_name, name_key, skeleton
 from sitmap.geo.recognise import Mention, find_mentions
+from sitmap.geo.store import data_table
 from sitmap.model import Document, Place, Sentence, Toponym
 
 FEATURE_PRIOR = {
@@ -490,8 +490,7 @@ def _country_cues(text: str) -> Votes:
 @lru_cache(maxsize=1)
 def _group_cues() -> tuple[re.Pattern[str], dict[str, str]]:
     """The armed groups of ``data/country_cues.tsv`` as one pattern, and each one's country."""
-    rows = (files("sitmap.geo") / "data" / "country_cues.tsv").read_text(encoding="utf-8").splitlines()
-    countries = dict(line.split("\t")[:2] for line in rows if line and not line.startswith(("#", "cue\t")))
+    countries = {row["cue"]: row["country_code"] for row in data_table("country_cues.tsv")}
     names = sorted(countries, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), countries
 
