@@ -720,8 +720,9 @@ def _outlet_words() -> frozenset[str]:
 
 def _in_outlet_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies inside an outlet's name written around it."""
+    lowered = text.lower()
     for name in _outlets():
-        found = text.lower().find(name, max(0, start - len(name)), end + len(name))
+        found = lowered.find(name, max(0, start - len(name)), end + len(name))
         if found != -1 and found <= start and end <= found + len(name):
             return True
     return False

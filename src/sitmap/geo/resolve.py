@@ -894,7 +894,7 @@ def _namesake_city(text: str, mention: Mention, region: Place) -> Place:
         return region
     district = region.feature_code == "ADM2"
     admin1 = region.admin1 or region.name
-    cities = [
+    namesakes = [
         c
         for c in mention.candidates
         if (c.place.feature_code in _NAMESAKE_CODES or (district and c.place.feature_code in _TOWN_CODES))
@@ -904,7 +904,7 @@ def _namesake_city(text: str, mention: Mention, region: Place) -> Place:
     ]
     # a region's chief city by size; a district's town by its own name first ("Birnin Gwari", not
     # the larger Sofo-Birnin-Gwari that carries it as an alternate)
-    chosen = max(cities, key=lambda c: (district and c.primary, c.place.population), default=None)
+    chosen = max(namesakes, key=lambda c: (district and c.primary, c.place.population), default=None)
     limit = NAMESAKE_TOWN_KM if district else NAMESAKE_CITY_KM
     return chosen.place if chosen is not None and _km(chosen.place, region) <= limit else region
 
