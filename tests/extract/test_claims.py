@@ -65,3 +65,28 @@ def test_a_known_speaker_beats_a_named_one_and_pronouns_name_nobody():
     known = find_attribution("Two men were shot dead, the Syrian Observatory for Human Rights said.", [])
     assert known is not None and known.speaker == "Syrian Observatory for Human Rights"
     assert find_attribution("Three houses burned down, she said.", []) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Troops killed four rebels in the hills on Sunday, the army said.", "Army (Uganda)"),
+        ("Two officers died in the blast, police said.", "Police (Uganda)"),
+        ("A drone was shot down, the military's media wing said.", "Military (Uganda)"),
+    ],
+)
+def test_a_generic_speaker_takes_the_article_country(sentence, speaker):
+    attribution = find_attribution(sentence, [], "Uganda")
+    assert attribution is not None and attribution.speaker == speaker
+
+
+def test_a_generic_speaker_without_an_article_country_keeps_its_plain_name():
+    attribution = find_attribution("Four rebels were killed, the army said.", [])
+    assert attribution is not None and attribution.speaker == "Army"
+
+
+def test_a_district_official_named_at_the_verb_is_the_speaker():
+    attribution = find_attribution(
+        "Gunmen shot dead five travellers, the district's deputy commissioner said.", []
+    )
+    assert attribution is not None and "deputy commissioner" in attribution.speaker

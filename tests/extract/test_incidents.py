@@ -115,6 +115,11 @@ def test_a_sentence_with_a_new_incident_stays_apart(text, language):
             16,
         ),
         (
+            "Police killed seven Maoists in a gunfight in a forest on Monday.\n\n"
+            "A jawan of the reserve guard was also killed in the exchange of fire.",
+            8,
+        ),
+        (
             "Gunmen attacked a market on Monday, killing eight people.\n\n"
             "Officials said eight people were killed in the attack.",
             8,
@@ -156,6 +161,9 @@ def test_the_day_a_report_was_made_does_not_date_the_event(text, date_, language
         ("attackers", "armed"),
         ("civilians", "civilian"),
         ("children", "civilian"),
+        ("jawans", "state"),
+        ("Maoists", "armed"),
+        ("Houthis", "armed"),
         ("members", ""),
         ("people", ""),
         ("", ""),

@@ -185,3 +185,18 @@ def test_places_of_background_sentences_do_not_make_the_focus():
     # when only background sentences name places, they still do
     chosen = focus(toponyms[:1], background=frozenset({0}))
     assert chosen is not None and chosen.text == "Aleppo"
+
+
+def test_a_village_located_by_a_nearby_town_is_the_place_not_the_town():
+    # "settlers raided the village of Harasta north of Douma, and a man was shot dead": the trigger
+    # nearest Douma does not make Douma the place; Douma only says where Harasta lies
+    village = _toponym("Harasta", HARASTA, 40)
+    landmark = Toponym("d1", 58, 63, "Douma", "place", DOUMA, 0.9, 2, 0)
+    placing = place_event(0, 90, [village, landmark], None)
+    assert placing is not None and placing.toponym.text == "Harasta" and placing.precision == 1
+
+
+def test_a_place_near_a_town_named_without_a_village_before_it_stays_near_the_town():
+    landmark = Toponym("d1", 58, 63, "Douma", "place", DOUMA, 0.9, 2, 0)
+    placing = place_event(0, 20, [landmark], None)
+    assert placing is not None and placing.toponym.text == "Douma" and placing.precision == 2

@@ -118,3 +118,19 @@ def test_a_village_abroad_the_text_places_there_stays(gazetteer_with_a_village_a
     text = "The army took Palmyra, Raqqa and Homs. Elders met in al-Habbari, Somalia."
     toponym = next(t for t in _toponyms(text, gazetteer_with_a_village_abroad) if t.text == "al-Habbari")
     assert toponym.place.country_code == "SO"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a group that fights in Syria and Iraq votes for both: the Syrian Palmyra (Tadmur), not
+        # the Palmyra in Pennsylvania that bears the name as its own
+        ("Soldiers fought Islamic State fighters near Palmyra on Friday.", "SY"),
+        ("Daesh claimed an ambush on a convoy outside Palmyra.", "SY"),
+        # without a word about the war, the town that is called Palmyra stays the likelier one
+        ("A storm knocked down trees in Palmyra on Tuesday.", "US"),
+    ],
+)
+def test_a_group_fighting_in_several_countries_votes_for_each(text, country, gazetteer):
+    found = [t for t in _toponyms(text, gazetteer) if t.text == "Palmyra"]
+    assert found and found[0].place.country_code == country

@@ -13,6 +13,9 @@ from typing import Final
 from sitmap.extract.lexicon import longest_first, split_alternatives
 
 TABLE: Final[str] = "speakers.csv"
+# the country column of a generic speaker ("the army", "police") that takes the article's country:
+# "the army said" in a story from Negros is "Army (Philippines)", not any army
+OF_ARTICLE: Final[str] = "(article)"
 _REPORTING: Final[re.Pattern[str]] = re.compile(
     r"\b(?:said|says|say|told|claimed|claims|reported|reports|announced|stated|confirmed|added|"
     r"according to|in a statement|in a series of tweets|tweeted|wrote|posted|quoted|cited|"
@@ -46,7 +49,8 @@ class Attribution:
 @lru_cache(maxsize=1)
 def load_speakers() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
     """Known speakers with their kind, a pattern for how the news names them and the country the
-    pattern is bound to ("state television" is SANA only in an article about Syria), or ""."""
+    pattern is bound to ("state television" is SANA only in an article about Syria), or "", or
+    OF_ARTICLE for a generic speaker named after the article's country."""
     rows = []
     with (files(__package__) / TABLE).open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -77,10 +81,11 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
         return None
     best: Attribution | None = None
     for speaker, kind, pattern, bound in load_speakers():
-        if bound and country and bound != country:
+        if bound and bound != OF_ARTICLE and country and bound != country:
             continue
+        name = f"{speaker} ({country})" if bound == OF_ARTICLE and country else speaker
         for match in pattern.finditer(text):
-            candidate = Attribution(speaker, kind, match.start(), match.end(), match.group())
+            candidate = Attribution(name, kind, match.start(), match.end(), match.group())
             if best is None or _closeness(text, candidate) < _closeness(text, best):
                 best = candidate
     named = _named_speaker(text)
@@ -119,7 +124,7 @@ _HEADS: Final = re.compile(
     r"coalition|front|movement|army|forces|militia|organi[sz]ation|watch|society|institute|cent(?:re|er)|"
     r"radio|television|tv|news|newspaper|daily|broadcaster|service|services|president|presidency|"
     r"police chief|rescuers?|rescue workers?|officers?|department|directorate|staff|lawmakers?|"
-    r"governments?|junta|party|administrators?|(?:defen[cs]e|armed|security|police|air|task) forces?|brigades?|division|battalion|unit|"
+    r"governments?|junta|party|administrators?|(?:deputy )?commissioners?|media wing|(?:defen[cs]e|armed|security|police|air|task) forces?|brigades?|division|battalion|unit|"
     r"compan(?:y|ies)|firm|operator)\b",
     re.IGNORECASE,
 )

@@ -56,7 +56,7 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     "gunmen attacker attackers bomber jihadist jihadists infant infants baby babies doctor doctors "
     "guard guards commander commanders leader leaders others elements terrorists terrorist "
     "pilgrim pilgrims worshipper worshippers passenger passengers family families personnel "
-    "servicemen serviceman marine marines paramilitary paramilitaries militiamen militiaman "
+    "servicemen serviceman jawan jawans marine marines paramilitary paramilitaries militiamen militiaman "
     "teenager teenagers youth youths cadet cadets volunteer volunteers shepherd nurse thief thieves "
     "spectator spectators fan fans player players mourner mourners suspect suspects victim victims recruit recruits trader traders worshipers hostage hostages".split()
 )

@@ -13,17 +13,18 @@ cannot stand alone (no actor, victim, toll or place) never starts one.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Final
 
 from sitmap.extract import taxonomy
-from sitmap.extract.actors import is_generic
+from sitmap.extract.actors import find_mentions, is_generic
 from sitmap.extract.events import notes
 from sitmap.model import Event, Territory, place_of
 
 # Who the dead were, from the noun after a figure: two figures of different classes add up.
 _STATE: Final[frozenset[str]] = frozenset(
     "soldier soldiers troops trooper troopers police policeman policemen officer officers personnel "
-    "servicemen serviceman marines guards guard cadets recruits".split()
+    "servicemen serviceman jawan jawans marines guards guard cadets recruits".split()
 )
 _ARMED: Final[frozenset[str]] = frozenset(
     "fighter fighters militant militants insurgent insurgents rebel rebels attacker attackers "
@@ -59,6 +60,7 @@ class Reading:
     refers_back: bool = False
 
 
+@lru_cache(maxsize=1024)
 def victim_class(noun: str) -> str:
     """ "state", "armed" or "civilian" for the noun after a death figure ("" when there is none)."""
     word = noun.lower().split()[-1] if noun.strip() else ""
@@ -68,7 +70,10 @@ def victim_class(noun: str) -> str:
         return "state"
     if word in _ARMED:
         return "armed"
-    return "civilian" if word in _CIVILIAN else ""
+    if word in _CIVILIAN:
+        return "civilian"
+    # "killed 12 Maoists", "three Houthis": the members of a named non-state group are fighters
+    return "armed" if any(mention.actor.inter in {2, 3, 4} for mention in find_mentions(word, "")) else ""
 
 
 def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:

@@ -173,11 +173,13 @@ def place_event(
         if object_start < 0 and focus_place is not None:
             return Placing(focus_place, focus_place.precision)
     if here:
+        landmarks = _landmarks(here)
         best = min(
             here,
             key=lambda toponym: (
                 specificity(toponym) >= 4,
                 specificity(toponym) >= 3 and any(specificity(other) < 3 for other in here),
+                id(toponym) in landmarks,
                 abs(toponym.start - anchor),
             ),
         )
@@ -196,6 +198,27 @@ def place_event(
     if focus_place is not None:
         return Placing(focus_place, max(focus_place.precision, 2))
     return None
+
+
+# How far a place may end before the landmark that locates it ("Sinjil north of Ramallah").
+_LANDMARK_GAP = 25
+
+
+def _landmarks(here: list[Toponym]) -> set[int]:
+    """The ids of toponyms that only locate a place named just before them: in "the village of
+    Sinjil north of Ramallah" the event is in Sinjil, and Ramallah (precision 2 from "north of")
+    is its landmark, however near the trigger it stands."""
+    return {
+        id(landmark)
+        for landmark in here
+        if landmark.precision >= 2
+        and any(
+            place.precision == 1
+            and 0 < landmark.start - place.end <= _LANDMARK_GAP
+            and specificity(place) <= specificity(landmark)
+            for place in here
+        )
+    }
 
 
 def _nearby(

@@ -422,8 +422,9 @@ def _reading(
     if context.is_nationwide(sentence.text) and not own_place:
         # "shot down 16 of 22 drones across the country": a national tally, not an incident
         supported = False
+    # the noun after the figure, or the group it names ("killed 12 Maoists")
     victims = frozenset(
-        victim_class(count.noun)
+        victim_class(count.noun or _word_after(sentence.text, count.end))
         for count in counts
         if count.kind == "killed" and not count.subset and not count.context
     )
@@ -575,6 +576,12 @@ def _not_speaker(mentions: list[Mention], attribution: Attribution | None, text:
         for mention in mentions
         if not any(mention.start < end and start < mention.end for start, end in spoken)
     ]
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word right after offset ``end`` of ``text`` ("" at its end)."""
+    words = text[end:].split(maxsplit=1)
+    return words[0].strip(".,;:!?\"'()") if words else ""
 
 
 def _predict(

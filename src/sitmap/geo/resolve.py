@@ -474,7 +474,10 @@ def _country_cues(text: str) -> Votes:
     cues: Votes = defaultdict(float)
     groups, countries = _group_cues()
     for match in groups.finditer(text):
-        cues[countries[match.group()]] = CUE_WEIGHT
+        # a group that fights in several countries ("Islamic State": Syria, Iraq) splits its vote
+        owners = countries[match.group()].split(",")
+        for owner in owners:
+            cues[owner] = CUE_WEIGHT / len(owners)
     found: set[str] = set()
     anywhere = _US_CUE_ANYWHERE.search(text)
     if anywhere is None:
@@ -489,7 +492,8 @@ def _country_cues(text: str) -> Votes:
 
 @lru_cache(maxsize=1)
 def _group_cues() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The armed groups of ``data/country_cues.tsv`` as one pattern, and each one's country."""
+    """The armed groups of ``data/country_cues.tsv`` as one pattern, and each one's country codes
+    (comma-separated when it fights in several)."""
     countries = {row["cue"]: row["country_code"] for row in data_table("country_cues.tsv")}
     names = sorted(countries, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])"), countries
