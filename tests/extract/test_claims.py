@@ -90,3 +90,27 @@ def test_a_district_official_named_at_the_verb_is_the_speaker():
         "Gunmen shot dead five travellers, the district's deputy commissioner said.", []
     )
     assert attribution is not None and "deputy commissioner" in attribution.speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "speaker"),
+    [
+        # "civil defence" is the White Helmets only in Syria; elsewhere the country's own service
+        ("Rescuers pulled six bodies from the rubble, civil defence said.", "Syria", "White Helmets"),
+        ("A strike killed six people, the civil defence agency said.", "Lebanon", "Civil Defence (Lebanon)"),
+    ],
+)
+def test_civil_defence_is_the_white_helmets_only_in_syria(sentence, country, speaker):
+    attribution = find_attribution(sentence, [], country)
+    assert attribution is not None and attribution.speaker == speaker
+
+
+def test_a_phrase_naming_another_source_beside_residents_is_kept_whole():
+    attribution = find_attribution("The blast killed four, a nurse and two residents said.", [], "Mali")
+    assert attribution is not None and attribution.speaker == "Nurse and two residents"
+    assert attribution.kind == "residents"
+
+
+def test_a_number_before_the_tables_word_adds_no_source():
+    attribution = find_attribution("Ten soldiers died, two security sources said.", [], "Mali")
+    assert attribution is not None and attribution.speaker == "Officials"

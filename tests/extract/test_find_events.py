@@ -362,3 +362,16 @@ def test_a_past_event_named_by_its_year_leaves_the_days_own_event(language):
         toponyms=False,
     )
     assert [event.fatalities for event in events] == [4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place name that begins a group's name or a road's is not where the event is
+        "In Kafr Safra on Tuesday, fighters of the Ariha Liberation Army ambushed a patrol, killing two.",
+        "Police fired on protesters who blocked the Ariha road in Kafr Safra on Tuesday, killing two.",
+    ],
+)
+def test_a_place_beginning_a_group_or_road_name_is_not_the_event_place(text, language):
+    events, _ = _read(text, language)
+    assert [event.location for event in events] == ["Kafr Safra"]

@@ -134,3 +134,34 @@ def test_a_village_abroad_the_text_places_there_stays(gazetteer_with_a_village_a
 def test_a_group_fighting_in_several_countries_votes_for_each(text, country, gazetteer):
     found = [t for t in _toponyms(text, gazetteer) if t.text == "Palmyra"]
     assert found and found[0].place.country_code == country
+
+
+@pytest.fixture
+def gazetteer_with_fama_and_sani(gazetteer, tmp_path):
+    """The test gazetteer plus two towns named like an army's acronym and a given name."""
+    path = tmp_path / "gazetteer.sqlite"
+    shutil.copy(gazetteer.path, path)
+    supplement = tmp_path / "towns.csv"
+    supplement.write_text(
+        "name,latitude,longitude,alternates,country_code,admin1,admin2,feature_code,population\n"
+        "Fama,35.1,36.7,,SY,Hama,,PPL,9000\n"
+        "Sani,35.2,36.6,,SY,Hama,,PPL,8000\n",
+        encoding="utf-8",
+    )
+    connection = sqlite3.connect(path)
+    import_file(supplement, connection)
+    connection.commit()
+    connection.close()
+    return load_gazetteer(path)
+
+
+def test_an_acronym_in_mixed_case_and_a_name_after_a_rank_are_no_places(gazetteer_with_fama_and_sani):
+    text = (
+        "A convoy escorted by FAMa units was ambushed near Hama, police spokesman DSP Sani Idris said. "
+        "Shelling later hit Fama and Sani."
+    )
+    found = [(t.text, t.start) for t in _toponyms(text, gazetteer_with_fama_and_sani)]
+    names = [name for name, _ in found]
+    assert "FAMa" not in names
+    assert ("Sani", text.index("Sani Idris")) not in found
+    assert {"Fama", "Sani", "Hama"} <= set(names)

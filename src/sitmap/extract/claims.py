@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Final
@@ -93,6 +93,15 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
         best is None or (best.kind in _VAGUE and _closeness(text, named) < _closeness(text, best))
     ):
         best = named
+    elif (
+        named is not None
+        and best.kind in _VAGUE
+        and named.start <= best.start < best.end <= named.end
+        and _HEADS.search(text[named.start : best.start] + " " + text[best.end : named.end])
+    ):
+        # the phrase at the verb names more than the table's word ("a health worker and two
+        # residents said"): its words, the table's kind
+        best = replace(named, kind=best.kind)
     lowered = text.lower()
     for phrase, kind in _ANAPHORS.items():
         position = lowered.find(phrase)
@@ -114,7 +123,7 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
 
 # kinds of known speaker that a named source right at the verb is more exact than
 # (a medium farther from the verb is the channel: "the ministry said in a statement read on state television")
-_VAGUE: Final = frozenset({"officials", "police", "military", "activists", "media"})
+_VAGUE: Final = frozenset({"officials", "police", "military", "activists", "media", "residents"})
 # the head of a phrase naming who reports: a role, an office or an organisation
 _HEADS: Final = re.compile(
     r"\b(?:governors?|mayors?|spokes(?:man|woman|person|people)|officials?|ministers?|ministry|prosecutors?|"

@@ -58,7 +58,11 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     "pilgrim pilgrims worshipper worshippers passenger passengers family families personnel "
     "servicemen serviceman jawan jawans marine marines paramilitary paramilitaries militiamen militiaman "
     "teenager teenagers youth youths cadet cadets volunteer volunteers shepherd nurse thief thieves "
-    "spectator spectators fan fans player players mourner mourners suspect suspects victim victims recruit recruits trader traders worshipers hostage hostages".split()
+    "spectator spectators fan fans player players mourner mourners suspect suspects victim victims recruit recruits trader traders worshipers hostage hostages"
+    " councillor councillors councilor councilors mayor mayors official officials lawmaker lawmakers"
+    " politician politicians candidate candidates judge judges activist activists elder elders chief"
+    " chiefs driver drivers vendor vendors miner miners herder herders herdsmen herdsman fisherman"
+    " fishermen pastor pastors priest priests imam imams cleric clerics".split()
 )
 _NOT_CASUALTY_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^\s*(?:-|–)?\s*(?:km|kilomet|kilometr|mile|metre|meter|percent|per cent|%|year|month|week|"

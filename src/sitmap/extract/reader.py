@@ -61,6 +61,13 @@ _ASIDE: Final = re.compile(
 # A web page's keyword list run into the story ("Tags Syria Ahrar al-Sham Zabadani airstrikes A
 # double suicide bombing in northern Syria ..."): its names say what the site files the story under.
 _TAGS: Final = re.compile(r"\bTags\s+")
+# A place name that only begins another name is not where anything happens: a group's ("the
+# Ta'ang National Liberation Army", "Tigray Defence Forces", "Sinaloa Cartel") or a road's ("the
+# Namanga road" runs 100 km from Namanga; "Baghdad Street" is in Damascus).
+_NAME_CONTINUES: Final = re.compile(
+    r"(?:[ -](?:[A-Z][\w'’-]*|of|the|and|for))*?[ -](?:Army|Front|Movement|Party|Forces|Brigades?|"
+    r"Battalions?|Militias?|Cartel|Council|Alliance|Organi[sz]ation)\b|\s+(?i:road|street|avenue)\b"
+)
 _FUNCTION_WORD: Final = re.compile(
     r"(?i:the|an?|in|on|at|of|to|from|by|with|for|was|were|is|are|has|have|had)", re.ASCII
 )
@@ -184,6 +191,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     toponyms = _in_country(toponyms, country)
     tags = _tag_spans(document.text)
     toponyms = [t for t in toponyms if not any(start <= t.start < end for start, end in tags)]
+    toponyms = [t for t in toponyms if not _NAME_CONTINUES.match(document.text, t.end)]
     # a picture's caption ("... near destroyed buildings in Hasakeh (AFP photo)") reports no event
     candidates = [
         (sentence, find_triggers(sentence.text)) for sentence in sentences if not is_caption(sentence.text)

@@ -58,6 +58,8 @@ _ARTICLE_NAME = re.compile(
 # "According", "Putting", "Historically": English word endings, telling at the start of a sentence.
 _ENGLISH_WORD = re.compile(r"(?:ing|ly|ed|tion|ment|ness|ful|ous|ive|ity)$")
 _CLAUSE_END = re.compile(r"[.!?:\"“]\s*$")
+# "FAMa" (Mali's armed forces), "UNMISSa": capitals, then small letters, is an acronym, not a name
+_MIXED_ACRONYM = re.compile(r"^[A-Z]{2,}[a-z]+$")
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$")
 CONNECTORS = frozenset(
     "al el an ar as ash ad at az ath adh ez es ed de del der des di da la le les los las du of "
@@ -67,7 +69,9 @@ TITLES = frozenset(
     "mr mrs ms dr gen general lt col colonel maj major capt captain sgt president minister "
     "secretary senator sen rep gov governor mayor judge justice officer sheriff deputy chief "
     "coach detective prince king queen sheikh pope saint st commander spokesman spokeswoman "
-    "professor prof rev father sister brother uncle aunt lord lady sir dame miss".split()
+    "professor prof rev father sister brother uncle aunt lord lady sir dame miss inspector "
+    "superintendent commissioner brigadier lieutenant sergeant corporal admiral marshal ambassador "
+    "envoy spokesperson dsp asp csp acp igp".split()
 )
 # "Northern Syria", "Greater London": words that may stand before a place without being a name.
 MODIFIERS = frozenset(
@@ -471,6 +475,7 @@ def _match(
     if not target and (
         (surface.isupper() and len(surface) <= 4)
         or _initials_only(surface)
+        or _MIXED_ACRONYM.match(surface)
         or _ABBREVIATION_COMPOUND.search(surface)
         or (previous is not None and previous in PATRONYMICS)
     ):
