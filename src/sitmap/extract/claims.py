@@ -95,6 +95,7 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
         best = named
     elif (
         named is not None
+        and best is not None
         and best.kind in _VAGUE
         and named.start <= best.start < best.end <= named.end
         and _HEADS.search(text[named.start : best.start] + " " + text[best.end : named.end])
