@@ -349,6 +349,10 @@ def test_a_lede_naming_only_the_province_takes_the_town_its_follow_up_names(lang
         "people, as families gathered outside.\n\nThe attacker was shot dead by police at the scene.",
         "A film about the siege premiered in London on Monday.\n\nIt follows medics who stayed behind as "
         "troops shelled the city in the spring of 2017, killing hundreds of people.",
+        # a relative clause goes on telling the past event
+        "A judge on Tuesday jailed three men for the 2019 raid on a border post, during which six "
+        "guards were shot dead.",
+        "Nine men were convicted over the 2020 assault on the port, in which dozens of people were killed.",
     ],
 )
 def test_a_past_event_named_by_its_year_or_season_is_no_event(text, language):
@@ -375,3 +379,23 @@ def test_a_past_event_named_by_its_year_leaves_the_days_own_event(language):
 def test_a_place_beginning_a_group_or_road_name_is_not_the_event_place(text, language):
     events, _ = _read(text, language)
     assert [event.location for event in events] == ["Kafr Safra"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a group has done before is background, not today's event
+        "The town is on the front line, and the militants have in the past attacked convoys on the road.",
+        # a capture verb describing people names who is held, not a place taken
+        "The exchange covers soldiers captured on the northern front lines and ten civilians.",
+    ],
+)
+def test_past_habits_and_people_captured_earlier_are_no_event(text, language):
+    assert _read(text, language, toponyms=False)[0] == []
+
+
+def test_in_the_past_day_still_reports_events(language):
+    events, _ = _read(
+        "In the past 24 hours, air strikes killed 12 people in the city.", language, toponyms=False
+    )
+    assert [event.fatalities for event in events] == [12]

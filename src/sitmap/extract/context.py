@@ -35,8 +35,20 @@ _FUTURE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+# "fighters captured on the front lines": a capture verb describing people names who is held,
+# not a place taken
+_CAPTURE_VERBS: Final[frozenset[str]] = frozenset("captured seized taken held".split())
+_PEOPLE: Final[frozenset[str]] = frozenset(
+    "fighters soldiers troops men people civilians prisoners members militants rebels detainees "
+    "hostages combatants officers recruits".split()
+)
+
+
 def is_unrealised(trigger: Token) -> bool:
-    """True when the trigger is future, hypothetical, negated, denied or only threatened."""
+    """True when the trigger is future, hypothetical, negated, denied or only threatened, or only
+    describes people ("fighters captured on the front lines")."""
+    if trigger.lower_ in _CAPTURE_VERBS and trigger.dep_ == "acl" and trigger.head.lower_ in _PEOPLE:
+        return True
     root = trigger.sent.root
     if any(
         child.dep_ == "aux" and child.lower_ in {"would", "could", "might", "may", "will"}
@@ -111,7 +123,8 @@ _FIGURATIVE: Final[re.Pattern[str]] = re.compile(
 )
 _HABITUAL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|almost daily|nearly daily|daily|every day|"
-    r"every night|nightly|constantly|on a regular basis|time and again|has seen a rise|have increased|"
+    r"every night|nightly|constantly|on a regular basis|time and again|"
+    r"in the past(?!\s+(?:\d+|few|two|three|several|week|month|day|hours?|year|24|48))|has seen a rise|have increased|"
     r"has increased|have risen|has risen|have intensified|has intensified|have become|is known for|are "
     r"known for)\b",
     re.IGNORECASE,

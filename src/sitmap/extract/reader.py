@@ -480,8 +480,7 @@ def _past_event_spans(text: str, published: date | None) -> list[tuple[int, int]
     spans = []
     for cue in find_dates(text, published):
         if cue.background and _NAMED_YEAR.fullmatch(cue.text):
-            end = _CLAUSE_END.search(text, cue.end)
-            spans.append((cue.start, end.start() if end else len(text)))
+            spans.append((cue.start, _clause_end(text, cue.end)))
     return spans
 
 
@@ -501,9 +500,11 @@ _AFTER: Final = re.compile(
 _REPORTED: Final = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|claimed|according to|stated)\b", re.IGNORECASE
 )
-# a participle that goes on telling the same past event: "..., killing 67 people"
+# a participle or a relative clause that goes on telling the same past event: "..., killing 67
+# people", "the 2001 kidnapping of tourists, during which two hostages were beheaded"
 _PARTICIPLE_GOES_ON: Final = re.compile(
-    r",\s*(?:killing|leaving|wounding|injuring|claiming)\b", re.IGNORECASE
+    r",\s*(?:killing|leaving|wounding|injuring|claiming|(?:during|in|after) which|which (?:killed|left))\b",
+    re.IGNORECASE,
 )
 
 
