@@ -9,9 +9,9 @@ from sitmap.geo.store import build_store
 from sitmap.model import Document
 from sitmap.nlp import split_sentences
 
-# Congo, Somalia and Nigeria with the countries whose places share their names: Austria (Vienna's
-# many alternate names), Mozambique (Gaza province, Maxixe), Palestine
-COUNTRIES = frozenset({"CD", "SO", "NG", "AT", "MZ", "PS"})
+# Congo, Somalia, Nigeria and Cameroon with the countries whose places share their names: Austria
+# (Vienna's many alternate names), Mozambique (Gaza province, Maxixe), Palestine
+COUNTRIES = frozenset({"CD", "SO", "NG", "CM", "AT", "MZ", "PS"})
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +48,13 @@ def test_an_outlet_named_like_a_place_is_no_toponym(conflict_gazetteer):
     assert _places("Al Jazeera and the Saba news agency reported fighting in Beni.", conflict_gazetteer) == {
         "Beni": ("CD", "PPL")
     }
+
+
+def test_regions_carry_the_english_names_the_news_uses(conflict_gazetteer):
+    text = "M23 fighters took Shabunda in South Kivu province; Boko Haram raided Mora in the Far North region."
+    found = locate(Document(id="d1", text=text), split_sentences(text), conflict_gazetteer)
+    admin1 = {t.text: t.place.admin1 for t in found}
+    assert admin1["Shabunda"] == admin1["South Kivu"] == "South Kivu"
+    assert admin1["Mora"] == admin1["Far North"] == "Far North"
+    # the first word of a group's name is no village of the same name
+    assert "Boko" not in admin1

@@ -376,6 +376,10 @@ def _cities(
 
 
 def _wof_rows(countries: frozenset[str] | None) -> Iterator[PlaceRow]:
+    # scripts/build_gazetteer.py gives regions their English names when it packs the data; names
+    # added to admin1_names.tsv since ("Sud-Kivu" -> "South Kivu") are given here, without
+    # repacking 19 MB of package data (renaming twice changes nothing)
+    english = {(row["country_code"], row["wof_name"]): row["name"] for row in data_table("admin1_names.tsv")}
     raw = (files(__package__) / "data" / "wof_places.tsv.gz").read_bytes()
     with io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(raw)), encoding="utf-8", newline="") as handle:
         next(handle)
@@ -383,18 +387,22 @@ def _wof_rows(countries: frozenset[str] | None) -> Iterator[PlaceRow]:
             row = line.rstrip("\n").split("\t")
             if countries is not None and row[4] not in countries:
                 continue
+            name, admin1 = row[1], english.get((row[4], row[5]), row[5])
+            names = [alternate for alternate in row[9].split("|") if alternate]
+            if row[7] == "ADM1" and name == row[5] != admin1:
+                name, names = admin1, [row[5], *names]
             yield PlaceRow(
-                row[1],
+                name,
                 float(row[2]),
                 float(row[3]),
                 int(row[0]) if row[0] else None,
                 row[4],
-                row[5],
+                admin1,
                 row[6],
                 feature_code=row[7],
                 population=int(row[8] or 0),
                 source="wof",
-                names=[name for name in row[9].split("|") if name],
+                names=names,
             )
 
 
