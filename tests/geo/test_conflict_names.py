@@ -51,7 +51,9 @@ def test_an_outlet_named_like_a_place_is_no_toponym(conflict_gazetteer):
 
 
 def test_regions_carry_the_english_names_the_news_uses(conflict_gazetteer):
-    text = "M23 fighters took Shabunda in South Kivu province; Boko Haram raided Mora in the Far North region."
+    text = (
+        "M23 fighters took Shabunda in South Kivu province; Boko Haram raided Mora in the Far North region."
+    )
     found = locate(Document(id="d1", text=text), split_sentences(text), conflict_gazetteer)
     admin1 = {t.text: t.place.admin1 for t in found}
     assert admin1["Shabunda"] == admin1["South Kivu"] == "South Kivu"
