@@ -115,6 +115,13 @@ def test_a_sentence_with_a_new_incident_stays_apart(text, language):
             16,
         ),
         (
+            # the attackers named again after "According to ...", return fire in the same exchange
+            "Three policemen were killed when militants attacked a police station on Monday, police said.\n\n"
+            "According to the district police chief, the attackers opened fire from several sides. "
+            "Two militants were killed in retaliatory fire, he said.",
+            5,
+        ),
+        (
             "Police killed seven Maoists in a gunfight in a forest on Monday.\n\n"
             "A jawan of the reserve guard was also killed in the exchange of fire.",
             8,

@@ -47,9 +47,9 @@ from sitmap.model import Actor, Document, Event, Evidence, Sentence, Source, Sta
 from sitmap.nlp.sentences import is_caption
 
 _ANOTHER_INCIDENT: Final = re.compile(
-    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|(?<!\bto )retaliat\w*|"
+    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|(?<!\bto )(?!retaliatory fire)retaliat\w*|"
     r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b"
-    # ("prompting the troops to retaliate" is the same exchange of fire)
+    # ("prompting the troops to retaliate", "killed in retaliatory fire" are the same exchange of fire)
     # a scene set apart at the head of the sentence: "In the occupied West Bank, troops killed ..."
     r"|(?-i:^In (?:the )?(?:occupied |neighbouring |neighboring |nearby )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*,)",
     re.IGNORECASE,
@@ -451,9 +451,11 @@ def _reading(
 
 
 # a sentence that opens on the incident told before: "The attack on the Raghwan front was repelled"
+# or on its attackers ("According to the district police officer, the attackers opened fire on ...")
 _REFERS_BACK: Final = re.compile(
-    r"\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|ambush|raid|fighting|clash(?:es)?|battle|"
-    r"blast|explosion|bombing|strike|shelling|offensive)\b(?!\s+(?:was|were)\s+(?:the|one)\b)"
+    r"\s*(?:According to [^,]{3,80},\s*)?(?:The|This|That|the)\s+(?:(?:[\w-]+\s+){0,2}?(?:attack|assault|ambush|"
+    r"raid|fighting|clash(?:es)?|battle|blast|explosion|bombing|strike|shelling|offensive)\b"
+    r"(?!\s+(?:was|were)\s+(?:the|one)\b)|(?:attackers|assailants|gunmen|raiders)\b)"
 )
 # "claimed responsibility", "claimed the attack", "claimed Tuesday's bombing"
 _CLAIM_OF_ATTACK: Final = (
