@@ -114,3 +114,10 @@ def test_a_phrase_naming_another_source_beside_residents_is_kept_whole():
 def test_a_number_before_the_tables_word_adds_no_source():
     attribution = find_attribution("Ten soldiers died, two security sources said.", [], "Mali")
     assert attribution is not None and attribution.speaker == "Officials"
+
+
+def test_a_rights_group_is_named_and_the_group_points_back_to_it():
+    first = find_attribution("Police fired on the crowd, Amnesty International Kenya said.", [], "Kenya")
+    assert first is not None and first.speaker == "Amnesty International"
+    again = find_attribution("A man died of his wounds, the group said.", [first], "Kenya")
+    assert again is not None and again.speaker == "Amnesty International"

@@ -362,3 +362,17 @@ def test_a_weak_follow_up_gives_the_day_but_no_event_of_its_own(language):
 
 def test_a_weak_sentence_with_a_day_but_no_incident_before_it_is_no_event(language):
     assert _events("The gunmen stormed the village on Monday night, shooting sporadically.", language) == []
+
+
+def test_a_protester_who_died_of_a_wound_is_the_excessive_force_events_toll(language):
+    text = (
+        "Police opened fire on protesters in the square on Monday, a rights group said.\n\n"
+        "A 22-year-old man died from a gunshot wound on his way to hospital, the group said."
+    )
+    events = _events(text, language)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Excessive force against protesters", 1)]
+
+
+def test_an_attack_that_only_wounds_is_still_an_event(language):
+    events = _events("Gunmen attacked a bus on Monday, wounding five passengers, police said.", language)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 0)]

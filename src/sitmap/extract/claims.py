@@ -22,16 +22,20 @@ _REPORTING: Final[re.Pattern[str]] = re.compile(
     r"said in a statement|quoting)\b",
     re.IGNORECASE,
 )
-_ANAPHORS: Final[dict[str, str]] = {
-    "the ministry": "ministry",
-    "the defence ministry": "ministry",
-    "the defense ministry": "ministry",
-    "the monitor": "monitor",
-    "the war monitor": "monitor",
-    "the monitoring group": "monitor",
-    "the group": "monitor",
-    "rescuers": "rescuers",
-    "the agency": "media",
+# what a phrase that points back may point to: the last speaker of one of these kinds
+_ANAPHORS: Final[dict[str, tuple[str, ...]]] = {
+    "the ministry": ("ministry",),
+    "the defence ministry": ("ministry",),
+    "the defense ministry": ("ministry",),
+    "the monitor": ("monitor",),
+    "the war monitor": ("monitor",),
+    "the monitoring group": ("monitor",),
+    "the group": ("monitor", "ngo", "named"),
+    "the organisation": ("ngo", "named"),
+    "the organization": ("ngo", "named"),
+    "the charity": ("ngo", "named"),
+    "rescuers": ("rescuers",),
+    "the agency": ("media", "ngo"),
 }
 
 
@@ -104,17 +108,17 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
         # residents said"): its words, the table's kind
         best = replace(named, kind=best.kind)
     lowered = text.lower()
-    for phrase, kind in _ANAPHORS.items():
+    for phrase, kinds in _ANAPHORS.items():
         position = lowered.find(phrase)
         if position < 0:
             continue
-        earlier = next((item for item in reversed(previous) if item.kind == kind), None)
+        earlier = next((item for item in reversed(previous) if item.kind in kinds), None)
         if earlier is not None and (
             best is None or best.kind in {"officials", "police", "military", "named"}
         ):
             return Attribution(
                 earlier.speaker,
-                kind,
+                earlier.kind,
                 position,
                 position + len(phrase),
                 text[position : position + len(phrase)],

@@ -120,6 +120,7 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
         main.disorder_type != event.disorder_type
         and event.event_type != "Strategic developments"
         and not _same_crowd(main, event)
+        and not _shot_protester(main, event, reading)
     ):
         return False
     if event.fatalities and reading.tactic and event.event_type != main.event_type:
@@ -147,6 +148,17 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
         # turned violent is the demonstration's own, not a new actor
         new_actor = False
     return not (new_actor and event.event_type != main.event_type)
+
+
+def _shot_protester(main: Event, event: Event, reading: Reading) -> bool:
+    """Whether a follow-up tells a death by the force used on protesters told before ("police
+    opened fire on protesters" ... "A man died from a gunshot wound"): the same event's toll."""
+    return (
+        main.sub_event_type == "Excessive force against protesters"
+        and event.event_type == "Violence against civilians"
+        and not reading.tactic
+        and not reading.own_place
+    )
 
 
 _CROWD_CODES: Final[frozenset[int]] = frozenset({5, 6})  # rioters, protesters

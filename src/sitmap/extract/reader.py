@@ -333,7 +333,7 @@ def _finish(
         follow_only = False
         if (
             trigger.strength < 2
-            and not any(c.kind == "killed" or c.kind == "neutralised" for c in counts)
+            and not any(c.kind in {"killed", "neutralised", "wounded"} for c in counts)
             and label in ("", NONE_LABEL)
             and not item.claimant
         ):
