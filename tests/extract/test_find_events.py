@@ -399,3 +399,15 @@ def test_in_the_past_day_still_reports_events(language):
         "In the past 24 hours, air strikes killed 12 people in the city.", language, toponyms=False
     )
     assert [event.fatalities for event in events] == [12]
+
+
+def test_a_raid_that_kills_and_abducts_is_an_attack(language):
+    events, _ = _read(
+        "Gunmen killed nine villagers and abducted dozens of others in Kafr Safra on Tuesday.", language
+    )
+    assert [(event.sub_event_type, event.fatalities) for event in events] == [("Attack", 9)]
+
+
+def test_vigilantes_deployed_are_no_mob_violence(language):
+    text = "A joint team of soldiers and local vigilantes was deployed to Kafr Safra on Tuesday."
+    assert [event.sub_event_type for event in _read(text, language)[0]] != ["Mob violence"]

@@ -60,3 +60,14 @@ def test_regions_carry_the_english_names_the_news_uses(conflict_gazetteer):
     assert admin1["Mora"] == admin1["Far North"] == "Far North"
     # the first word of a group's name is no village of the same name
     assert "Boko" not in admin1
+
+
+def test_a_village_the_text_puts_in_another_state_is_dropped(conflict_gazetteer):
+    # the only Ungwar Dogo the gazetteer knows is in Taraba; the text puts this one in Katsina,
+    # through the district it names first
+    places = _places(
+        "Gunmen raided Ungwar Dogo village in Faskari Local Government Area of Katsina State.",
+        conflict_gazetteer,
+    )
+    assert "Ungwar Dogo" not in places
+    assert places["Faskari"] == ("NG", "PPLA2")

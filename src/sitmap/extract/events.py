@@ -137,6 +137,11 @@ def choose_trigger(triggers: list[Trigger], text: str, has_deaths: bool = False)
         # a remote weapon is remote violence, not a battle (nobody is said to fight back)
         pool = remote
     winner = taxonomy.winning([trigger.sub_event_type for trigger in pool])
+    killing = [trigger for trigger in usable if trigger.sub_event_type == "Attack"]
+    if has_deaths and winner == "Abduction/forced disappearance" and killing:
+        # "bandits killed 12 people and abducted dozens": a raid that kills is an attack (ACLED
+        # codes an abduction in which people die as an attack on them)
+        pool, winner = killing, "Attack"
     # the verb, not the actor word ("gunmen"), anchors the event in the parse
     return min(
         (trigger for trigger in pool if trigger.sub_event_type == winner),

@@ -77,7 +77,8 @@ MAX_LIST = 9  # mentions a list of places may run over before the "in Y" that co
 MAX_LIST_CHARS = 160
 _AREA_NOUN = (
     r"(?i:areas?|neighbou?rhoods?|districts?|quarters?|towns?|villages?|city|farms?|camps?|suburbs?|"
-    r"region|plain|countryside|outskirts|province|governorate)"
+    r"region|plain|countryside|outskirts|province|governorate|local government areas?|lgas?|"
+    r"municipalit(?:y|ies)|prefectures?|sub-?districts?|zones?)"
 )
 _DIRECTION = (
     r"(?i:north|south|east|west|northern|southern|eastern|western|north-?eastern|north-?western|"
@@ -338,8 +339,8 @@ def _reject_misplaced(results: list[tuple[Place, float] | None], hints: list[_Hi
         if result is None or not _small(result[0]):
             continue
         place = result[0]
-        container = results[hint.container] if hint.container is not None else None
-        if container is not None and _known_place(container[0]) and _outside(place, container[0]):
+        container = _known_container(results, hints, index)
+        if container is not None and _outside(place, container):
             results[index] = None
         elif (
             hint.quarter
@@ -348,6 +349,23 @@ def _reject_misplaced(results: list[tuple[Place, float] | None], hints: list[_Hi
             and countries[place.country_code] > 1
         ):
             results[index] = None
+
+
+def _known_container(
+    results: list[tuple[Place, float] | None], hints: list[_Hint], index: int
+) -> Place | None:
+    """The first place the resolver rarely gets wrong up the chain of places the text puts mention
+    ``index`` in: "Unguwar Dogo village in Faskari Local Government Area of Katsina State" is
+    checked against Katsina State when Faskari is only a district seat."""
+    seen = {index}
+    container = hints[index].container
+    while container is not None and container not in seen:
+        result = results[container]
+        if result is not None and _known_place(result[0]):
+            return result[0]
+        seen.add(container)
+        container = hints[container].container
+    return None
 
 
 def _small(place: Place) -> bool:
