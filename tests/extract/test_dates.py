@@ -59,3 +59,10 @@ def test_seasons_periods_since_a_day_and_named_years_are_background(text, value)
 
 def test_a_number_that_looks_like_a_year_of_the_future_is_no_date():
     assert find_dates("The toll rose to 2031 people.", WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["It was hit on Palm Sunday in 2025.", "The Good Friday attack is remembered."]
+)
+def test_a_feast_day_is_no_weekday_of_this_week(text):
+    assert [cue.text for cue in find_dates(text, date(2026, 6, 16)) if "day" in cue.text.lower()] == []

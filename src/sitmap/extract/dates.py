@@ -64,7 +64,12 @@ _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
     (
         "weekday",
-        re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b", re.I),
+        # "Palm Sunday", "Good Friday", "Bloody Sunday" name a feast or a past day, not this week's
+        re.compile(
+            r"\b(?<!palm )(?<!easter )(?<!good )(?<!holy )(?<!bloody )(?<!black )(?<!ash )"
+            r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b",
+            re.I,
+        ),
     ),
     (
         "relative",
