@@ -411,3 +411,12 @@ def test_a_raid_that_kills_and_abducts_is_an_attack(language):
 def test_vigilantes_deployed_are_no_mob_violence(language):
     text = "A joint team of soldiers and local vigilantes was deployed to Kafr Safra on Tuesday."
     assert [event.sub_event_type for event in _read(text, language)[0]] != ["Mob violence"]
+
+
+def test_a_battles_second_side_is_the_other_armed_party_not_the_civilians_caught_in_it(language):
+    events, _ = _read(
+        "Fighting between the army and rebels near Ariha killed at least nine people on Tuesday, "
+        "among them five civilians caught in the crossfire.",
+        language,
+    )
+    assert [(event.sub_event_type, event.actor2) for event in events] == [("Armed clash", "Rebels (Syria)")]

@@ -313,6 +313,16 @@ def _assign_actors(
     if first is None and not targets and armed:
         first = armed[0]
     second = next((m for m in targets if first is None or m.actor.name != first.actor.name), None)
+    if taxonomy.event_type_of(candidate.sub_event_type) == "Battles" and (
+        second is None or second.actor.inter == 7
+    ):
+        # a battle's second side is the other armed party ("fighting between the ELN and FARC
+        # dissidents killed nine, among them five civilians"): civilians caught in it only add dead
+        second = next(
+            (m for m in [*targets, *others, *agents] if m.actor.inter != 7 and m is not first
+             and (first is None or m.actor.name != first.actor.name)),
+            second,
+        )  # fmt: skip
     if second is None:
         # civilians are the target whenever they are named; otherwise the next other actor
         pool = sorted([*others, *agents, *targets], key=lambda m: m.actor.inter != 7)
