@@ -347,3 +347,29 @@ def test_a_weak_follow_up_gives_the_day_but_no_event_of_its_own(language):
 
 def test_a_weak_sentence_with_a_day_but_no_incident_before_it_is_no_event(language):
     assert _events("The gunmen stormed the village on Monday night, shooting sporadically.", language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        (
+            "Warplanes bombed a market in the town on Monday, killing dozens of shoppers.\n\n"
+            "A rescue worker said the raid killed 27 people, among them eight children.",
+            27,
+        ),
+        (
+            "Rebels shelled the district on Tuesday, killing several residents, a monitor said.\n\n"
+            "The monitor later said five residents were killed in the shelling.",
+            5,
+        ),
+        (
+            # a figure under half the vague amount is a part of the dead, not their toll
+            "Government jets struck the camp on Monday, killing dozens of people.\n\n"
+            "Two of the people killed in the strike were nurses, a doctor said.",
+            12,
+        ),
+    ],
+)
+def test_a_vague_toll_yields_to_a_figure_told_later(text, fatalities, language):
+    events = _events(text, language)
+    assert sum(event.fatalities for event in events) == fatalities

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from sitmap.extract.numbers import Number, find_numbers
+from sitmap.model import Event
 
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 
@@ -201,6 +202,31 @@ def fatalities(counts: list[Count]) -> tuple[int, int | None, int | None]:
         totals[count.group] = (best + count.value, low + count.low, high + count.high)
     best, low, high = max(totals.values())
     return best, low, (high if high != low else None)
+
+
+def vague_toll(event: Event) -> bool:
+    """True when an event's deaths are known only as a vague amount ("dozens were killed")."""
+    told = [
+        claim.evidence.text
+        for claim in event.claims
+        if claim.kind == "killed" and claim.value == event.fatalities and claim.evidence is not None
+    ]
+    return bool(told) and all(_vague_figure(text) for text in told)
+
+
+def more_precise_toll(main: Event, other: Event) -> bool:
+    """True when ``other`` gives, as a figure, the deaths ``main`` knows only as a vague amount.
+
+    ACLED codes "dozens" as 12 only when nothing more precise is reported, so "air strikes
+    killed 29 people" told later replaces it; a figure under half the vague amount ("two of
+    them were children", "three died in hospital") is a part of those deaths, not their toll.
+    """
+    return other.fatalities * 2 >= main.fatalities and vague_toll(main) and not vague_toll(other)
+
+
+def _vague_figure(text: str) -> bool:
+    numbers = find_numbers(text)
+    return bool(numbers) and all(number.vague for number in numbers)
 
 
 def _next_start(text: str, numbers: list[Number], index: int) -> int:
