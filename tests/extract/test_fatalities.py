@@ -82,3 +82,40 @@ def test_shooting_dead_counts_its_victims():
 
 def test_violence_that_has_killed_thousands_is_a_context_toll():
     assert is_context_toll("Violence linked to armed groups has killed thousands of people in the region.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        # a figure that counts things (attacks, lorries, car bombs) is no casualty count
+        ("Those killed in the four strikes on the market were mostly traders.", 0),
+        ("Two car bombs killed 8 people near the bridge.", 8),
+        ("Thirty school pupils were killed when the roof collapsed in the strike.", 30),
+        # a figure with a verb of its own does not share the next figure's verb
+        ("Of the 40 trucks in the convoy, 25 were burned and six drivers were killed.", 6),
+        # dead and wounded told together are casualties, not deaths
+        ("Twenty-three people were killed and injured when the shell hit the square.", 0),
+        ("Gunmen stormed the village, killing and wounding dozens of residents.", 0),
+        ("The raid left scores of fighters dead and wounded.", 0),
+        # other ways of telling deaths
+        ("The blast claimed the lives of nine workers at the factory.", 9),
+        ("Nine martyrs were buried in the village on Friday.", 9),
+        ("Five marines were killed when the boat sank.", 5),
+        ("Separately over 12 farmers were killed in the raid.", 12),
+        (
+            "The death toll from the rocket attacks launched by the militants on the crowded "
+            "neighbourhoods of the old city over the last two days has reached 31 people, officials said.",
+            31,
+        ),
+        # who the dead were, not what happened to them
+        ("A car bomb killed at least 14 displaced people at a camp outside the town.", 14),
+        # the list after "including" is a subset of the dead
+        ("Shelling killed 12 people, including a teacher and three pupils, in the town.", 12),
+    ],
+)
+def test_figures_are_read_for_what_they_count(sentence, deaths):
+    assert fatalities(find_counts(sentence))[0] == deaths
+
+
+def test_the_toll_of_a_weeks_old_battle_is_a_context_toll():
+    assert is_context_toll("The three-week-old offensive on the city has cost the lives of 300 fighters.")
