@@ -373,3 +373,24 @@ def test_a_weak_sentence_with_a_day_but_no_incident_before_it_is_no_event(langua
 def test_a_vague_toll_yields_to_a_figure_told_later(text, fatalities, language):
     events = _events(text, language)
     assert sum(event.fatalities for event in events) == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        (
+            # "Earlier, a rights group reported that ...": an earlier report of the same strikes
+            "Jets struck a village on Monday, killing nine civilians, a monitor said.\n\n"
+            "Earlier, a local rights group reported that the strikes on the village killed 14 civilians.",
+            [9],
+        ),
+        (
+            # "Earlier, gunmen killed ...": an earlier incident, with its own dead
+            "Jets struck a village on Monday, killing nine civilians, a monitor said.\n\n"
+            "Earlier, gunmen killed two farmers in a raid on a nearby hamlet, the monitor said.",
+            [2, 9],
+        ),
+    ],
+)
+def test_an_earlier_report_is_no_earlier_incident(text, fatalities, language):
+    assert sorted(event.fatalities for event in _events(text, language)) == fatalities
