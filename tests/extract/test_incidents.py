@@ -363,6 +363,12 @@ def test_a_weak_sentence_with_a_day_but_no_incident_before_it_is_no_event(langua
             5,
         ),
         (
+            # the lone dead named first ("a commander") is among the toll told after
+            "Troops killed a rebel commander in clashes near the town on Monday.\n\n"
+            "The army said 23 rebels were killed in the fighting.",
+            23,
+        ),
+        (
             # a figure under half the vague amount is a part of the dead, not their toll
             "Government jets struck the camp on Monday, killing dozens of people.\n\n"
             "Two of the people killed in the strike were nurses, a doctor said.",

@@ -260,11 +260,16 @@ def more_precise_toll(main: Event, other: Event) -> bool:
     ACLED codes "dozens" as 12 only when nothing more precise is reported, so "air strikes
     killed 29 people" told later replaces it; a figure under half the vague amount ("two of
     them were children", "three died in hospital") is a part of those deaths, not their toll.
+    The lone dead a lede names ("troops killed a rebel commander") yields the same way to the
+    toll told after ("23 rebels were killed in the fighting"), which counts him among them.
     """
     return other.fatalities * 2 >= main.fatalities and vague_toll(main) and not vague_toll(other)
 
 
 def _vague_figure(text: str) -> bool:
+    # "dozens", and the lone dead of "a commander was killed", whom a later toll often includes
+    if text.strip().lower() in {"a", "an"}:
+        return True
     numbers = find_numbers(text)
     return bool(numbers) and all(number.vague for number in numbers)
 
