@@ -107,6 +107,16 @@ def test_violence_that_has_killed_thousands_is_a_context_toll():
             "neighbourhoods of the old city over the last two days has reached 31 people, officials said.",
             31,
         ),
+        (
+            "The number of fighters killed in the battles for the hill near the dam has risen to 31, "
+            "the monitor said.",
+            31,
+        ),
+        (
+            "Shells killed four people in the square, bringing the number killed in the old city "
+            "since dawn to 17.",
+            17,
+        ),
         # who the dead were, not what happened to them
         ("A car bomb killed at least 14 displaced people at a camp outside the town.", 14),
         # the list after "including" is a subset of the dead

@@ -400,3 +400,12 @@ def test_a_vague_toll_yields_to_a_figure_told_later(text, fatalities, language):
 )
 def test_an_earlier_report_is_no_earlier_incident(text, fatalities, language):
     assert sorted(event.fatalities for event in _events(text, language)) == fatalities
+
+
+def test_a_toll_that_rose_replaces_the_first_figure(language):
+    events = _events(
+        "Air strikes hit the old city on Monday, killing 14 people, a monitor said.\n\n"
+        "A later strike on the market killed nine more, bringing the toll of the raids to 23.",
+        language,
+    )
+    assert sum(event.fatalities for event in events) == 23

@@ -92,7 +92,14 @@ _TOLL_BEFORE: Final[re.Pattern[str]] = re.compile(
 # "the death toll from the shelling ... in the past 24 hours has reached 20": the figure a toll
 # rose to, however far the toll word is.
 _TOLL_REACHED: Final[re.Pattern[str]] = re.compile(
-    r"\btoll\b[^.;]{0,250}\b(?:reached|rose to|risen to|climbed to|jumped to|increased to|stands at|stood at)\s+$",
+    r"(?:\btoll\b|\bnumber\b[^.;]{0,60}?\b(?:killed|dead|deaths|victims)\b)[^.;]{0,250}?"
+    r"\b(?:reached|rose to|risen to|climbed to|jumped to|increased to|stands at|stood at)\s+$"
+    r"|\bbringing\s+(?:the\s+)?(?:death\s+)?(?:toll|number)\b[^.;]{0,120}?\bto\s+$",
+    re.IGNORECASE,
+)
+# "the toll rose to 45", "bringing the number killed in 24 hours to 45": an updated count
+_UPDATED_TO: Final[re.Pattern[str]] = re.compile(
+    r"(?:\b(?:rose|risen|climbed|jumped|increased)\s+to|\bbringing\b[^.;]{0,120}?\bto|\breached)\s+$",
     re.IGNORECASE,
 )
 # "claimed the lives of eight civilians", "cost the lives of three"
@@ -145,6 +152,7 @@ class Count:
     context: bool = False
     noun: str = ""
     group: int = 0
+    updated: bool = False  # the figure a toll rose to ("bringing the toll to 45"): the latest count
 
 
 def is_context_toll(text: str) -> bool:
@@ -222,6 +230,7 @@ def find_counts(text: str) -> list[Count]:
                 context=context or number.value >= 10000,
                 noun=noun,
                 group=max(group, 0),
+                updated=bool(_UPDATED_TO.search(text, max(0, number.start - 140), number.start)),
             )
         )
     return counts
@@ -242,6 +251,20 @@ def fatalities(counts: list[Count]) -> tuple[int, int | None, int | None]:
         totals[count.group] = (best + count.value, low + count.low, high + count.high)
     best, low, high = max(totals.values())
     return best, low, (high if high != low else None)
+
+
+UPDATED_TAG: Final[str] = "toll-updated"
+
+
+def updated_toll(main: Event, other: Event) -> bool:
+    """True when ``other`` gives the toll ``main`` told as it rose since ("the toll rose to 45",
+    "bringing the number killed to 45"): the latest count of the same deaths stands."""
+    return UPDATED_TAG in other.tags and UPDATED_TAG not in main.tags and other.fatalities > main.fatalities
+
+
+def is_updated(counts: list[Count], best: int) -> bool:
+    """True when a sentence's deaths are a toll that rose to its figure."""
+    return any(count.updated and count.kind == "killed" and count.value == best for count in counts)
 
 
 def vague_toll(event: Event) -> bool:
