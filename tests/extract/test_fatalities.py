@@ -117,6 +117,8 @@ def test_violence_that_has_killed_thousands_is_a_context_toll():
             "since dawn to 17.",
             17,
         ),
+        # figures that share a verb add up, whatever joins them
+        ("The army killed a rebel commander as well as five of his guards near the border.", 6),
         # who the dead were, not what happened to them
         ("A car bomb killed at least 14 displaced people at a camp outside the town.", 14),
         # the list after "including" is a subset of the dead

@@ -69,8 +69,10 @@ _NOT_CASUALTY_AFTER: Final[re.Pattern[str]] = re.compile(
     r"day|hour|minute|am\b|pm\b|a\.m|p\.m|times|tons|tonnes|kg|dollars|\$|euros|°)",
     re.IGNORECASE,
 )
+# "five soldiers and three militants", "a commander as well as five of his guards"
 _COORDINATED: Final[re.Pattern[str]] = re.compile(
-    r"^\s*[\w\s'’-]{0,40}?(?:,\s*|\s+)and\s+$|^\s*[\w'’-]+,\s*$"
+    r"^\s*[\w\s'’-]{0,40}?(?:,\s*|\s+)(?:and|as well as|along with|alongside|together with)\s+$"
+    r"|^\s*[\w'’-]+,\s*$"
 )
 # a month's name or abbreviation, and no other word ("five marines", "nine martyrs" are people)
 _MONTHS = (
