@@ -62,6 +62,7 @@ def test_non_deaths_are_kept_as_claims_of_their_kind(sentence, kind, value):
         "The death toll this month rose to 60.",
         "The conflict has killed more than 10,000 civilians.",
         "Nearly one million people have been displaced since December.",
+        "A rights group says more than 5,000 civilians have been killed by troops since the coup.",
     ],
 )
 def test_context_tolls_are_not_event_fatalities(sentence):
@@ -82,3 +83,52 @@ def test_shooting_dead_counts_its_victims():
 
 def test_violence_that_has_killed_thousands_is_a_context_toll():
     assert is_context_toll("Violence linked to armed groups has killed thousands of people in the region.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        # a figure that counts things (attacks, lorries, car bombs) is no casualty count
+        ("Those killed in the four strikes on the market were mostly traders.", 0),
+        ("Two car bombs killed 8 people near the bridge.", 8),
+        ("Thirty school pupils were killed when the roof collapsed in the strike.", 30),
+        # a figure with a verb of its own does not share the next figure's verb
+        ("Of the 40 trucks in the convoy, 25 were burned and six drivers were killed.", 6),
+        # dead and wounded told together are casualties, not deaths
+        ("Twenty-three people were killed and injured when the shell hit the square.", 0),
+        ("Gunmen stormed the village, killing and wounding dozens of residents.", 0),
+        ("The raid left scores of fighters dead and wounded.", 0),
+        # other ways of telling deaths
+        ("The blast claimed the lives of nine workers at the factory.", 9),
+        ("Nine martyrs were buried in the village on Friday.", 9),
+        ("Five marines were killed when the boat sank.", 5),
+        ("Separately over 12 farmers were killed in the raid.", 12),
+        (
+            "The death toll from the rocket attacks launched by the militants on the crowded "
+            "neighbourhoods of the old city over the last two days has reached 31 people, officials said.",
+            31,
+        ),
+        (
+            "The number of fighters killed in the battles for the hill near the dam has risen to 31, "
+            "the monitor said.",
+            31,
+        ),
+        (
+            "Shells killed four people in the square, bringing the number killed in the old city "
+            "since dawn to 17.",
+            17,
+        ),
+        # figures that share a verb add up, whatever joins them
+        ("The army killed a rebel commander as well as five of his guards near the border.", 6),
+        # who the dead were, not what happened to them
+        ("A car bomb killed at least 14 displaced people at a camp outside the town.", 14),
+        # the list after "including" is a subset of the dead
+        ("Shelling killed 12 people, including a teacher and three pupils, in the town.", 12),
+    ],
+)
+def test_figures_are_read_for_what_they_count(sentence, deaths):
+    assert fatalities(find_counts(sentence))[0] == deaths
+
+
+def test_the_toll_of_a_weeks_old_battle_is_a_context_toll():
+    assert is_context_toll("The three-week-old offensive on the city has cost the lives of 300 fighters.")

@@ -376,3 +376,65 @@ def test_a_protester_who_died_of_a_wound_is_the_excessive_force_events_toll(lang
 def test_an_attack_that_only_wounds_is_still_an_event(language):
     events = _events("Gunmen attacked a bus on Monday, wounding five passengers, police said.", language)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        (
+            "Warplanes bombed a market in the town on Monday, killing dozens of shoppers.\n\n"
+            "A rescue worker said the raid killed 27 people, among them eight children.",
+            27,
+        ),
+        (
+            "Rebels shelled the district on Tuesday, killing several residents, a monitor said.\n\n"
+            "The monitor later said five residents were killed in the shelling.",
+            5,
+        ),
+        (
+            # the lone dead named first ("a commander") is among the toll told after
+            "Troops killed a rebel commander in clashes near the town on Monday.\n\n"
+            "The army said 23 rebels were killed in the fighting.",
+            23,
+        ),
+        (
+            # a figure under half the vague amount is a part of the dead, not their toll
+            "Government jets struck the camp on Monday, killing dozens of people.\n\n"
+            "Two of the people killed in the strike were nurses, a doctor said.",
+            12,
+        ),
+    ],
+)
+def test_a_vague_toll_yields_to_a_figure_told_later(text, fatalities, language):
+    events = _events(text, language)
+    assert sum(event.fatalities for event in events) == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        (
+            # "Earlier, a rights group reported that ...": an earlier report of the same strikes
+            "Jets struck a village on Monday, killing nine civilians, a monitor said.\n\n"
+            "Earlier, a local rights group reported that the strikes on the village killed 14 civilians.",
+            [9],
+        ),
+        (
+            # "Earlier, gunmen killed ...": an earlier incident, with its own dead
+            "Jets struck a village on Monday, killing nine civilians, a monitor said.\n\n"
+            "Earlier, gunmen killed two farmers in a raid on a nearby hamlet, the monitor said.",
+            [2, 9],
+        ),
+    ],
+)
+def test_an_earlier_report_is_no_earlier_incident(text, fatalities, language):
+    assert sorted(event.fatalities for event in _events(text, language)) == fatalities
+
+
+def test_a_toll_that_rose_replaces_the_first_figure(language):
+    events = _events(
+        "Air strikes hit the old city on Monday, killing 14 people, a monitor said.\n\n"
+        "A later strike on the market killed nine more, bringing the toll of the raids to 23.",
+        language,
+    )
+    assert sum(event.fatalities for event in events) == 23

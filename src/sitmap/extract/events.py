@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from sitmap.extract import context, roles, taxonomy
 from sitmap.extract.actors import Mention, actor_name, country_actor, find_countries
 from sitmap.extract.claims import Attribution
-from sitmap.extract.fatalities import Count, fatalities
+from sitmap.extract.fatalities import UPDATED_TAG, Count, fatalities, is_updated
 from sitmap.extract.triggers import Trigger, find_triggers
 from sitmap.model import Actor, Claim, Evidence, Sentence, Territory
 
@@ -220,6 +220,8 @@ def build(
     _assign_actors(candidate, agents, targets, others, country)
     best, low, high = fatalities(counts)
     candidate.fatalities = best
+    if best and is_updated(counts, best):
+        candidate.tags.append(UPDATED_TAG)
     if high is not None:
         candidate.fatalities_low, candidate.fatalities_high = low, high
     speaker = attribution.speaker if attribution else ""

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from typing import Final
 
 from sitmap.extract.numbers import Number, find_numbers
+from sitmap.model import Event
 
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 
 KIND_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys(
         "killed killing kills kill dead died die dies dying deaths death slain perished massacred "
-        "executed murdered martyred beheaded beheading beheadings decapitated lives bodies fatalities corpses gunned lynched".split(),
+        "executed murdered martyred martyrs beheaded beheading beheadings decapitated lives bodies fatalities corpses gunned lynched".split(),
         "killed",
     ),
     **dict.fromkeys(
@@ -58,7 +61,8 @@ PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     "pilgrim pilgrims worshipper worshippers passenger passengers family families personnel "
     "servicemen serviceman jawan jawans marine marines paramilitary paramilitaries militiamen militiaman "
     "teenager teenagers youth youths cadet cadets volunteer volunteers shepherd nurse thief thieves "
-    "spectator spectators fan fans player players mourner mourners suspect suspects victim victims recruit recruits trader traders worshipers hostage hostages"
+    "spectator spectators fan fans player players mourner mourners suspect suspects victim victims recruit recruits trader traders worshipers hostage hostages "
+    "pupil pupils kids medic medics staffers rescuer rescuers"
     " councillor councillors councilor councilors mayor mayors official officials lawmaker lawmakers"
     " politician politicians candidate candidates judge judges activist activists elder elders chief"
     " chiefs driver drivers vendor vendors miner miners herder herders herdsmen herdsman fisherman"
@@ -69,10 +73,16 @@ _NOT_CASUALTY_AFTER: Final[re.Pattern[str]] = re.compile(
     r"day|hour|minute|am\b|pm\b|a\.m|p\.m|times|tons|tonnes|kg|dollars|\$|euros|°)",
     re.IGNORECASE,
 )
+# "five soldiers and three militants", "a commander as well as five of his guards"
 _COORDINATED: Final[re.Pattern[str]] = re.compile(
-    r"^\s*[\w\s'’-]{0,40}?(?:,\s*|\s+)and\s+$|^\s*[\w'’-]+,\s*$"
+    r"^\s*[\w\s'’-]{0,40}?(?:,\s*|\s+)(?:and|as well as|along with|alongside|together with)\s+$"
+    r"|^\s*[\w'’-]+,\s*$"
 )
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# a month's name or abbreviation, and no other word ("five marines", "nine martyrs" are people)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE_AFTER: Final[re.Pattern[str]] = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?:\s|,|$)", re.I)
 _DATE_BEFORE: Final[re.Pattern[str]] = re.compile(rf"\b{_MONTHS}\s+$", re.I)
 _QUALIFIER_PAIRS: Final[frozenset[str]] = frozenset({"at least", "more than", "up to", "as many", "no fewer"})
@@ -85,13 +95,50 @@ _TOLL_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"[^.;]{0,100}$",
     re.IGNORECASE,
 )
+# "the death toll from the shelling ... in the past 24 hours has reached 20": the figure a toll
+# rose to, however far the toll word is.
+_TOLL_REACHED: Final[re.Pattern[str]] = re.compile(
+    r"(?:\btoll\b|\bnumber\b[^.;]{0,60}?\b(?:killed|dead|deaths|victims)\b)[^.;]{0,250}?"
+    r"\b(?:reached|rose to|risen to|climbed to|jumped to|increased to|stands at|stood at)\s+$"
+    r"|\bbringing\s+(?:the\s+)?(?:death\s+)?(?:toll|number)\b[^.;]{0,120}?\bto\s+$",
+    re.IGNORECASE,
+)
+# "the toll rose to 45", "bringing the number killed in 24 hours to 45": an updated count
+_UPDATED_TO: Final[re.Pattern[str]] = re.compile(
+    r"(?:\b(?:rose|risen|climbed|jumped|increased)\s+to|\bbringing\b[^.;]{0,120}?\bto|\breached)\s+$",
+    re.IGNORECASE,
+)
+# "claimed the lives of eight civilians", "cost the lives of three"
+_LIVES_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:claim\w*|cost\w*|took|tak(?:e|es|ing))\s+(?:the\s+)?lives\s+of\s+$", re.IGNORECASE
+)
+# "19 killed and injured", "killing and wounding scores", "left many dead and injured": a toll
+# of dead and wounded together is casualties, not deaths.
+_KILLED_AND_WOUNDED: Final[str] = r"(?:kill\w*|dead)\s+and\s+(?:wound\w*|injur\w*)"
+_CASUALTIES_BEFORE: Final[re.Pattern[str]] = re.compile(_KILLED_AND_WOUNDED + r"\s+$", re.IGNORECASE)
+_CASUALTIES_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\s+[\w'’-]+){0,4}?\s+" + _KILLED_AND_WOUNDED + r"\b", re.IGNORECASE
+)
+# a figure that has a verb of its own before the next one ("18 lorries were destroyed and 20
+# civilians were killed") does not share that one's verb
+_OWN_VERB: Final[re.Pattern[str]] = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b", re.IGNORECASE)
+# "including children and two hospital staffers": the list after "including" goes on
+_SUBSET_LIST: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:including|among them|among whom)\b[^,.;:]{0,40}\sand\s+$", re.IGNORECASE
+)
+# words that may stand between a figure and the noun it counts ("two car bombs", "five separate raids")
+_THING_MODIFIER_STOPS: Final[frozenset[str]] = frozenset(
+    "in on at of and or the a an by from to with who which that as for were was had have has include "
+    "included includes hit struck targeted".split()
+)
 _CONTEXT: Final[re.Pattern[str]] = re.compile(
     r"\bsince (?:(?:early |late |mid-?)?(?:19|20)\d\d|the (?:start|beginning|outbreak|onset)|the (?:war|conflict|"  # noqa: E501
-    r"uprising|revolution|crisis)|(?:january|february|march|april|may|june|july|august|september|"
+    r"uprising|revolution|crisis|coup|invasion|takeover|insurgency)|(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\b|it began|then)|\b(?:this|so far this|earlier this) "
     r"(?:year|month)\b|\bin recent (?:months|years|weeks)|\bover the (?:past|last) (?:\w+ )?(?:years|months|"
     r"decade)|\b(?:war|conflict|fighting) (?:has|have|had) (?:killed|left|claimed)|\bthe (?:civil )?war\b.{0,40}\b"  # noqa: E501
-    r"(?:killed|claimed|left)|\bin total\b|\boverall\b|\b(?:has|have|had) (?:\w+ ){0,2}killed (?:tens of |hundreds of |many )?thousands\b|\bsince \d{4}|\bdeath toll (?:this|for the)",
+    r"(?:killed|claimed|left)|\b(?:day|week|month|year)s?-old (?:battle|offensive|siege|campaign|assault)\b"
+    r"[^.;]{0,60}\b(?:has|have|had) (?:cost|killed|claimed|left)|\bin total\b|\boverall\b|\b(?:has|have|had) (?:\w+ ){0,2}killed (?:tens of |hundreds of |many )?thousands\b|\bsince \d{4}|\bdeath toll (?:this|for the)",
     re.IGNORECASE,
 )
 
@@ -111,6 +158,7 @@ class Count:
     context: bool = False
     noun: str = ""
     group: int = 0
+    updated: bool = False  # the figure a toll rose to ("bringing the toll to 45"): the latest count
 
 
 def is_context_toll(text: str) -> bool:
@@ -137,7 +185,10 @@ def find_counts(text: str) -> list[Count]:
         if (
             kinds[index] is None
             and kinds[index + 1]
-            and (_COORDINATED.match(gap) or _is_subset(text, numbers[index + 1]))
+            and (
+                (_COORDINATED.match(gap) and not _OWN_VERB.search(gap))
+                or _is_subset(text, numbers[index + 1])
+            )
         ):
             kinds[index] = (kinds[index + 1] or ("", ""))[0], _words(gap)[0] if _words(gap) else ""
             linked[index + 1] = True
@@ -185,6 +236,7 @@ def find_counts(text: str) -> list[Count]:
                 context=context or number.value >= 10000,
                 noun=noun,
                 group=max(group, 0),
+                updated=bool(_UPDATED_TO.search(text, max(0, number.start - 140), number.start)),
             )
         )
     return counts
@@ -207,6 +259,50 @@ def fatalities(counts: list[Count]) -> tuple[int, int | None, int | None]:
     return best, low, (high if high != low else None)
 
 
+UPDATED_TAG: Final[str] = "toll-updated"
+
+
+def updated_toll(main: Event, other: Event) -> bool:
+    """True when ``other`` gives the toll ``main`` told as it rose since ("the toll rose to 45",
+    "bringing the number killed to 45"): the latest count of the same deaths stands."""
+    return UPDATED_TAG in other.tags and UPDATED_TAG not in main.tags and other.fatalities > main.fatalities
+
+
+def is_updated(counts: list[Count], best: int) -> bool:
+    """True when a sentence's deaths are a toll that rose to its figure."""
+    return any(count.updated and count.kind == "killed" and count.value == best for count in counts)
+
+
+def vague_toll(event: Event) -> bool:
+    """True when an event's deaths are known only as a vague amount ("dozens were killed")."""
+    told = [
+        claim.evidence.text
+        for claim in event.claims
+        if claim.kind == "killed" and claim.value == event.fatalities and claim.evidence is not None
+    ]
+    return bool(told) and all(_vague_figure(text) for text in told)
+
+
+def more_precise_toll(main: Event, other: Event) -> bool:
+    """True when ``other`` gives, as a figure, the deaths ``main`` knows only as a vague amount.
+
+    ACLED codes "dozens" as 12 only when nothing more precise is reported, so "air strikes
+    killed 29 people" told later replaces it; a figure under half the vague amount ("two of
+    them were children", "three died in hospital") is a part of those deaths, not their toll.
+    The lone dead a lede names ("troops killed a rebel commander") yields the same way to the
+    toll told after ("23 rebels were killed in the fighting"), which counts him among them.
+    """
+    return other.fatalities * 2 >= main.fatalities and vague_toll(main) and not vague_toll(other)
+
+
+def _vague_figure(text: str) -> bool:
+    # "dozens", and the lone dead of "a commander was killed", whom a later toll often includes
+    if text.strip().lower() in {"a", "an"}:
+        return True
+    numbers = find_numbers(text)
+    return bool(numbers) and all(number.vague for number in numbers)
+
+
 def _next_start(text: str, numbers: list[Number], index: int) -> int:
     return numbers[index + 1].start if index + 1 < len(numbers) else len(text)
 
@@ -217,6 +313,8 @@ def _plausible(text: str, number: Number) -> bool:
     if _NOT_CASUALTY_AFTER.match(text[number.end :]) or _DATE_AFTER.match(text[number.end :]):
         return False
     if _DATE_BEFORE.search(text[max(0, number.start - 12) : number.start]):
+        return False
+    if _counts_things(text[number.end : number.end + 60]):
         return False
     digits = text[number.start : number.end]
     # a year ("in 2018") is not a count unless people follow it
@@ -230,6 +328,25 @@ def _words(text: str) -> list[str]:
     return [token.lower() for token in _TOKEN.findall(text)]
 
 
+def _counts_things(after: str) -> bool:
+    """True when the words after a figure name what it counts as things ("two attacks", "31 lorries",
+    "four separate air raids"), read up to the first person noun, kind word or function word."""
+    words = _words(after)[:4]
+    for position, word in enumerate(words[:3]):
+        if word in PERSON_NOUNS or word in KIND_WORDS or word in _THING_MODIFIER_STOPS or not word.isalpha():
+            return False
+        # "two car bombs" counts bombs; "30 school pupils" and "18 bus passengers" count people
+        if word in _things() and not set(words[position + 1 : position + 2]) & PERSON_NOUNS:
+            return True
+    return False
+
+
+@cache
+def _things() -> frozenset[str]:
+    text = (files(__package__) / "counted_things.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _kind_of(text: str, number: Number, next_start: int, previous_end: int = -1) -> tuple[str, str] | None:
     before = _words(text[max(0, number.start - 40) : number.start])[-3:]
     after = _words(text[number.end : next_start])[:9]
@@ -240,7 +357,10 @@ def _kind_of(text: str, number: Number, next_start: int, previous_end: int = -1)
         if not any(word in PERSON_NOUNS for word in after[:3]):
             return None
     close = next((position for position, word in enumerate(after[:2]) if word in KIND_WORDS), None)
-    if close is not None and not _has_object(following, close):
+    if close is not None and _describes_person(after, close):
+        # "killed at least 26 displaced people": who the dead were, not what happened to them
+        close = None
+    elif close is not None and not _has_object(following, close):
         # "2 killed 8 injured", "five others wounded": the word right after the figure names it
         return _combined(text, number, KIND_WORDS[after[close]]), noun
     for word in reversed(before):
@@ -248,10 +368,14 @@ def _kind_of(text: str, number: Number, next_start: int, previous_end: int = -1)
             break
         if word == "dead" and {"shot", "shooting", "shoot", "shoots", "gunning"} & set(before):
             return "killed", noun
-        if word in KIND_WORDS and word not in {"dead", "bodies", "lives", "deaths", "fatalities"}:
+        if word in KIND_WORDS and word not in {"dead", "bodies", "lives", "deaths", "fatalities", "martyrs"}:
             return _combined(text, number, KIND_WORDS[word]), noun
-    if _TOLL_BEFORE.search(text[max(0, number.start - 120) : number.start]):
+    if _TOLL_BEFORE.search(text[max(0, number.start - 120) : number.start]) or _TOLL_REACHED.search(
+        text[max(0, number.start - 300) : number.start]
+    ):
         return "killed", noun or "toll"
+    if _LIVES_BEFORE.search(text[max(0, number.start - 40) : number.start]):
+        return _combined(text, number, "killed"), noun
     for position, word in enumerate(after):
         if word in _STOPS or (
             word == ","
@@ -260,12 +384,23 @@ def _kind_of(text: str, number: Number, next_start: int, previous_end: int = -1)
             and after[position - 1] not in PERSON_NOUNS
         ):
             break
-        if word in KIND_WORDS:
+        if word in KIND_WORDS and not _describes_person(after, position):
             if _has_object(following, position):
                 # "a suicide bomber killed 30": the figure before the verb is its agent
                 return None
             return _combined(text, number, KIND_WORDS[word], after[position : position + 4]), noun
     return None
+
+
+def _describes_person(words: list[str], position: int) -> bool:
+    """True when the kind word at ``position`` only describes the person noun after it: the
+    displaced or homeless people a figure counts are not counted as displaced ("26 displaced
+    people were killed")."""
+    return (
+        KIND_WORDS[words[position]] == "displaced"
+        and words[position + 1 : position + 2] != []
+        and (words[position + 1] in PERSON_NOUNS)
+    )
 
 
 def _has_object(following: list[str], position: int) -> bool:
@@ -294,12 +429,20 @@ def _combined(text: str, number: Number, kind: str, ahead: list[str] | None = No
         r"kill\w*,? (?:wounded,? |injured,? )?(?:or|and/or) (?:captured|wounded|injured|arrested)", window
     ):
         return "neutralised"
+    if kind in {"killed", "wounded"} and (
+        _CASUALTIES_BEFORE.search(text, max(0, number.start - 30), number.start)
+        or _CASUALTIES_AFTER.match(text[number.end : number.end + 60])
+    ):
+        return "wounded"
     return kind
 
 
 def _is_subset(text: str, number: Number) -> bool:
     before = text[max(0, number.start - 25) : number.start].lower()
     if any(before.rstrip(" ,").endswith(cue) for cue in _SUBSET_CUES):
+        return True
+    listed = _SUBSET_LIST.search(text[max(0, number.start - 60) : number.start])
+    if listed and not _OWN_VERB.search(listed.group()) and not set(_words(listed.group())) & set(KIND_WORDS):
         return True
     after = text[number.end : number.end + 60].lower()
     # "six civilians were among at least 22 people killed"

@@ -19,6 +19,7 @@ from typing import Final
 from sitmap.extract import taxonomy
 from sitmap.extract.actors import find_mentions, is_generic
 from sitmap.extract.events import notes
+from sitmap.extract.fatalities import more_precise_toll, updated_toll
 from sitmap.model import Event, Territory, place_of
 
 # Who the dead were, from the noun after a figure: two figures of different classes add up.
@@ -242,6 +243,10 @@ def absorb(
             # "killing 11 insurgents" ... "two soldiers were killed": both sides' dead add up
             fatalities = main.fatalities + other.fatalities
             low = high = None
+        elif more_precise_toll(main, other) or updated_toll(main, other):
+            # "dozens were killed" ... "the strikes killed 29 people": the precise figure stands, and
+            # "... bringing the toll to 45": the latest
+            fatalities, low, high = other.fatalities, other.fatalities_low, other.fatalities_high
         else:
             # the same deaths told again with another figure: the first stands, the spread is kept
             values = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitmap.extract import taxonomy
+from sitmap.extract.fatalities import more_precise_toll, updated_toll
 from sitmap.model import Event, place_of
 
 
@@ -48,9 +49,16 @@ def _reconcile_tolls(events: list[Event], distinct: dict[str, bool]) -> list[Eve
         # a repeated report of the same deaths: the first figure stands, the spread is kept
         low = min(kept.fatalities_low or kept.fatalities, event.fatalities_low or event.fatalities)
         high = max(kept.fatalities_high or kept.fatalities, event.fatalities_high or event.fatalities)
+        fatalities = kept.fatalities
+        if (more_precise_toll(kept, event) or updated_toll(kept, event)) and not _other_region(kept, event):
+            # "dozens were killed" told first, "29 people" later: the precise figure stands; and
+            # "the toll rose to 45": the latest
+            fatalities = event.fatalities
+            low, high = event.fatalities_low or fatalities, event.fatalities_high or fatalities
         dated = event if event.time_precision < kept.time_precision else kept
         result[main] = replace(
             kept,
+            fatalities=fatalities,
             event_date=dated.event_date,
             time_precision=dated.time_precision,
             fatalities_low=low if high != low else None,
@@ -68,6 +76,10 @@ def _reconcile_tolls(events: list[Event], distinct: dict[str, bool]) -> list[Eve
             )
         )
     return result
+
+
+def _other_region(main: Event, event: Event) -> bool:
+    return bool(main.admin1 and event.admin1 and main.admin1 != event.admin1)
 
 
 def _other_incident(main: Event, event: Event) -> bool:
@@ -117,6 +129,8 @@ def _fold(kept: Event, other: Event) -> Event:
     absorbed = _battle_absorbs(kept, other) and kept.fatalities != other.fatalities
     # the first report of the same deaths stands; a later, different figure widens the spread
     fatalities = kept.fatalities + other.fatalities if absorbed else (kept.fatalities or other.fatalities)
+    if not absorbed and (more_precise_toll(kept, other) or updated_toll(kept, other)):
+        fatalities = other.fatalities  # "dozens" yields to the precise figure told later
     chosen_type = kept.sub_event_type
     if kept.event_type == other.event_type and not kept.territory:
         chosen_type = taxonomy.winning([kept.sub_event_type, other.sub_event_type])

@@ -46,8 +46,16 @@ from sitmap.extract.triggers import Trigger, find_triggers
 from sitmap.model import Actor, Document, Event, Evidence, Sentence, Source, Statistic, Territory, Toponym
 from sitmap.nlp.sentences import is_caption
 
+# "Earlier, the Observatory reported that the strikes killed 31": a report made before, of the
+# incident told already, not an earlier incident (its words before the verb name no violence)
+_EARLIER_REPORT: Final = (
+    r"(?:\W+(?!kill|attack|shell|bomb|strike|struck|fir|clash)[\w'’-]+){0,10}?\W+"
+    r"(?:said|reported|noted|told|announced|stated|added)\b"
+)
 _ANOTHER_INCIDENT: Final = re.compile(
-    r"\b(?:^earlier\b|^elsewhere|separately|in a separate (?:attack|incident)|(?<!\bto )(?!retaliatory fire)retaliat\w*|"
+    r"\b(?:^earlier\b(?!"
+    + _EARLIER_REPORT
+    + r")|^elsewhere|separately|in a separate (?:attack|incident)|(?<!\bto )(?!retaliatory fire)retaliat\w*|"
     r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b"
     # ("prompting the troops to retaliate", "killed in retaliatory fire" are the same exchange of fire)
     # a scene set apart at the head of the sentence: "In the occupied West Bank, troops killed ..."
