@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from sitmap.extract.lexicon import longest_first
+from sitmap.extract.lexicon import folded, literal_prefixes, longest_first
 from sitmap.model import Actor
 
 ACTORS_TABLE = "actors.csv"
@@ -41,6 +41,13 @@ class _ActorRow:
     name: str
     inter: int
     pattern: re.Pattern[str]
+    # what every match starts with (lower case); empty when the variants do not say
+    prefixes: tuple[str, ...] = ()
+
+    def may_match(self, lowered: str) -> bool:
+        """False when the row cannot match the text ``lowered`` is ``folded`` from: a substring
+        test is far cheaper than running the pattern, and most rows are absent from a sentence."""
+        return not self.prefixes or any(prefix in lowered for prefix in self.prefixes)
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +68,8 @@ def load_actors() -> tuple[_ActorRow, ...]:
         for row in csv.DictReader(handle):
             variants = longest_first(row["variants"])
             pattern = re.compile(rf"(?<![\w-])(?:{variants})(?![\w-])", re.IGNORECASE)
-            rows.append(_ActorRow(row["acled_actor"], int(row["inter"]), pattern))
+            prefixes = literal_prefixes(row["variants"])
+            rows.append(_ActorRow(row["acled_actor"], int(row["inter"]), pattern, prefixes))
     return tuple(rows)
 
 
@@ -214,7 +222,10 @@ _STATE_BEFORE = re.compile(r"(?:government|regime|army|military|state)\s+$", re.
 def find_mentions(text: str, default_country: str) -> list[Mention]:
     """Actor mentions in one sentence, longest first where they overlap, in text order."""
     candidates: list[tuple[int, int, _ActorRow]] = []
+    lowered = folded(text)
     for row in load_actors():
+        if not row.may_match(lowered):
+            continue
         for match in row.pattern.finditer(text):
             candidates.append((match.start(), match.end(), row))
     for match in _WEAPONS.pattern.finditer(text):
@@ -275,10 +286,11 @@ def is_named(actor: Actor) -> bool:
 
 def named_groups_in(text: str) -> list[Actor]:
     """The named non-state groups (M23, ISWAP, ELN) a text mentions anywhere, in table order."""
+    lowered = folded(text)
     return [
         Actor(row.name, row.inter)
         for row in load_actors()
-        if row.name in _named_groups() and row.pattern.search(text) is not None
+        if row.name in _named_groups() and row.may_match(lowered) and row.pattern.search(text) is not None
     ]
 
 

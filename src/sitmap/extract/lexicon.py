@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def split_alternatives(alternatives: str) -> list[str]:
     """The top-level alternatives of a regular expression ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
@@ -19,3 +21,81 @@ def split_alternatives(alternatives: str) -> list[str]:
 def longest_first(alternatives: str) -> str:
     """The same alternatives reordered longest first, so "regime elements" wins over "regime"."""
     return "|".join(sorted(split_alternatives(alternatives), key=len, reverse=True))
+
+
+_LITERAL = re.compile(r"[a-z]+")
+
+
+def literal_prefixes(pattern: str) -> tuple[str, ...]:
+    """The literal letters a match can start with, or () when some alternative does not say.
+
+    "clash(?:es|ed)?|fighting" -> ("clash", "fighting"); "(?:re)?captur" -> ("captur", "re");
+    "(?:car|truck) bombs?" -> ("car", "truck"); "[a-z]+ed" -> () (run always).
+    """
+    found = _starts(pattern.strip('"'))
+    return tuple(sorted(found)) if found and all(len(literal) >= 2 for literal in found) else ()
+
+
+def _starts(pattern: str) -> set[str] | None:
+    """The literal starts of every top-level alternative of ``pattern``; None when one has none."""
+    found: set[str] = set()
+    for alternative in split_alternatives(pattern):
+        starts = _alternative_starts(alternative)
+        if starts is None:
+            return None
+        found |= starts
+    return found
+
+
+def _alternative_starts(alternative: str) -> set[str] | None:
+    match = _LITERAL.match(alternative)
+    if match is not None:
+        literal = match.group()
+        # a quantifier right after the letters makes the last one optional ("drones?" -> "drone")
+        if alternative[match.end() : match.end() + 1] in {"?", "*", "{"}:
+            literal = literal[:-1]
+        return {literal} if literal else None
+    if not alternative.startswith("("):
+        return None
+    close = _closing(alternative)
+    if close is None:
+        return None
+    inner = alternative[3 if alternative.startswith("(?:") else 1 : close]
+    if inner.startswith("?"):
+        return None  # a look-around or other special group
+    starts = _starts(inner)
+    after = alternative[close + 1 :]
+    if starts is None or after[:1] == "*" or after[:1] == "{":
+        return None
+    if after[:1] == "?":
+        # an optional group: a match starts with it or with what follows it
+        rest = _alternative_starts(after[1:]) if after[1:] else None
+        return None if rest is None else starts | rest
+    return starts
+
+
+def _closing(pattern: str) -> int | None:
+    """The index of the parenthesis that closes the one ``pattern`` opens with."""
+    depth, escaped = 0, False
+    for index, char in enumerate(pattern):
+        if escaped or char == "\\":
+            escaped = not escaped
+            continue
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return index
+    return None
+
+
+# Besides the two cases of a letter, re.IGNORECASE reads "İ" and "ı" as "i" and "ſ" as "s" (the
+# Kelvin sign lowers to "k" by itself); ``folded`` spells them so.
+_ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def folded(text: str) -> str:
+    """``text`` lower-cased so that whatever a case-insensitive literal of a-z letters matches in
+    ``text`` is that literal in the result: ``prefix in folded(text)`` is then a sound, cheap test
+    before running a pattern whose matches all start with one of ``literal_prefixes``."""
+    if not text.isascii() and any(odd in text for odd in "İıſ"):
+        text = text.translate(_ODD_CASES)
+    return text.lower()

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from sitmap.extract.lexicon import split_alternatives
+from sitmap.extract.lexicon import literal_prefixes
 from sitmap.extract.taxonomy import SUB_EVENT_TYPES
 
 TABLE: Final[str] = "triggers.csv"
@@ -40,70 +40,6 @@ class _Rule:
     prefixes: frozenset[str] = frozenset()
 
 
-_LITERAL = re.compile(r"[a-z]+")
-
-
-def _prefixes(pattern: str) -> tuple[str, ...]:
-    """The literal letters a match can start with, or () when some alternative does not say.
-
-    "clash(?:es|ed)?|fighting" -> ("clash", "fighting"); "(?:re)?captur" -> ("captur", "re");
-    "(?:car|truck) bombs?" -> ("car", "truck"); "[a-z]+ed" -> () (run always).
-    """
-    found = _starts(pattern.strip('"'))
-    return tuple(sorted(found)) if found and all(len(literal) >= 2 for literal in found) else ()
-
-
-def _starts(pattern: str) -> set[str] | None:
-    """The literal starts of every top-level alternative of ``pattern``; None when one has none."""
-    found: set[str] = set()
-    for alternative in split_alternatives(pattern):
-        starts = _alternative_starts(alternative)
-        if starts is None:
-            return None
-        found |= starts
-    return found
-
-
-def _alternative_starts(alternative: str) -> set[str] | None:
-    match = _LITERAL.match(alternative)
-    if match is not None:
-        literal = match.group()
-        # a quantifier right after the letters makes the last one optional ("drones?" -> "drone")
-        if alternative[match.end() : match.end() + 1] in {"?", "*", "{"}:
-            literal = literal[:-1]
-        return {literal} if literal else None
-    if not alternative.startswith("("):
-        return None
-    close = _closing(alternative)
-    if close is None:
-        return None
-    inner = alternative[3 if alternative.startswith("(?:") else 1 : close]
-    if inner.startswith("?"):
-        return None  # a look-around or other special group
-    starts = _starts(inner)
-    after = alternative[close + 1 :]
-    if starts is None or after[:1] == "*" or after[:1] == "{":
-        return None
-    if after[:1] == "?":
-        # an optional group: a match starts with it or with what follows it
-        rest = _alternative_starts(after[1:]) if after[1:] else None
-        return None if rest is None else starts | rest
-    return starts
-
-
-def _closing(pattern: str) -> int | None:
-    """The index of the parenthesis that closes the one ``pattern`` opens with."""
-    depth, escaped = 0, False
-    for index, char in enumerate(pattern):
-        if escaped or char == "\\":
-            escaped = not escaped
-            continue
-        depth += (char == "(") - (char == ")")
-        if depth == 0:
-            return index
-    return None
-
-
 @lru_cache(maxsize=1)
 def load_triggers() -> tuple[_Rule, ...]:
     """The trigger rules of ``triggers.csv``, compiled, in table order."""
@@ -115,7 +51,9 @@ def load_triggers() -> tuple[_Rule, ...]:
                 raise ValueError(f"{TABLE}: unknown sub_event_type {sub_event_type!r}")
             pattern = re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w])", re.IGNORECASE)
             rules.append(
-                _Rule(pattern, sub_event_type, int(row["strength"]), frozenset(_prefixes(row["pattern"])))
+                _Rule(
+                    pattern, sub_event_type, int(row["strength"]), frozenset(literal_prefixes(row["pattern"]))
+                )
             )
     return tuple(rules)
 
