@@ -23,38 +23,41 @@ def longest_first(alternatives: str) -> str:
     return "|".join(sorted(split_alternatives(alternatives), key=len, reverse=True))
 
 
-_LITERAL = re.compile(r"[a-z]+")
+LETTERS = re.compile(r"[a-z]+")
+# letters and the other characters that a case-insensitive pattern matches only as themselves
+LITERAL_TEXT = re.compile(r"[a-z0-9 '-]+")
 
 
-def literal_prefixes(pattern: str) -> tuple[str, ...]:
+def literal_prefixes(pattern: str, literal: re.Pattern[str] = LETTERS) -> tuple[str, ...]:
     """The literal letters a match can start with, or () when some alternative does not say.
 
     "clash(?:es|ed)?|fighting" -> ("clash", "fighting"); "(?:re)?captur" -> ("captur", "re");
-    "(?:car|truck) bombs?" -> ("car", "truck"); "[a-z]+ed" -> () (run always).
+    "(?:car|truck) bombs?" -> ("car", "truck"); "[a-z]+ed" -> () (run always). With ``literal``
+    LITERAL_TEXT the prefixes run on over spaces, digits and hyphens ("is-k", "a man").
     """
-    found = _starts(pattern.strip('"'))
+    found = _starts(pattern.strip('"'), literal)
     return tuple(sorted(found)) if found and all(len(literal) >= 2 for literal in found) else ()
 
 
-def _starts(pattern: str) -> set[str] | None:
+def _starts(pattern: str, literal: re.Pattern[str]) -> set[str] | None:
     """The literal starts of every top-level alternative of ``pattern``; None when one has none."""
     found: set[str] = set()
     for alternative in split_alternatives(pattern):
-        starts = _alternative_starts(alternative)
+        starts = _alternative_starts(alternative, literal)
         if starts is None:
             return None
         found |= starts
     return found
 
 
-def _alternative_starts(alternative: str) -> set[str] | None:
-    match = _LITERAL.match(alternative)
+def _alternative_starts(alternative: str, literal: re.Pattern[str]) -> set[str] | None:
+    match = literal.match(alternative)
     if match is not None:
-        literal = match.group()
+        text = match.group()
         # a quantifier right after the letters makes the last one optional ("drones?" -> "drone")
         if alternative[match.end() : match.end() + 1] in {"?", "*", "{"}:
-            literal = literal[:-1]
-        return {literal} if literal else None
+            text = text[:-1]
+        return {text} if text else None
     if not alternative.startswith("("):
         return None
     close = _closing(alternative)
@@ -63,13 +66,13 @@ def _alternative_starts(alternative: str) -> set[str] | None:
     inner = alternative[3 if alternative.startswith("(?:") else 1 : close]
     if inner.startswith("?"):
         return None  # a look-around or other special group
-    starts = _starts(inner)
+    starts = _starts(inner, literal)
     after = alternative[close + 1 :]
     if starts is None or after[:1] == "*" or after[:1] == "{":
         return None
     if after[:1] == "?":
         # an optional group: a match starts with it or with what follows it
-        rest = _alternative_starts(after[1:]) if after[1:] else None
+        rest = _alternative_starts(after[1:], literal) if after[1:] else None
         return None if rest is None else starts | rest
     return starts
 

@@ -143,7 +143,7 @@ def find_events_in(
     drafts = [_draft(document, sentences, toponyms) for document, sentences, toponyms in articles]
     # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
     spotted = [item for draft in drafts for item in draft.spotted]
-    docs = iter(nlp.parse([item.sentence.text for item in spotted], language) if spotted else [])
+    docs = iter(_parse_once([item.sentence.text for item in spotted], language) if spotted else [])
     for draft in drafts:
         parsed = [replace(item, doc=next(docs)) for item in draft.spotted]
         draft.spotted = [item for item in parsed if not _unrealised(item.doc, item.trigger)]
@@ -158,6 +158,15 @@ def find_events_in(
         whole = predictions.pop(_WHOLE, None) if draft.short else None
         results.append(_finish(draft, predictions, whole))
     return results
+
+
+def _parse_once(texts: list[str], language: Language) -> list[Doc]:
+    """The parses of ``texts`` in order, each distinct text parsed once: wire copy run by several
+    outlets repeats whole sentences in a batch, and a text's parse does not depend on the others
+    (nor on the batch size). The parses are only read, so repeats share one."""
+    distinct = list(dict.fromkeys(texts))
+    parsed = dict(zip(distinct, nlp.parse(distinct, language), strict=True))
+    return [parsed[text] for text in texts]
 
 
 _WHOLE: Final[int] = -1  # the key of a short text's whole-text reading among its predictions
