@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from sitmap.extract.lexicon import LITERAL_TEXT, folded, literal_prefixes, longest_first
+from sitmap.extract.lexicon import LITERAL_TEXT, folded, literal_prefixes, longest_first, substring_tests
 from sitmap.model import Actor
 
 ACTORS_TABLE = "actors.csv"
@@ -68,14 +68,9 @@ def load_actors() -> tuple[_ActorRow, ...]:
         for row in csv.DictReader(handle):
             variants = longest_first(row["variants"])
             pattern = re.compile(rf"(?<![\w-])(?:{variants})(?![\w-])", re.IGNORECASE)
-            prefixes = _shortest(literal_prefixes(row["variants"], LITERAL_TEXT))
+            prefixes = substring_tests(literal_prefixes(row["variants"], LITERAL_TEXT))
             rows.append(_ActorRow(row["acled_actor"], int(row["inter"]), pattern, prefixes))
     return tuple(rows)
-
-
-def _shortest(prefixes: tuple[str, ...]) -> tuple[str, ...]:
-    """The prefixes that hold no other one ("regime" says all "regime forces" says, in a test)."""
-    return tuple(p for p in prefixes if not any(q != p and q in p for q in prefixes))
 
 
 def _names_pattern(names: list[str]) -> re.Pattern[str]:

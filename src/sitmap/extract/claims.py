@@ -10,7 +10,14 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from sitmap.extract.lexicon import longest_first, split_alternatives
+from sitmap.extract.lexicon import (
+    LITERAL_TEXT,
+    folded,
+    literal_prefixes,
+    longest_first,
+    split_alternatives,
+    substring_tests,
+)
 
 TABLE: Final[str] = "speakers.csv"
 _REPORTING: Final[re.Pattern[str]] = re.compile(
@@ -44,9 +51,10 @@ class Attribution:
 
 
 @lru_cache(maxsize=1)
-def load_speakers() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
-    """Known speakers with their kind, a pattern for how the news names them and the country the
-    pattern is bound to ("state television" is SANA only in an article about Syria), or ""."""
+def load_speakers() -> tuple[tuple[str, str, re.Pattern[str], str, tuple[str, ...]], ...]:
+    """Known speakers with their kind, a pattern for how the news names them, the country the
+    pattern is bound to ("state television" is SANA only in an article about Syria) or "", and
+    the lower-case literals one of which a text must hold for the pattern to match (or ())."""
     rows = []
     with (files(__package__) / TABLE).open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -61,6 +69,7 @@ def load_speakers() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
                     row["kind"],
                     re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"),
                     (row.get("country") or "").strip(),
+                    substring_tests(literal_prefixes(row["variants"], LITERAL_TEXT)),
                 )
             )
     return tuple(rows)
@@ -76,9 +85,12 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
     if not _REPORTING.search(text):
         return None
     best: Attribution | None = None
-    for speaker, kind, pattern, bound in load_speakers():
+    lowered = folded(text)
+    for speaker, kind, pattern, bound, prefixes in load_speakers():
         if bound and country and bound != country:
             continue
+        if prefixes and not any(prefix in lowered for prefix in prefixes):
+            continue  # a substring test is far cheaper than the pattern, which most texts lack
         for match in pattern.finditer(text):
             candidate = Attribution(speaker, kind, match.start(), match.end(), match.group())
             if best is None or _closeness(text, candidate) < _closeness(text, best):
@@ -88,7 +100,7 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
         best is None or (best.kind in _VAGUE and _closeness(text, named) < _closeness(text, best))
     ):
         best = named
-    lowered = text.lower()
+    lowered = text.lower()  # (not ``folded``: positions in it are positions in ``text``)
     for phrase, kind in _ANAPHORS.items():
         position = lowered.find(phrase)
         if position < 0:

@@ -90,6 +90,11 @@ def _closing(pattern: str) -> int | None:
     return None
 
 
+def substring_tests(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The prefixes that hold no other one: "regime" in a text says all "regime forces" would."""
+    return tuple(p for p in prefixes if not any(q != p and q in p for q in prefixes))
+
+
 # Besides the two cases of a letter, re.IGNORECASE reads "İ" and "ı" as "i" and "ſ" as "s" (the
 # Kelvin sign lowers to "k" by itself); ``folded`` spells them so.
 _ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})

@@ -63,15 +63,22 @@ def _any_trigger() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in load_triggers()), re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _prefix_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(prefix) for rule in load_triggers() for prefix in rule.prefixes}))
+def _rules_started(text: str) -> int:
+    """The gated rules (bit i for rule i) one of whose prefixes starts a word of ``text``."""
+    started = 0
+    for word in set(_WORD.findall(text.lower())):
+        started |= _rules_started_by(word)
+    return started
 
 
-def _word_starts(text: str, lengths: tuple[int, ...]) -> frozenset[str]:
-    """The first letters of every word of ``text``, cut at each prefix length the rules use."""
-    words = set(_WORD.findall(text.lower()))
-    return frozenset(word[:length] for word in words for length in lengths if len(word) >= length)
+@lru_cache(maxsize=1 << 16)
+def _rules_started_by(word: str) -> int:
+    # per word, not per sentence: the same few thousand words make up most sentences
+    return sum(
+        1 << index
+        for index, rule in enumerate(load_triggers())
+        if rule.prefixes and word.startswith(tuple(rule.prefixes))
+    )
 
 
 def has_trigger(text: str) -> bool:
@@ -82,9 +89,9 @@ def has_trigger(text: str) -> bool:
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in ``text``, in text order; a longer match hides shorter ones inside it."""
     found: list[Trigger] = []
-    starts = _word_starts(text, _prefix_lengths())
-    for rule in load_triggers():
-        if rule.prefixes and rule.prefixes.isdisjoint(starts):
+    started = _rules_started(text)
+    for index, rule in enumerate(load_triggers()):
+        if rule.prefixes and not started & (1 << index):
             continue
         for match in rule.pattern.finditer(text):
             found.append(
