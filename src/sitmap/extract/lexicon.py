@@ -107,3 +107,30 @@ def folded(text: str) -> str:
     if not text.isascii() and any(odd in text for odd in "İıſ"):
         text = text.translate(_ODD_CASES)
     return text.lower()
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+
+
+def folded_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern written in lower case, made case-sensitive to read ``folded``
+    text: it matches there at the same places (lower-casing keeps every position and what is a
+    word character), and runs several times faster, since re skips an alternative by its first
+    letter only when case counts. A pattern it cannot say that of is refused (ValueError)."""
+    source = re.sub(r"\\.", "", pattern.pattern)  # escapes (\b, \d, \w) are not letters
+    if (
+        pattern.flags != re.IGNORECASE | re.UNICODE
+        or _INLINE_FLAGS.search(source)
+        or not source.isascii()
+        or any(char.isupper() for char in source)
+    ):
+        raise ValueError(f"not a lower-case, case-insensitive pattern: {pattern.pattern[:60]!r}")
+    return re.compile(pattern.pattern)
+
+
+def folded_or_none(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``folded_pattern(pattern)``, or None for a pattern it refuses (to be read as it is)."""
+    try:
+        return folded_pattern(pattern)
+    except ValueError:
+        return None

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from sitmap.extract.lexicon import literal_prefixes
+from sitmap.extract.lexicon import folded, folded_or_none, literal_prefixes
 from sitmap.extract.taxonomy import SUB_EVENT_TYPES
 
 TABLE: Final[str] = "triggers.csv"
@@ -38,6 +38,8 @@ class _Rule:
     strength: int
     # the words a match can start with (lower case); empty when the pattern does not say
     prefixes: frozenset[str] = frozenset()
+    # the pattern to read lexicon.folded text with (faster), when it can be
+    folded: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +54,11 @@ def load_triggers() -> tuple[_Rule, ...]:
             pattern = re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w])", re.IGNORECASE)
             rules.append(
                 _Rule(
-                    pattern, sub_event_type, int(row["strength"]), frozenset(literal_prefixes(row["pattern"]))
+                    pattern,
+                    sub_event_type,
+                    int(row["strength"]),
+                    frozenset(literal_prefixes(row["pattern"])),
+                    folded_or_none(pattern),
                 )
             )
     return tuple(rules)
@@ -90,13 +96,14 @@ def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in ``text``, in text order; a longer match hides shorter ones inside it."""
     found: list[Trigger] = []
     started = _rules_started(text)
+    lowered = folded(text)
     for index, rule in enumerate(load_triggers()):
         if rule.prefixes and not started & (1 << index):
             continue
-        for match in rule.pattern.finditer(text):
-            found.append(
-                Trigger(rule.sub_event_type, rule.strength, match.start(), match.end(), match.group())
-            )
+        pattern, read = (rule.folded, lowered) if rule.folded is not None else (rule.pattern, text)
+        for match in pattern.finditer(read):
+            start, end = match.span()
+            found.append(Trigger(rule.sub_event_type, rule.strength, start, end, text[start:end]))
     found.sort(key=lambda trigger: (trigger.start, -(trigger.end - trigger.start), -trigger.strength))
     kept: list[Trigger] = []
     for trigger in found:
