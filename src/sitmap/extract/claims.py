@@ -82,7 +82,9 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
     ``country`` is the article's: a speaker bound to another country ("state television" as SANA)
     is not read in it; an unknown country ("") binds nothing.
     """
-    if not _REPORTING.search(text):
+    # the reporting verbs, found once: every candidate speaker is measured against them
+    verbs = [match.span() for match in _REPORTING.finditer(text)]
+    if not verbs:
         return None
     best: Attribution | None = None
     lowered = folded(text)
@@ -93,11 +95,11 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
             continue  # a substring test is far cheaper than the pattern, which most texts lack
         for match in pattern.finditer(text):
             candidate = Attribution(speaker, kind, match.start(), match.end(), match.group())
-            if best is None or _closeness(text, candidate) < _closeness(text, best):
+            if best is None or _closeness(verbs, candidate) < _closeness(verbs, best):
                 best = candidate
     named = _named_speaker(text)
     if named is not None and (
-        best is None or (best.kind in _VAGUE and _closeness(text, named) < _closeness(text, best))
+        best is None or (best.kind in _VAGUE and _closeness(verbs, named) < _closeness(verbs, best))
     ):
         best = named
     lowered = text.lower()  # (not ``folded``: positions in it are positions in ``text``)
@@ -183,10 +185,8 @@ def _named_speaker(text: str) -> Attribution | None:
     return None
 
 
-def _closeness(text: str, attribution: Attribution) -> int:
-    # the speaker nearest a reporting verb is the one cited ("X said", "according to X")
-    distances = [
-        min(abs(match.start() - attribution.end), abs(attribution.start - match.end()))
-        for match in _REPORTING.finditer(text)
-    ]
+def _closeness(verbs: list[tuple[int, int]], attribution: Attribution) -> int:
+    # the speaker nearest a reporting verb (its span in ``verbs``) is the one cited ("X said",
+    # "according to X")
+    distances = [min(abs(start - attribution.end), abs(attribution.start - end)) for start, end in verbs]
     return min(distances) if distances else 10_000
