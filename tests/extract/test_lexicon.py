@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sitmap.extract.lexicon import folded, folded_or_none, folded_pattern, literal_prefixes
+from sitmap.extract.lexicon import folded, folded_or_none, folded_pattern, literal_prefixes, match_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 # letters re.IGNORECASE reads as a-z besides their own cases, and ones lower() changes in length
@@ -48,11 +48,11 @@ def test_folded_pattern_refuses_what_it_cannot_read_the_same(pattern):
 
 
 def test_folded_patterns_match_where_the_originals_do():
-    from sitmap.extract import context
+    from sitmap.extract import context, reader
     from sitmap.extract.actors import load_actors
     from sitmap.extract.triggers import load_triggers
 
-    patterns = [context.SPORT, context.EXERCISE, context.NON_POLITICAL]
+    patterns = [context.SPORT, context.EXERCISE, context.NON_POLITICAL, reader._ANNIVERSARY, reader._AFTER]
     patterns += [rule.pattern for rule in load_triggers()] + [row.pattern for row in load_actors()]
     checked = 0
     for pattern in patterns:
@@ -62,6 +62,7 @@ def test_folded_patterns_match_where_the_originals_do():
         for text in _texts():
             expected = [match.span() for match in pattern.finditer(text)]
             assert [match.span() for match in fast.finditer(folded(text))] == expected
+            assert match_spans(pattern, text) == expected
             checked += len(expected)
     assert checked > 100
 

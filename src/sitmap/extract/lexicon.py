@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def split_alternatives(alternatives: str) -> list[str]:
@@ -134,3 +135,17 @@ def folded_or_none(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return folded_pattern(pattern)
     except ValueError:
         return None
+
+
+def match_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of ``pattern``'s matches in ``text``, read on the folded text when
+    ``folded_pattern`` can make it case-sensitive (the same spans, faster)."""
+    fast = _folded_once(pattern)
+    if fast is None:
+        return [match.span() for match in pattern.finditer(text)]
+    return [match.span() for match in fast.finditer(folded(text))]
+
+
+@lru_cache(maxsize=256)
+def _folded_once(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    return folded_or_none(pattern)

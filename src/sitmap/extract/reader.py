@@ -30,6 +30,7 @@ from sitmap.extract.dates import POSSESSIVE, DateCue, find_dates, names_with_pos
 from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
 from sitmap.extract.fatalities import Count, find_counts, is_context_toll
 from sitmap.extract.incidents import Reading, fold_incidents, victim_class
+from sitmap.extract.lexicon import match_spans
 from sitmap.extract.merging import merge_document_events
 from sitmap.extract.places import (
     Placing,
@@ -511,7 +512,7 @@ def _spans_of(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """The spans that tell an earlier event than the sentence's own (what an anniversary marks,
     what came "a day after"), each from its cue to the end of its clause, with a participle that
     goes on telling it (", killing 67 people")."""
-    return [(match.start(), _clause_end(text, match.end())) for match in pattern.finditer(text)]
+    return [(start, _clause_end(text, end)) for start, end in match_spans(pattern, text)]
 
 
 def _clause_end(text: str, start: int) -> int:
