@@ -79,9 +79,9 @@ def test_prefilter_passes_no_sentence_without_a_trigger():
     ],
 )
 def test_literal_prefixes_of_a_trigger_pattern(pattern, prefixes):
-    from sitmap.extract.triggers import _prefixes
+    from sitmap.extract.lexicon import literal_prefixes
 
-    assert _prefixes(pattern) == prefixes
+    assert literal_prefixes(pattern) == prefixes
 
 
 def test_a_rules_prefixes_never_hide_one_of_its_matches():

@@ -17,7 +17,14 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from sitmap.extract.lexicon import longest_first
+from sitmap.extract.lexicon import (
+    LITERAL_TEXT,
+    folded,
+    folded_or_none,
+    literal_prefixes,
+    longest_first,
+    substring_tests,
+)
 from sitmap.model import Actor
 
 ACTORS_TABLE = "actors.csv"
@@ -41,6 +48,27 @@ class _ActorRow:
     name: str
     inter: int
     pattern: re.Pattern[str]
+    # what every match starts with (lower case); empty when the variants do not say
+    prefixes: tuple[str, ...] = ()
+    # the pattern to read lexicon.folded text with (faster), when it can be
+    folded: re.Pattern[str] | None = None
+
+    def may_match(self, lowered: str) -> bool:
+        """False when the row cannot match the text ``lowered`` is ``folded`` from: a substring
+        test is far cheaper than running the pattern, and most rows are absent from a sentence."""
+        return not self.prefixes or any(prefix in lowered for prefix in self.prefixes)
+
+    def spans(self, text: str, lowered: str) -> list[tuple[int, int]]:
+        """Where the row matches ``text`` (``lowered`` is its ``folded`` form)."""
+        if self.folded is not None:
+            return [match.span() for match in self.folded.finditer(lowered)]
+        return [match.span() for match in self.pattern.finditer(text)]
+
+    def occurs(self, text: str, lowered: str) -> bool:
+        """Whether the row matches ``text`` anywhere (``lowered`` is its ``folded`` form)."""
+        if self.folded is not None:
+            return self.folded.search(lowered) is not None
+        return self.pattern.search(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +89,10 @@ def load_actors() -> tuple[_ActorRow, ...]:
         for row in csv.DictReader(handle):
             variants = longest_first(row["variants"])
             pattern = re.compile(rf"(?<![\w-])(?:{variants})(?![\w-])", re.IGNORECASE)
-            rows.append(_ActorRow(row["acled_actor"], int(row["inter"]), pattern))
+            prefixes = substring_tests(literal_prefixes(row["variants"], LITERAL_TEXT))
+            rows.append(
+                _ActorRow(row["acled_actor"], int(row["inter"]), pattern, prefixes, folded_or_none(pattern))
+            )
     return tuple(rows)
 
 
@@ -214,9 +245,11 @@ _STATE_BEFORE = re.compile(r"(?:government|regime|army|military|state)\s+$", re.
 def find_mentions(text: str, default_country: str) -> list[Mention]:
     """Actor mentions in one sentence, longest first where they overlap, in text order."""
     candidates: list[tuple[int, int, _ActorRow]] = []
+    lowered = folded(text)
     for row in load_actors():
-        for match in row.pattern.finditer(text):
-            candidates.append((match.start(), match.end(), row))
+        if not row.may_match(lowered):
+            continue
+        candidates += [(start, end, row) for start, end in row.spans(text, lowered)]
     for match in _WEAPONS.pattern.finditer(text):
         candidates.append((match.start(), match.end(), _WEAPONS))
     candidates.sort(key=lambda item: (item[0], -(item[1] - item[0])))
@@ -275,10 +308,11 @@ def is_named(actor: Actor) -> bool:
 
 def named_groups_in(text: str) -> list[Actor]:
     """The named non-state groups (M23, ISWAP, ELN) a text mentions anywhere, in table order."""
+    lowered = folded(text)
     return [
         Actor(row.name, row.inter)
         for row in load_actors()
-        if row.name in _named_groups() and row.pattern.search(text) is not None
+        if row.name in _named_groups() and row.may_match(lowered) and row.occurs(text, lowered)
     ]
 
 

@@ -10,7 +10,14 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from sitmap.extract.lexicon import longest_first, split_alternatives
+from sitmap.extract.lexicon import (
+    LITERAL_TEXT,
+    folded,
+    literal_prefixes,
+    longest_first,
+    split_alternatives,
+    substring_tests,
+)
 
 TABLE: Final[str] = "speakers.csv"
 # the country column of a generic speaker ("the army", "police") that takes the article's country:
@@ -51,10 +58,11 @@ class Attribution:
 
 
 @lru_cache(maxsize=1)
-def load_speakers() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
-    """Known speakers with their kind, a pattern for how the news names them and the country the
-    pattern is bound to ("state television" is SANA only in an article about Syria), or "", or
-    OF_ARTICLE for a generic speaker named after the article's country."""
+def load_speakers() -> tuple[tuple[str, str, re.Pattern[str], str, tuple[str, ...]], ...]:
+    """Known speakers with their kind, a pattern for how the news names them, the country the
+    pattern is bound to ("state television" is SANA only in an article about Syria) or "" or
+    OF_ARTICLE (a generic speaker named after the article's country), and the lower-case literals
+    one of which a text must hold for the pattern to match (or ())."""
     rows = []
     with (files(__package__) / TABLE).open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -69,6 +77,7 @@ def load_speakers() -> tuple[tuple[str, str, re.Pattern[str], str], ...]:
                     row["kind"],
                     re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"),
                     (row.get("country") or "").strip(),
+                    substring_tests(literal_prefixes(row["variants"], LITERAL_TEXT)),
                 )
             )
     return tuple(rows)
@@ -81,20 +90,25 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
     ``country`` is the article's: a speaker bound to another country ("state television" as SANA)
     is not read in it; an unknown country ("") binds nothing.
     """
-    if not _REPORTING.search(text):
+    # the reporting verbs, found once: every candidate speaker is measured against them
+    verbs = [match.span() for match in _REPORTING.finditer(text)]
+    if not verbs:
         return None
     best: Attribution | None = None
-    for speaker, kind, pattern, bound in load_speakers():
+    lowered = folded(text)
+    for speaker, kind, pattern, bound, prefixes in load_speakers():
         if bound and bound != OF_ARTICLE and country and bound != country:
             continue
+        if prefixes and not any(prefix in lowered for prefix in prefixes):
+            continue  # a substring test is far cheaper than the pattern, which most texts lack
         name = f"{speaker} ({country})" if bound == OF_ARTICLE and country else speaker
         for match in pattern.finditer(text):
             candidate = Attribution(name, kind, match.start(), match.end(), match.group())
-            if best is None or _closeness(text, candidate) < _closeness(text, best):
+            if best is None or _closeness(verbs, candidate) < _closeness(verbs, best):
                 best = candidate
     named = _named_speaker(text)
     if named is not None and (
-        best is None or (best.kind in _VAGUE and _closeness(text, named) < _closeness(text, best))
+        best is None or (best.kind in _VAGUE and _closeness(verbs, named) < _closeness(verbs, best))
     ):
         best = named
     elif (
@@ -107,7 +121,7 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
         # the phrase at the verb names more than the table's word ("a health worker and two
         # residents said"): its words, the table's kind
         best = replace(named, kind=best.kind)
-    lowered = text.lower()
+    lowered = text.lower()  # (not ``folded``: positions in it are positions in ``text``)
     for phrase, kinds in _ANAPHORS.items():
         position = lowered.find(phrase)
         if position < 0:
@@ -190,10 +204,8 @@ def _named_speaker(text: str) -> Attribution | None:
     return None
 
 
-def _closeness(text: str, attribution: Attribution) -> int:
-    # the speaker nearest a reporting verb is the one cited ("X said", "according to X")
-    distances = [
-        min(abs(match.start() - attribution.end), abs(attribution.start - match.end()))
-        for match in _REPORTING.finditer(text)
-    ]
+def _closeness(verbs: list[tuple[int, int]], attribution: Attribution) -> int:
+    # the speaker nearest a reporting verb (its span in ``verbs``) is the one cited ("X said",
+    # "according to X")
+    distances = [min(abs(start - attribution.end), abs(attribution.start - end)) for start, end in verbs]
     return min(distances) if distances else 10_000

@@ -8,6 +8,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from sitmap.extract.lexicon import folded, folded_pattern
 from sitmap.nlp.words import verb_forms
 
 _MODALS: Final[frozenset[str]] = frozenset("will would could might may shall 'll can should must".split())
@@ -144,25 +145,35 @@ EXERCISE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 
+# The same patterns, read on lexicon.folded text (the same matches, several times faster).
+_SPORT: Final = folded_pattern(SPORT)
+_EXERCISE: Final = folded_pattern(EXERCISE)
+_NON_POLITICAL: Final = folded_pattern(NON_POLITICAL)
+
+
+def _distinct(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The distinct words (lower case) a folded pattern matches in ``text``."""
+    return {text[match.start() : match.end()].lower() for match in pattern.finditer(folded(text))}
+
 
 def is_exercise(text: str) -> bool:
     """True when a sentence tells a military exercise ("fired artillery in a simulated invasion")."""
-    return EXERCISE.search(text) is not None
+    return _EXERCISE.search(folded(text)) is not None
 
 
 def exercise_document(text: str) -> bool:
     """True when a whole article is about military exercises (three or more distinct drill words)."""
-    return len({match.group().lower() for match in EXERCISE.finditer(text)}) >= 3
+    return len(_distinct(_EXERCISE, text)) >= 3
 
 
 def is_sport(text: str) -> bool:
     """True when a sentence talks about a game: "clash", "attack" and "strike" are not violence there."""
-    return SPORT.search(text) is not None
+    return _SPORT.search(folded(text)) is not None
 
 
 def sport_document(text: str) -> bool:
     """True when a whole article is a sports report (three or more distinct sport words)."""
-    return len({match.group().lower() for match in SPORT.finditer(text)}) >= 3
+    return len(_distinct(_SPORT, text)) >= 3
 
 
 def is_figurative(text: str, start: int) -> bool:
@@ -185,7 +196,7 @@ def is_nationwide(text: str) -> bool:
 
 def is_non_political(text: str) -> bool:
     """True when a sentence talks about crime, disasters, diplomacy, sport or the economy."""
-    return NON_POLITICAL.search(text) is not None
+    return _NON_POLITICAL.search(folded(text)) is not None
 
 
 def looks_unrealised(text: str) -> bool:

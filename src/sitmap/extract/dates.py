@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Final
+
+from sitmap.extract.lexicon import folded
 
 MONTHS: Final[dict[str, int]] = {
     name: index
@@ -161,11 +164,36 @@ def weekday_date(weekday: int, published: date) -> date:
     return published - timedelta(days=(7 - delta) % 7)
 
 
+# What a text must hold for a kind of cue to be in it at all: most sentences hold no date, and a
+# digit or substring test is far cheaper than running the pattern (the others are always run).
+_NEEDS_DIGIT: Final[frozenset[str]] = frozenset({"dmy", "mdy", "iso", "period", "year", "named_year"})
+_NEEDS_WORD: Final[dict[str, str]] = {
+    "since": "since",
+    "weekday": "day",
+    "last_year": "last year",
+    "month_year": "in",
+}
+_DIGIT: Final = re.compile(r"\d")
+
+
 def find_dates(text: str, published: date) -> list[DateCue]:
     """Date cues in ``text`` resolved against the publication date, in text order."""
+    return list(_find_dates(text, published))
+
+
+@lru_cache(maxsize=256)
+def _find_dates(text: str, published: date) -> tuple[DateCue, ...]:
+    # a sentence is read for dates twice (its own date, then the past events it names): the
+    # recent answers are kept
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
+    has_digit = _DIGIT.search(text) is not None
+    lowered = folded(text)
     for kind, pattern in _PATTERNS:
+        if kind in _NEEDS_DIGIT and not has_digit:
+            continue
+        if kind in _NEEDS_WORD and _NEEDS_WORD[kind] not in lowered:
+            continue
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
@@ -173,7 +201,7 @@ def find_dates(text: str, published: date) -> list[DateCue]:
             if cue is not None:
                 cues.append(cue)
                 taken.append((match.start(), match.end()))
-    return sorted(cues, key=lambda cue: cue.start)
+    return tuple(sorted(cues, key=lambda cue: cue.start))
 
 
 def _year_for(month: int, day: int, published: date) -> int:

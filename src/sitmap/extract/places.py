@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitmap.model import Toponym
 
@@ -79,7 +80,13 @@ def usable(toponyms: list[Toponym]) -> list[Toponym]:
 def is_dateline(toponym: Toponym) -> bool:
     """Whether a toponym is written in capitals ("BEIRUT", "DAMASCUS, Syria (AP) —"): the wire
     copy's dateline names where the reporter files from, never where the event happened."""
-    letters = [char for char in toponym.text if char.isalpha()]
+    return _in_capitals(toponym.text)
+
+
+@lru_cache(maxsize=4096)
+def _in_capitals(text: str) -> bool:
+    # asked of every toponym of the article for each of its events: the few names are kept
+    letters = [char for char in text if char.isalpha()]
     return len(letters) >= DATELINE_LETTERS and all(char.isupper() for char in letters)
 
 

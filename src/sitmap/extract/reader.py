@@ -30,6 +30,7 @@ from sitmap.extract.dates import POSSESSIVE, DateCue, find_dates, names_with_pos
 from sitmap.extract.events import Candidate, build, choose_trigger, notes, with_doc_id
 from sitmap.extract.fatalities import Count, find_counts, is_context_toll
 from sitmap.extract.incidents import Reading, fold_incidents, victim_class
+from sitmap.extract.lexicon import match_spans
 from sitmap.extract.merging import merge_document_events
 from sitmap.extract.places import (
     Placing,
@@ -158,7 +159,7 @@ def find_events_in(
     drafts = [_draft(document, sentences, toponyms) for document, sentences, toponyms in articles]
     # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
     spotted = [item for draft in drafts for item in draft.spotted]
-    docs = iter(nlp.parse([item.sentence.text for item in spotted], language) if spotted else [])
+    docs = iter(_parse_once([item.sentence.text for item in spotted], language) if spotted else [])
     for draft in drafts:
         parsed = [replace(item, doc=next(docs)) for item in draft.spotted]
         draft.spotted = [item for item in parsed if not _unrealised(item.doc, item.trigger)]
@@ -173,6 +174,15 @@ def find_events_in(
         whole = predictions.pop(_WHOLE, None) if draft.short else None
         results.append(_finish(draft, predictions, whole))
     return results
+
+
+def _parse_once(texts: list[str], language: Language) -> list[Doc]:
+    """The parses of ``texts`` in order, each distinct text parsed once: wire copy run by several
+    outlets repeats whole sentences in a batch, and a text's parse does not depend on the others
+    (nor on the batch size). The parses are only read, so repeats share one."""
+    distinct = list(dict.fromkeys(texts))
+    parsed = dict(zip(distinct, nlp.parse(distinct, language), strict=True))
+    return [parsed[text] for text in texts]
 
 
 _WHOLE: Final[int] = -1  # the key of a short text's whole-text reading among its predictions
@@ -522,7 +532,7 @@ def _spans_of(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """The spans that tell an earlier event than the sentence's own (what an anniversary marks,
     what came "a day after"), each from its cue to the end of its clause, with a participle that
     goes on telling it (", killing 67 people")."""
-    return [(match.start(), _clause_end(text, match.end())) for match in pattern.finditer(text)]
+    return [(start, _clause_end(text, end)) for start, end in match_spans(pattern, text)]
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Final
 
-from sitmap.extract.lexicon import split_alternatives
+from sitmap.extract.lexicon import folded, folded_or_none, literal_prefixes
 from sitmap.extract.taxonomy import SUB_EVENT_TYPES
 
 TABLE: Final[str] = "triggers.csv"
@@ -38,70 +38,8 @@ class _Rule:
     strength: int
     # the words a match can start with (lower case); empty when the pattern does not say
     prefixes: frozenset[str] = frozenset()
-
-
-_LITERAL = re.compile(r"[a-z]+")
-
-
-def _prefixes(pattern: str) -> tuple[str, ...]:
-    """The literal letters a match can start with, or () when some alternative does not say.
-
-    "clash(?:es|ed)?|fighting" -> ("clash", "fighting"); "(?:re)?captur" -> ("captur", "re");
-    "(?:car|truck) bombs?" -> ("car", "truck"); "[a-z]+ed" -> () (run always).
-    """
-    found = _starts(pattern.strip('"'))
-    return tuple(sorted(found)) if found and all(len(literal) >= 2 for literal in found) else ()
-
-
-def _starts(pattern: str) -> set[str] | None:
-    """The literal starts of every top-level alternative of ``pattern``; None when one has none."""
-    found: set[str] = set()
-    for alternative in split_alternatives(pattern):
-        starts = _alternative_starts(alternative)
-        if starts is None:
-            return None
-        found |= starts
-    return found
-
-
-def _alternative_starts(alternative: str) -> set[str] | None:
-    match = _LITERAL.match(alternative)
-    if match is not None:
-        literal = match.group()
-        # a quantifier right after the letters makes the last one optional ("drones?" -> "drone")
-        if alternative[match.end() : match.end() + 1] in {"?", "*", "{"}:
-            literal = literal[:-1]
-        return {literal} if literal else None
-    if not alternative.startswith("("):
-        return None
-    close = _closing(alternative)
-    if close is None:
-        return None
-    inner = alternative[3 if alternative.startswith("(?:") else 1 : close]
-    if inner.startswith("?"):
-        return None  # a look-around or other special group
-    starts = _starts(inner)
-    after = alternative[close + 1 :]
-    if starts is None or after[:1] == "*" or after[:1] == "{":
-        return None
-    if after[:1] == "?":
-        # an optional group: a match starts with it or with what follows it
-        rest = _alternative_starts(after[1:]) if after[1:] else None
-        return None if rest is None else starts | rest
-    return starts
-
-
-def _closing(pattern: str) -> int | None:
-    """The index of the parenthesis that closes the one ``pattern`` opens with."""
-    depth, escaped = 0, False
-    for index, char in enumerate(pattern):
-        if escaped or char == "\\":
-            escaped = not escaped
-            continue
-        depth += (char == "(") - (char == ")")
-        if depth == 0:
-            return index
-    return None
+    # the pattern to read lexicon.folded text with (faster), when it can be
+    folded: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +53,13 @@ def load_triggers() -> tuple[_Rule, ...]:
                 raise ValueError(f"{TABLE}: unknown sub_event_type {sub_event_type!r}")
             pattern = re.compile(rf"(?<![\w-])(?:{row['pattern']})(?![\w])", re.IGNORECASE)
             rules.append(
-                _Rule(pattern, sub_event_type, int(row["strength"]), frozenset(_prefixes(row["pattern"])))
+                _Rule(
+                    pattern,
+                    sub_event_type,
+                    int(row["strength"]),
+                    frozenset(literal_prefixes(row["pattern"])),
+                    folded_or_none(pattern),
+                )
             )
     return tuple(rules)
 
@@ -125,15 +69,22 @@ def _any_trigger() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in load_triggers()), re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _prefix_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(prefix) for rule in load_triggers() for prefix in rule.prefixes}))
+def _rules_started(text: str) -> int:
+    """The gated rules (bit i for rule i) one of whose prefixes starts a word of ``text``."""
+    started = 0
+    for word in set(_WORD.findall(text.lower())):
+        started |= _rules_started_by(word)
+    return started
 
 
-def _word_starts(text: str, lengths: tuple[int, ...]) -> frozenset[str]:
-    """The first letters of every word of ``text``, cut at each prefix length the rules use."""
-    words = set(_WORD.findall(text.lower()))
-    return frozenset(word[:length] for word in words for length in lengths if len(word) >= length)
+@lru_cache(maxsize=1 << 16)
+def _rules_started_by(word: str) -> int:
+    # per word, not per sentence: the same few thousand words make up most sentences
+    return sum(
+        1 << index
+        for index, rule in enumerate(load_triggers())
+        if rule.prefixes and word.startswith(tuple(rule.prefixes))
+    )
 
 
 def has_trigger(text: str) -> bool:
@@ -144,14 +95,15 @@ def has_trigger(text: str) -> bool:
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in ``text``, in text order; a longer match hides shorter ones inside it."""
     found: list[Trigger] = []
-    starts = _word_starts(text, _prefix_lengths())
-    for rule in load_triggers():
-        if rule.prefixes and rule.prefixes.isdisjoint(starts):
+    started = _rules_started(text)
+    lowered = folded(text)
+    for index, rule in enumerate(load_triggers()):
+        if rule.prefixes and not started & (1 << index):
             continue
-        for match in rule.pattern.finditer(text):
-            found.append(
-                Trigger(rule.sub_event_type, rule.strength, match.start(), match.end(), match.group())
-            )
+        pattern, read = (rule.folded, lowered) if rule.folded is not None else (rule.pattern, text)
+        for match in pattern.finditer(read):
+            start, end = match.span()
+            found.append(Trigger(rule.sub_event_type, rule.strength, start, end, text[start:end]))
     found.sort(key=lambda trigger: (trigger.start, -(trigger.end - trigger.start), -trigger.strength))
     kept: list[Trigger] = []
     for trigger in found:
