@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any, Literal
 
 ToponymKind = Literal["place", "demonym", "metonym"]
@@ -231,8 +230,14 @@ def to_dict(record: Any) -> Any:
     return record
 
 
-@lru_cache(maxsize=64)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(kind: type) -> tuple[str, ...]:
     # asked once per record type, not once per record: storing a batch serialises ~150 records
     # per article, and dataclasses.fields() is the slow part of that
-    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
+        _FIELD_NAMES[kind] = names
+    return names
