@@ -255,7 +255,8 @@ def _sentence_start(text: str) -> str:
 def _inner(text: str) -> str:
     """``text`` as it reads after a prefix such as "Residents said ": common first words lowered."""
     first = text.split(" ", 1)[0]
-    return text if first in PROPER_STARTS or first.isupper() else text[:1].lower() + text[1:]
+    proper = first in PROPER_STARTS or (first.isupper() and len(first) > 1)  # "UN", not "A"
+    return text if proper else text[:1].lower() + text[1:]
 
 
 def _styled(rng: random.Random, body: str, extra: str, scene: dict[str, str]) -> str:
