@@ -420,3 +420,11 @@ def test_a_battles_second_side_is_the_other_armed_party_not_the_civilians_caught
         language,
     )
     assert [(event.sub_event_type, event.actor2) for event in events] == [("Armed clash", "Rebels (Syria)")]
+
+
+def test_coding_a_batch_leaves_no_new_words_in_the_vocabulary(language):
+    # a long backfill must not grow spaCy's string store with every new word it parses
+    events, _ = _read(
+        "Gunmen from the Qwzyxlorp group killed four villagers in Kafr Safra on Tuesday.", language
+    )
+    assert events and "Qwzyxlorp" not in language.vocab.strings

@@ -156,24 +156,30 @@ def find_events_in(
     embedding of the texts to classify run over the whole batch, which is faster than article by
     article and gives the same results (neither depends on the other texts of a batch).
     """
-    drafts = [_draft(document, sentences, toponyms) for document, sentences, toponyms in articles]
-    # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
-    spotted = [item for draft in drafts for item in draft.spotted]
-    docs = iter(_parse_once([item.sentence.text for item in spotted], language) if spotted else [])
-    for draft in drafts:
-        parsed = [replace(item, doc=next(docs)) for item in draft.spotted]
-        draft.spotted = [item for item in parsed if not _unrealised(item.doc, item.trigger)]
-    asked = [_to_classify(draft) if classifier is not None else [] for draft in drafts]
-    # short texts read whole go to the whole-text model, long articles' sentences to the sentence one
-    whole_texts = [text for texts in asked for key, text in texts if key == _WHOLE]
-    sentence_texts = [text for texts in asked for key, text in texts if key != _WHOLE]
-    wholes, parts = iter(_predict(classifier, whole_texts)), iter(_predict(classifier, sentence_texts, True))
-    results = []
-    for draft, texts in zip(drafts, asked, strict=True):
-        predictions = {key: next(wholes if key == _WHOLE else parts) for key, _ in texts}
-        whole = predictions.pop(_WHOLE, None) if draft.short else None
-        results.append(_finish(draft, predictions, whole))
-    return results
+    # strings and lexemes the parse adds to the vocabulary are freed when the batch is coded:
+    # without the zone spaCy's string store grows with every new word of a long backfill
+    with language.memory_zone():
+        drafts = [_draft(document, sentences, toponyms) for document, sentences, toponyms in articles]
+        # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
+        spotted = [item for draft in drafts for item in draft.spotted]
+        docs = iter(_parse_once([item.sentence.text for item in spotted], language) if spotted else [])
+        for draft in drafts:
+            parsed = [replace(item, doc=next(docs)) for item in draft.spotted]
+            draft.spotted = [item for item in parsed if not _unrealised(item.doc, item.trigger)]
+        asked = [_to_classify(draft) if classifier is not None else [] for draft in drafts]
+        # short texts read whole go to the whole-text model, long articles' sentences to the sentence one
+        whole_texts = [text for texts in asked for key, text in texts if key == _WHOLE]
+        sentence_texts = [text for texts in asked for key, text in texts if key != _WHOLE]
+        wholes, parts = (
+            iter(_predict(classifier, whole_texts)),
+            iter(_predict(classifier, sentence_texts, True)),
+        )
+        results = []
+        for draft, texts in zip(drafts, asked, strict=True):
+            predictions = {key: next(wholes if key == _WHOLE else parts) for key, _ in texts}
+            whole = predictions.pop(_WHOLE, None) if draft.short else None
+            results.append(_finish(draft, predictions, whole))
+        return results
 
 
 def _parse_once(texts: list[str], language: Language) -> list[Doc]:
