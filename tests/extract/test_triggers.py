@@ -160,3 +160,9 @@ def test_prices_that_dropped_are_no_trigger():
 def test_control_and_withdrawal_wordings(sentence, sub_event_type):
     trigger = choose_trigger(find_triggers(sentence), sentence)
     assert trigger is not None and trigger.sub_event_type == sub_event_type
+
+
+def test_plural_blasts_are_explosions():
+    assert [t.sub_event_type for t in find_triggers("Ten traders died in twin blasts at a market.")] == [
+        "Remote explosive/landmine/IED"
+    ]
