@@ -86,22 +86,26 @@ def test_two_spellings_of_one_name_in_an_article_are_one_place(gazetteer):
     assert _admin1(text, "Qalmoun", gazetteer) == "Rif Dimashq"
 
 
-@pytest.fixture
-def gazetteer_with_a_village_abroad(gazetteer, tmp_path):
-    """The test gazetteer plus one Somali village, Habare, imported as a supplement."""
+SUPPLEMENT_HEADER = "name,latitude,longitude,alternates,country_code,admin1,admin2,feature_code,population\n"
+
+
+def _with_supplement(gazetteer, tmp_path, rows: str):
+    """A copy of the test gazetteer with ``rows`` (supplement CSV lines) imported into it."""
     path = tmp_path / "gazetteer.sqlite"
     shutil.copy(gazetteer.path, path)
-    supplement = tmp_path / "somalia.csv"
-    supplement.write_text(
-        "name,latitude,longitude,alternates,country_code,admin1,admin2,feature_code,population\n"
-        "Habare,2.9,44.1,,SO,Bay,,PPL,12000\n",
-        encoding="utf-8",
-    )
+    supplement = tmp_path / "supplement.csv"
+    supplement.write_text(SUPPLEMENT_HEADER + rows, encoding="utf-8")
     connection = sqlite3.connect(path)
     import_file(supplement, connection)
     connection.commit()
     connection.close()
     return load_gazetteer(path)
+
+
+@pytest.fixture
+def gazetteer_with_a_village_abroad(gazetteer, tmp_path):
+    """The test gazetteer plus one Somali village, Habare, imported as a supplement."""
+    return _with_supplement(gazetteer, tmp_path, "Habare,2.9,44.1,,SO,Bay,,PPL,12000\n")
 
 
 def test_a_lone_village_abroad_spelled_otherwise_is_dropped(gazetteer_with_a_village_abroad):
@@ -139,20 +143,9 @@ def test_a_group_fighting_in_several_countries_votes_for_each(text, country, gaz
 @pytest.fixture
 def gazetteer_with_fama_and_sani(gazetteer, tmp_path):
     """The test gazetteer plus two towns named like an army's acronym and a given name."""
-    path = tmp_path / "gazetteer.sqlite"
-    shutil.copy(gazetteer.path, path)
-    supplement = tmp_path / "towns.csv"
-    supplement.write_text(
-        "name,latitude,longitude,alternates,country_code,admin1,admin2,feature_code,population\n"
-        "Fama,35.1,36.7,,SY,Hama,,PPL,9000\n"
-        "Sani,35.2,36.6,,SY,Hama,,PPL,8000\n",
-        encoding="utf-8",
+    return _with_supplement(
+        gazetteer, tmp_path, "Fama,35.1,36.7,,SY,Hama,,PPL,9000\nSani,35.2,36.6,,SY,Hama,,PPL,8000\n"
     )
-    connection = sqlite3.connect(path)
-    import_file(supplement, connection)
-    connection.commit()
-    connection.close()
-    return load_gazetteer(path)
 
 
 def test_an_acronym_in_mixed_case_and_a_name_after_a_rank_are_no_places(gazetteer_with_fama_and_sani):

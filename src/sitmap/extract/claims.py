@@ -95,11 +95,11 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
     if not verbs:
         return None
     best: Attribution | None = None
-    lowered = folded(text)
+    case_folded = folded(text)
     for speaker, kind, pattern, bound, prefixes in load_speakers():
         if bound and bound != OF_ARTICLE and country and bound != country:
             continue
-        if prefixes and not any(prefix in lowered for prefix in prefixes):
+        if prefixes and not any(prefix in case_folded for prefix in prefixes):
             continue  # a substring test is far cheaper than the pattern, which most texts lack
         name = f"{speaker} ({country})" if bound == OF_ARTICLE and country else speaker
         for match in pattern.finditer(text):

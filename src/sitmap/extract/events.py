@@ -321,7 +321,7 @@ def _assign_actors(
         # a battle's second side is the other armed party ("fighting between the ELN and FARC
         # dissidents killed nine, among them five civilians"): civilians caught in it only add dead
         second = next(
-            (m for m in [*targets, *others, *agents] if m.actor.inter != 7 and m is not first
+            (m for m in [*targets, *others, *agents] if m.actor.inter != 7
              and (first is None or m.actor.name != first.actor.name)),
             second,
         )  # fmt: skip

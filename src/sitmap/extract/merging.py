@@ -43,7 +43,7 @@ def _reconcile_tolls(events: list[Event], distinct: dict[str, bool]) -> list[Eve
             result.append(event)
             continue
         kept = result[main]
-        if distinct.get(event.event_id) or (False and _other_incident(kept, event)):
+        if distinct.get(event.event_id):
             result.append(event)
             continue
         # a repeated report of the same deaths: the first figure stands, the spread is kept
@@ -79,15 +79,8 @@ def _reconcile_tolls(events: list[Event], distinct: dict[str, bool]) -> list[Eve
 
 
 def _other_region(main: Event, event: Event) -> bool:
+    """Deaths placed in another first-level region than the main toll's are not it told again."""
     return bool(main.admin1 and event.admin1 and main.admin1 != event.admin1)
-
-
-def _other_incident(main: Event, event: Event) -> bool:
-    if main.admin1 and event.admin1 and main.admin1 != event.admin1:
-        return True
-    if main.actor2 and event.actor2 and main.inter2 != event.inter2 and main.fatalities != event.fatalities:
-        return {main.inter2, event.inter2} != {2, 3} and 7 in {main.inter2, event.inter2}
-    return False
 
 
 def _same(first: Event, second: Event) -> bool:
