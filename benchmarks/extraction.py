@@ -9,7 +9,7 @@
     article and sub-event type, actor1 and fatalities of the matched events; (c) FA-KES dev: governorate, fatalities, actor, type; (d) articles/s, peak memory.
 Shared data is read from ../shared/data at run time and skipped when absent.
 
-    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|holdout|holdout2|holdout3|fakes]
+    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|holdout|holdout2|holdout3|holdout4|fakes]
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ WIRE = ROOT / "wire_set"
 HOLDOUT = ROOT / "wire_holdout"  # written before any tuning; never tuned on
 HOLDOUT2 = ROOT / "wire_holdout2"  # a third set, written before the third round of fixes; never tuned on
 HOLDOUT3 = ROOT / "wire_holdout3"  # a fourth set, written unseen on 2026-12-02; never tuned on
+HOLDOUT4 = ROOT / "wire_holdout4"  # a fifth set, written unseen on 2026-12-02 (later session)
 sys.path.insert(0, str(ROOT.parent / "training"))
 from places import GOVERNORATES, fakes_documents  # noqa: E402  # the scorer's spellings and reading, one for both
 from train import CASE_LABELS as CASE_NAMES  # noqa: E402  # type: ignore[import-not-found]  # one label map
@@ -435,6 +436,7 @@ def main() -> int:
             "holdout",
             "holdout2",
             "holdout3",
+            "holdout4",
             "fakes",
         ],
     )
@@ -458,6 +460,8 @@ def main() -> int:
         bench_wire(locate, classifier, args.show > 0, HOLDOUT2, "(h) wire holdout 2")
     if args.only in (None, "holdout3"):
         bench_wire(locate, classifier, args.show > 0, HOLDOUT3, "(i) wire holdout 3")
+    if args.only in (None, "holdout4"):
+        bench_wire(locate, classifier, args.show > 0, HOLDOUT4, "(j) wire holdout 4")
     if args.only in (None, "fakes"):
         bench_fakes(locate, classifier, args.show)
     return 0
