@@ -41,6 +41,14 @@ HOLDOUT = ROOT / "wire_holdout"  # written before any tuning; never tuned on
 HOLDOUT2 = ROOT / "wire_holdout2"  # a third set, written before the third round of fixes; never tuned on
 HOLDOUT3 = ROOT / "wire_holdout3"  # a fourth set, written unseen on 2026-12-02; never tuned on
 HOLDOUT4 = ROOT / "wire_holdout4"  # a fifth set, written unseen on 2026-12-02 (later session)
+# the wire sets, by their --only name: folder and printed label, scored alike by bench_wire
+WIRE_SETS = {
+    "wire": (WIRE, "(f) wire set"),
+    "holdout": (HOLDOUT, "(g) wire holdout"),
+    "holdout2": (HOLDOUT2, "(h) wire holdout 2"),
+    "holdout3": (HOLDOUT3, "(i) wire holdout 3"),
+    "holdout4": (HOLDOUT4, "(j) wire holdout 4"),
+}
 sys.path.insert(0, str(ROOT.parent / "training"))
 from places import GOVERNORATES, fakes_documents  # noqa: E402  # the scorer's spellings and reading, one for both
 from train import CASE_LABELS as CASE_NAMES  # noqa: E402  # type: ignore[import-not-found]  # one label map
@@ -432,11 +440,7 @@ def main() -> int:
             "case-cv",
             "annotated",
             "examples",
-            "wire",
-            "holdout",
-            "holdout2",
-            "holdout3",
-            "holdout4",
+            *WIRE_SETS,
             "fakes",
         ],
     )
@@ -452,16 +456,9 @@ def main() -> int:
         bench_annotated(locate, classifier)
     if args.only in (None, "examples"):
         bench_examples(locate, classifier, args.show > 0)
-    if args.only in (None, "wire"):
-        bench_wire(locate, classifier, args.show > 0)
-    if args.only in (None, "holdout"):
-        bench_wire(locate, classifier, args.show > 0, HOLDOUT, "(g) wire holdout")
-    if args.only in (None, "holdout2"):
-        bench_wire(locate, classifier, args.show > 0, HOLDOUT2, "(h) wire holdout 2")
-    if args.only in (None, "holdout3"):
-        bench_wire(locate, classifier, args.show > 0, HOLDOUT3, "(i) wire holdout 3")
-    if args.only in (None, "holdout4"):
-        bench_wire(locate, classifier, args.show > 0, HOLDOUT4, "(j) wire holdout 4")
+    for name, (folder, label) in WIRE_SETS.items():
+        if args.only in (None, name):
+            bench_wire(locate, classifier, args.show > 0, folder, label)
     if args.only in (None, "fakes"):
         bench_fakes(locate, classifier, args.show)
     return 0
