@@ -9,7 +9,7 @@
     article and sub-event type, actor1 and fatalities of the matched events; (c) FA-KES dev: governorate, fatalities, actor, type; (d) articles/s, peak memory.
 Shared data is read from ../shared/data at run time and skipped when absent.
 
-    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|holdout|holdout2|holdout3|holdout4|fakes]
+    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|holdout|holdout2|holdout3|holdout4|fakes]... (repeatable)
 """
 
 from __future__ import annotations
@@ -435,6 +435,8 @@ def main() -> int:
     parser.add_argument("--no-classifier", action="store_true")
     parser.add_argument(
         "--only",
+        action="append",
+        help="run only this benchmark (repeatable)",
         choices=[
             "case",
             "case-cv",
@@ -448,18 +450,18 @@ def main() -> int:
     args = parser.parse_args()
     locate = _locator()
     classifier = _classifier(not args.no_classifier)
-    if args.only in (None, "case"):
+    if not args.only or "case" in args.only:
         bench_case(locate, classifier)
-    if args.only in (None, "case-cv"):
+    if not args.only or "case-cv" in args.only:
         bench_case_cv(locate)
-    if args.only in (None, "annotated"):
+    if not args.only or "annotated" in args.only:
         bench_annotated(locate, classifier)
-    if args.only in (None, "examples"):
+    if not args.only or "examples" in args.only:
         bench_examples(locate, classifier, args.show > 0)
     for name, (folder, label) in WIRE_SETS.items():
-        if args.only in (None, name):
+        if not args.only or name in args.only:
             bench_wire(locate, classifier, args.show > 0, folder, label)
-    if args.only in (None, "fakes"):
+    if not args.only or "fakes" in args.only:
         bench_fakes(locate, classifier, args.show)
     return 0
 

@@ -31,7 +31,7 @@ NON_POLITICAL: Final[re.Pattern[str]] = re.compile(
 )
 _FUTURE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|threaten(?:ed|s)? to|vow(?:ed|s)? to|"
-    r"set to|is to|are to|to be held|warn(?:ed|s)? (?:of|that)|if)\b",
+    r"set to|is to|are to|was to|were to|to be held|warn(?:ed|s)? (?:of|that)|if)\b",
     re.IGNORECASE,
 )
 
@@ -49,6 +49,13 @@ def is_unrealised(trigger: Token) -> bool:
     """True when the trigger is future, hypothetical, negated, denied or only threatened, or only
     describes people ("fighters captured on the front lines")."""
     if trigger.lower_ in _CAPTURE_VERBS and trigger.dep_ == "acl" and trigger.head.lower_ in _PEOPLE:
+        return True
+    if (
+        trigger.dep_ == "xcomp"
+        and trigger.head.lower_ in {"was", "were", "is", "are"}
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in trigger.children)
+    ):
+        # "under the truce, Hezbollah was to withdraw": what an agreement provides for
         return True
     root = trigger.sent.root
     if any(

@@ -225,6 +225,8 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> DateCue | None
             value = weekday_date(WEEKDAYS[groups["weekday"].lower()], published)
             return DateCue(value, 1, match.start(), match.end(), text)
         if kind == "relative":
+            if _in_name(match):
+                return None
             rel = groups["rel"].lower()
             days, precision = _RELATIVE[rel]
             return DateCue(
@@ -284,6 +286,13 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> DateCue | None
     except (KeyError, ValueError):
         return None
     return None
+
+
+def _in_name(match: re.Match[str]) -> bool:
+    """True when a capitalised relative word stands inside a name, not at a sentence's start
+    ("L'Orient Today", "USA Today", the "Today" programme)."""
+    before = match.string[: match.start()].rstrip()
+    return match.group()[:1].isupper() and bool(before) and before[-1] not in ".!?\"'“”‘’:;("
 
 
 def _is_old(value: date, published: date, days: int = 60) -> bool:

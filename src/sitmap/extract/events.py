@@ -47,6 +47,14 @@ _PROTEST_TYPES: Final[frozenset[str]] = frozenset(
 )
 
 
+# Where the wounded were taken is no event's place ("evacuated to Niamey for treatment",
+# "rushed to a hospital in Kumbo"): the span after the verb, up to the clause's end.
+_DESTINATION: Final = re.compile(
+    r"\b(?:evacuated|taken|rushed|flown|airlifted|transferred|transported|brought|referred|admitted)"
+    r"\s+(?:\w+\s+)?to\s+(?P<place>(?:(?:a|the|an)\s+)?(?:\w+\s+){0,3}?(?:hospitals?\s+in\s+)?[A-Z][^,.;]{0,40})"
+)
+
+
 @dataclass(slots=True)
 class Candidate:
     """An event read from one sentence, before merging with the rest of its document."""
@@ -215,6 +223,7 @@ def build(
             if sentence.text[start:end].lower() != country_name.lower()
         ]
         + [(mention.start, mention.end) for mention in mentions]
+        + [match.span("place") for match in _DESTINATION.finditer(sentence.text)]
     )
     agents, targets, others = _roles(doc, trigger, mentions, sentence, country)
     _assign_actors(candidate, agents, targets, others, country)

@@ -36,7 +36,8 @@ KIND_WORDS: Final[dict[str, str]] = {
     **dict.fromkeys("missing".split(), "missing"),
 }
 # Words that end the search for the verb a number belongs to.
-_STOPS: Final[frozenset[str]] = frozenset(';:()"“”'.split() + ["while", "but", "whereas", "after"])
+# "those" heads a clause of its own: "relatives of those killed" counts relatives, not the dead
+_STOPS: Final[frozenset[str]] = frozenset(';:()"“”'.split() + ["while", "but", "whereas", "after", "those"])
 _SUBSET_CUES: Final[tuple[str, ...]] = (
     "including",
     "among them",
@@ -132,13 +133,20 @@ _THING_MODIFIER_STOPS: Final[frozenset[str]] = frozenset(
     "included includes hit struck targeted".split()
 )
 _CONTEXT: Final[re.Pattern[str]] = re.compile(
-    r"\bsince (?:(?:early |late |mid-?)?(?:19|20)\d\d|the (?:start|beginning|outbreak|onset)|the (?:war|conflict|"  # noqa: E501
-    r"uprising|revolution|crisis|coup|invasion|takeover|insurgency)|(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\b|it began|then)|\b(?:this|so far this|earlier this) "
-    r"(?:year|month)\b|\bin recent (?:months|years|weeks)|\bover the (?:past|last) (?:\w+ )?(?:years|months|"
-    r"decade)|\b(?:war|conflict|fighting) (?:has|have|had) (?:killed|left|claimed)|\bthe (?:civil )?war\b.{0,40}\b"  # noqa: E501
-    r"(?:killed|claimed|left)|\b(?:day|week|month|year)s?-old (?:battle|offensive|siege|campaign|assault)\b"
-    r"[^.;]{0,60}\b(?:has|have|had) (?:cost|killed|claimed|left)|\bin total\b|\boverall\b|\b(?:has|have|had) (?:\w+ ){0,2}killed (?:tens of |hundreds of |many )?thousands\b|\bsince \d{4}|\bdeath toll (?:this|for the)",
+    r"\bsince (?:(?:early |late |mid-?)?(?:19|20)\d\d|the (?:start|beginning|outbreak|onset)|the (?:war|"
+    r"conflict|uprising|revolution|crisis|coup|invasion|takeover|insurgency|ceasefire|truce|deal|agreement|"
+    r"accord)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+    r"it began|then)|\b(?:this|so far this|earlier this) (?:year|month)\b|\bin recent (?:months|years|weeks)|"
+    r"\bover the (?:past|last) (?:\w+ )?(?:years|months|decade)|\b(?:war|conflict|fighting) (?:has|have|had) "
+    r"(?:killed|left|claimed)|\bthe (?:civil )?war\b.{0,40}\b(?:killed|claimed|left)|"
+    r"\b(?:day|week|month|year)s?-old (?:battle|offensive|siege|campaign|assault)\b[^.;]{0,60}\b(?:has|have|had) "
+    r"(?:cost|killed|claimed|left)|"
+    # "more than 6,500 people have been killed in the conflict"
+    r"\b(?:has|have|had) been killed in the (?:\w+ )?(?:conflict|war|insurgency|crisis|violence)\b|"
+    # "battles in the months that followed killed hundreds"
+    r"\bin the (?:days|weeks|months|years) (?:that )?(?:followed|since)\b|"
+    r"\bin total\b|\boverall\b|\b(?:has|have|had) (?:\w+ ){0,2}killed (?:tens of |hundreds of |many )?thousands\b|"
+    r"\bsince \d{4}|\bdeath toll (?:this|for the)",
     re.IGNORECASE,
 )
 
@@ -166,6 +174,17 @@ def is_context_toll(text: str) -> bool:
     return bool(_CONTEXT.search(text))
 
 
+def _context_starts(text: str) -> list[int]:
+    return [match.start() for match in _CONTEXT.finditer(text)]
+
+
+def _in_context(text: str, starts: list[int], number: Number) -> bool:
+    """True when a context phrase governs the figure: anywhere but in a later clause set off by a
+    comma ("killed one man on Friday, ... despite a ceasefire in force since November" is an
+    event's toll; "330 people have been killed since the ceasefire" is not)."""
+    return any(start < number.end or "," not in text[number.end : start] for start in starts)
+
+
 def find_counts(text: str) -> list[Count]:
     """Casualty figures in one sentence, each with its kind and character span in ``text``.
 
@@ -173,7 +192,7 @@ def find_counts(text: str) -> list[Count]:
     soldiers and three militants", "four civilians, including three children") share a ``group``.
     """
     numbers = [number for number in find_numbers(text) if _plausible(text, number)]
-    context = is_context_toll(text)
+    context_starts = _context_starts(text)
     kinds: list[tuple[str, str] | None] = [
         _kind_of(text, number, _next_start(text, numbers, index), numbers[index - 1].end if index else -1)
         for index, number in enumerate(numbers)
@@ -233,7 +252,7 @@ def find_counts(text: str) -> list[Count]:
                 number.end,
                 subset=_is_subset(text, number),
                 vague=number.vague,
-                context=context or number.value >= 10000,
+                context=_in_context(text, context_starts, number) or number.value >= 10000,
                 noun=noun,
                 group=max(group, 0),
                 updated=bool(_UPDATED_TO.search(text, max(0, number.start - 140), number.start)),

@@ -268,7 +268,10 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
                 if past or marked:
                     past_told.add(sentence.index)
                 continue
-        if is_context_toll(sentence.text) or (dated.cue is not None and dated.cue.background):
+        # a context toll, unless the sentence also tells a toll of its own before a trailing aside
+        # ("killed one man on Friday, ... despite a ceasefire in force since November 2024")
+        context_toll = is_context_toll(sentence.text) and all(count.context for count in counts)
+        if context_toll or (dated.cue is not None and dated.cue.background):
             statistics += _statistics(document, sentence, counts, dated, said.get(sentence.index), country)
             continue
         has_deaths = any(count.kind == "killed" for count in counts)

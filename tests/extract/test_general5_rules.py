@@ -1,0 +1,141 @@
+"""Rules added against the fifth wire round: context tolls of a conflict, a ceasefire or the months
+that followed; a toll of its own before a trailing aside; "relatives of those killed"; a newspaper
+named "Today"; what a truce provides for; a defence ministry that is no one country's by default;
+where the wounded were taken; tear gas shells and riot police; and actor names that a shorter name
+sits inside (the SSPDF is not Myanmar's PDF)."""
+
+from datetime import date
+
+import pytest
+
+from sitmap import nlp
+from sitmap.extract import find_events
+from sitmap.extract.actors import find_mentions
+from sitmap.extract.claims import find_attribution
+from sitmap.extract.dates import find_dates
+from sitmap.extract.fatalities import fatalities, find_counts
+from sitmap.model import Document, Place, Toponym
+
+PUBLISHED = date(2025, 6, 12)  # a Thursday
+TOWN = Place("Kafr Safra", 35.95, 36.62, 9001, "SY", "SYR", "Syria", "Idlib", "Ariha", "PPL")
+CITY = Place("Ariha", 35.81, 36.61, 9002, "SY", "SYR", "Syria", "Idlib", "Ariha", "PPLA2")
+PLACES = {"Kafr Safra": TOWN, "Ariha": CITY}
+
+
+@pytest.fixture(scope="module")
+def language():
+    return nlp.load_language()
+
+
+def _toponyms(document: Document) -> list[Toponym]:
+    found = []
+    for sentence in nlp.split_sentences(document.text):
+        for name, place in PLACES.items():
+            start = sentence.text.find(name)
+            while start >= 0:
+                begin = sentence.start + start
+                found.append(
+                    Toponym(
+                        document.id, begin, begin + len(name), name, "place", place, 0.9, 1, sentence.index
+                    )
+                )
+                start = sentence.text.find(name, start + 1)
+    return found
+
+
+def _events(text: str, language):
+    document = Document("doc-g5", text, published=PUBLISHED)
+    return find_events(document, nlp.split_sentences(text), _toponyms(document), language)[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A research group estimates that more than 7,200 people have been killed in the conflict.",
+        "More than 410 people have been killed by drone fire in the south since the truce took effect.",
+        "Air raids and street fighting in the months that followed killed hundreds of people.",
+    ],
+)
+def test_tolls_of_a_conflict_a_truce_or_the_months_after_are_context(sentence):
+    counts = find_counts(sentence)
+    assert counts and all(count.context for count in counts)
+    assert fatalities(counts)[0] == 0
+
+
+def test_a_toll_before_a_trailing_aside_is_the_events_own(language):
+    text = (
+        "A drone strike on a car in Kafr Safra killed two men on Wednesday, the ministry said, the latest "
+        "of many attacks despite a truce in force since March 2024."
+    )
+    (event,) = _events(text, language)
+    assert event.fatalities == 2
+    assert event.event_date == date(2025, 6, 11)
+
+
+def test_relatives_of_those_killed_are_not_the_dead():
+    counts = find_counts(
+        "Thousands of students and relatives of those killed in the crackdown marched on Sunday."
+    )
+    assert not [count for count in counts if count.kind == "killed"]
+
+
+def test_a_paper_named_today_dates_nothing():
+    assert find_dates("KABUL (Frontier Today) - Gunmen attacked a checkpoint.", PUBLISHED) == []
+    (cue,) = find_dates("Today, gunmen attacked a checkpoint.", PUBLISHED)
+    assert cue.value == PUBLISHED
+
+
+def test_what_a_truce_provides_for_is_no_event(language):
+    text = "Under the truce, the militia was to withdraw its fighters from Kafr Safra and hand over the town."
+    assert _events(text, language) == []
+
+
+def test_a_defence_ministry_is_turkeys_only_where_turkey_reports():
+    text = "Four soldiers were killed, the Ministry of National Defence said."
+    assert find_attribution(text, [], "Syria").speaker == "Turkish Ministry of National Defence"
+    assert find_attribution(text, [], "Niger").speaker == "Ministry of Defence (Niger)"
+
+
+def test_where_the_wounded_were_taken_is_not_the_events_place(language):
+    text = (
+        "A roadside bomb struck an army patrol near Kafr Safra on Wednesday, killing two soldiers. "
+        "The blast wounded five others, who were evacuated to Ariha for treatment, the army said."
+    )
+    events = _events(text, language)
+    assert events and {event.location for event in events} == {"Kafr Safra"}
+
+
+def test_tear_gas_shells_are_no_shelling(language):
+    events = _events("Police fired tear gas shells to disperse protesters in Kafr Safra on Monday.", language)
+    assert [event.sub_event_type for event in events] == ["Protest with intervention"]
+
+
+def test_riot_police_are_no_riot(language):
+    events = _events(
+        "Riot police broke up a peaceful sit-in outside the town hall in Ariha on Monday.", language
+    )
+    assert [event.sub_event_type for event in events] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "names"),
+    [
+        (
+            "The deal was signed by the South Sudan People's Defence Forces and the rebels.",
+            "South Sudan",
+            ["Military Forces of South Sudan", "Rebels (South Sudan)"],
+        ),
+        (
+            "The government and the armed opposition SPLM-IO signed a truce.",
+            "South Sudan",
+            ["SPLM/A-IO: Sudan People's Liberation Movement/Army (In Opposition)"],
+        ),
+        (
+            "Police and Assam Rifles personnel dispersed the crowd.",
+            "India",
+            ["Police Forces of India", "Military Forces of India"],
+        ),
+    ],
+)
+def test_a_longer_name_wins_over_the_name_inside_it(sentence, country, names):
+    assert [mention.actor.name for mention in find_mentions(sentence, country)] == names
