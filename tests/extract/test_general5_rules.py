@@ -139,3 +139,72 @@ def test_riot_police_are_no_riot(language):
 )
 def test_a_longer_name_wins_over_the_name_inside_it(sentence, country, names):
     assert [mention.actor.name for mention in find_mentions(sentence, country)] == names
+
+
+def test_a_death_sentence_is_no_death():
+    counts = find_counts("A court on Monday sentenced four men to death for the 2019 bombing.")
+    assert [count.kind for count in counts] == ["sentenced"]
+    assert fatalities(counts)[0] == 0
+
+
+def test_arrests_in_an_ordinary_police_case_are_no_event(language):
+    text = (
+        "Police arrested 14 people in Kafr Safra on Tuesday, breaking up a criminal network accused of "
+        "stealing cars. Investigators said the gang laundered the money through shops, and the suspects "
+        "face charges of vehicle theft."
+    )
+    assert [event for event in _events(text, language) if event.sub_event_type == "Arrests"] == []
+
+
+def test_arrests_of_opposition_members_stay_an_event(language):
+    text = "Police arrested 14 members of the main opposition party in Kafr Safra on Tuesday."
+    assert "Arrests" in {event.sub_event_type for event in _events(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The men, who were arrested between 2019 and 2023 in two provinces, can appeal.", date(2019, 1, 1)),
+        ("Three men planned the March 2018 attack on the market.", date(2018, 3, 1)),
+    ],
+)
+def test_years_of_the_past_are_background(sentence, value):
+    (cue, *_) = find_dates(sentence, PUBLISHED)
+    assert cue.background and cue.value == value
+
+
+def test_the_sentence_after_a_past_attack_goes_on_about_it(language):
+    text = (
+        "A court convicted two men on Wednesday of helping the perpetrators of the May 2016 attack on a "
+        "market in Kafr Safra. The bombing, which struck a crowded street, killed more than 90 people."
+    )
+    assert [event.fatalities for event in _events(text, language) if event.fatalities] == []
+
+
+def test_what_came_after_a_past_attack_is_no_event(language):
+    text = "Kafr Safra has since been rebuilt, and a memorial stands on the site of the blast."
+    assert _events(text, language) == []
+
+
+def test_an_ordered_boycott_is_no_protest(language):
+    text = "The attack came on Youth Day, which the rebels had ordered residents of Kafr Safra to boycott."
+    assert [event for event in _events(text, language) if event.event_type == "Protests"] == []
+
+
+def test_a_press_release_dateline_dates_the_release_not_the_event(language):
+    text = (
+        "Geneva, 10 June 2025 - The group is alarmed by reports of abductions in Kafr Safra.\n\n"
+        "On 7 June 2025, gunmen abducted six farmers near Kafr Safra, witnesses said."
+    )
+    events = _events(text, language)
+    assert events and {event.event_date for event in events} == {date(2025, 6, 7)}
+
+
+def test_a_statement_read_late_on_a_day_dates_the_statement(language):
+    text = (
+        "Gunmen stormed an army post in Kafr Safra on Tuesday, killing six soldiers, the army said.\n\n"
+        "In a statement read on state television late on Wednesday, the army said the attackers had been "
+        "repelled by the troops."
+    )
+    events = _events(text, language)
+    assert events and {event.event_date for event in events} == {date(2025, 6, 10)}

@@ -13,7 +13,7 @@ from sitmap.nlp.words import verb_forms
 
 _MODALS: Final[frozenset[str]] = frozenset("will would could might may shall 'll can should must".split())
 _NOT_DONE: Final[frozenset[str]] = verb_forms(
-    "threaten vow plan warn deny pledge promise intend seek aim prepare urge call demand want "
+    "threaten vow plan warn deny pledge promise intend seek aim prepare urge call demand want order ask instruct "
     "fear hope expect refuse reject dismiss try attempt accuse blame allege".split()
 )
 _CONDITIONAL: Final[frozenset[str]] = frozenset({"if", "unless", "whether"})
@@ -26,7 +26,7 @@ NON_POLITICAL: Final[re.Pattern[str]] = re.compile(
     r"smuggl\w+|traffick\w+|fraud|corruption|embezzl\w+|bribe\w*|domestic violence|murder suspect|"
     r"homicide|stock market|shares|inflation|gdp|economy|"
     r"summit|talks with|met with|bilateral|ambassadors?|foreign ministers?|sanctions|"
-    r"condemn\w*|diplomat\w*|visit(?:ed|s)?|tariffs?)\b",
+    r"condemn\w*|diplomat\w*|visit(?:ed|s)?|tariffs?|verdicts?|convicted|acquitted|sentenced to)\b",
     re.IGNORECASE,
 )
 _FUTURE: Final[re.Pattern[str]] = re.compile(
@@ -137,6 +137,13 @@ _HABITUAL: Final[re.Pattern[str]] = re.compile(
     r"known for)\b",
     re.IGNORECASE,
 )
+# What came after a past event: "the district has since been rebuilt", "a memorial stands on the
+# site of the blast" look back on an incident, they report none.
+_AFTERMATH: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:has|have|had) since\b|\bmemorials? (?:to|for)\b|\bthe site of the (?:\w+ )?"
+    r"(?:blast|attack|bombing|massacre|explosion|shooting)\b",
+    re.IGNORECASE,
+)
 _NATIONWIDE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:across the country|nationwide|across (?:the )?(?:whole|entire) country|in several regions|"
     r"in various regions|in (?:several|many|various|multiple|different) (?:provinces|regions|states|districts|areas))\b",
@@ -152,10 +159,22 @@ EXERCISE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 
+# Ordinary crime: an article with three or more of these words tells a police case, and the
+# arrests in it are no political event (ACLED codes arrests of political significance only).
+CRIME: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:theft|thefts|steal\w*|stole|stolen|robber(?:y|ies)|robbed|burglar\w*|fraud\w*|scam\w*|"
+    r"(?:money )?launder\w*|embezzl\w*|counterfeit\w*|drug (?:traffick\w*|dealers?|ring|cartel)|narcotics|"
+    r"cocaine|heroin|methamphetamine|criminal (?:association|gangs?|networks?|rings?|organi[sz]ations?|"
+    r"structures?|groups?)|organi[sz]ed crime|car thieves|vehicle thefts?|pickpocket\w*|shoplift\w*|"
+    r"loan sharks?|illegal gambling|contraband|smuggling rings?)\b",
+    re.IGNORECASE,
+)
+
 # The same patterns, read on lexicon.folded text (the same matches, several times faster).
 _SPORT: Final = folded_pattern(SPORT)
 _EXERCISE: Final = folded_pattern(EXERCISE)
 _NON_POLITICAL: Final = folded_pattern(NON_POLITICAL)
+_CRIME: Final = folded_pattern(CRIME)
 
 
 def _distinct(pattern: re.Pattern[str], text: str) -> set[str]:
@@ -183,6 +202,12 @@ def sport_document(text: str) -> bool:
     return len(_distinct(_SPORT, text)) >= 3
 
 
+def crime_document(text: str) -> bool:
+    """True when a whole article tells an ordinary police case (three or more distinct crime words:
+    "theft", "money laundering", "criminal gang"): its arrests are no political event."""
+    return len(_distinct(_CRIME, text)) >= 3
+
+
 def is_figurative(text: str, start: int) -> bool:
     """True when the trigger at ``start`` is part of an idiom ("struck a blow", "custody battle")."""
     window = max(0, start - 20)
@@ -194,6 +219,11 @@ def is_figurative(text: str, start: int) -> bool:
 def is_habitual(text: str) -> bool:
     """True when a sentence tells what happens again and again ("shelled almost daily"): background."""
     return _HABITUAL.search(text) is not None
+
+
+def is_aftermath(text: str) -> bool:
+    """True when a sentence looks back on a past incident ("has since been rebuilt")."""
+    return _AFTERMATH.search(text) is not None
 
 
 def is_nationwide(text: str) -> bool:

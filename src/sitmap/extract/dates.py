@@ -90,12 +90,14 @@ _PATTERNS: Final[list[tuple[str, re.Pattern[str]]]] = [
     ),
     ("last_year", re.compile(r"\b(?:late |early |the end of )?last year\b", re.I)),
     ("month_year", re.compile(rf"\bin\s+{_MONTH}(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
-    ("year", re.compile(r"\bin\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    # "in 2019", "arrested between 2019 and 2024", "during 2023"
+    ("year", re.compile(r"\b(?:in|between|from|during)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     # a year that names an event ("a 2016 truck attack", "the 2021 coup", "its 2022 invasion")
     (
         "named_year",
         re.compile(
-            r"\b(?:a|an|the|its|their|this|that)\s+(?P<year>(?:19|20)\d\d)(?![\d%-])(?=\s+[a-z])", re.I
+            rf"\b(?:a|an|the|its|their|this|that)\s+(?:{_MONTH}\s+)?(?P<year>(?:19|20)\d\d)(?![\d%-])(?=\s+[a-z])",
+            re.I,
         ),
     ),
 ]
@@ -276,10 +278,15 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> DateCue | None
             # "used the same weapons in Aleppo last year": the past, as context
             return DateCue(date(published.year - 1, 1, 1), 3, match.start(), match.end(), text, True)
         if kind == "named_year":
-            value = date(int(groups["year"]), 1, 1)
+            # "the 2021 coup" names its year; "the July 2016 attack" its month too
+            month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else 1
+            value = date(int(groups["year"]), month, 1)
             if value.year > published.year:
                 return None
-            return DateCue(value, 3, match.start(), match.end(), text, value.year < published.year)
+            old = value.year < published.year or (
+                groups.get("month") is not None and _is_old(value, published, 40)
+            )
+            return DateCue(value, 3, match.start(), match.end(), text, old)
         if kind == "year":
             value = date(int(groups["year"]), 1, 1)
             return DateCue(value, 3, match.start(), match.end(), text, value.year < published.year)

@@ -448,12 +448,17 @@ def _combined(text: str, number: Number, kind: str, ahead: list[str] | None = No
         r"kill\w*,? (?:wounded,? |injured,? )?(?:or|and/or) (?:captured|wounded|injured|arrested)", window
     ):
         return "neutralised"
+    if kind == "killed" and _SENTENCED.search(window):
+        return "sentenced"  # "sentenced three men to death": a verdict, not deaths
     if kind in {"killed", "wounded"} and (
         _CASUALTIES_BEFORE.search(text, max(0, number.start - 30), number.start)
         or _CASUALTIES_AFTER.match(text[number.end : number.end + 60])
     ):
         return "wounded"
     return kind
+
+
+_SENTENCED: Final = re.compile(r"\b(?:sentenc\w*|condemn\w*) (?:[\w-]+ ){0,4}to death\b|\bdeath sentences?\b")
 
 
 def _is_subset(text: str, number: Number) -> bool:

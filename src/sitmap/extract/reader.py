@@ -208,6 +208,7 @@ class _Draft:
     statistics: list[Statistic]
     spotted: list[_Spotted]
     asides: frozenset[int] = frozenset()
+    crime: bool = False  # an ordinary police case: its arrests are no political event
 
 
 def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
@@ -246,6 +247,10 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             past_told.add(sentence.index)
             continue
         past = _past_event_spans(sentence.text, document.published)
+        if past and dated.cue is not None and dated.cue.background:
+            # a sentence dated only by the past event it names ("the perpetrators of the July 2016
+            # attack"): the next one without a day of its own goes on about that event
+            past_told.add(sentence.index)
         marked = _spans_of(_ANNIVERSARY, sentence.text)
         # ("a day after it was announced that air strikes killed 58" tells when it was reported)
         # ("A day after the raid gunmen killed three more", without a comma, leaves no clause end)
@@ -285,8 +290,11 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             ]
             if not triggers:
                 continue
-        if context.is_habitual(sentence.text) and (dated.cue is None or dated.cue.precision > 1):
-            # "the town has been shelled almost daily": what keeps happening is background
+        if (context.is_habitual(sentence.text) or context.is_aftermath(sentence.text)) and (
+            dated.cue is None or dated.cue.precision > 1
+        ):
+            # "the town has been shelled almost daily": what keeps happening is background; "the
+            # district has since been rebuilt" looks back on an incident
             continue
         found = find_mentions(sentence.text, country)
         # "JNIM claimed the attack in a statement": the claimant is no mere speaker
@@ -311,6 +319,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         statistics,
         spotted,
         asides,
+        context.crime_document(document.text),
     )
 
 
@@ -395,6 +404,8 @@ def _finish(
         candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
         candidate.not_places += list(item.not_places)
         _apply_classifier(candidate, label, probability)
+        if draft.crime and candidate.sub_event_type == "Arrests":
+            continue
         _name_generic(candidate, named)
         events.append(_event(document, candidate, dated, toponyms, focus_place, draft.asides))
         built.append((candidate, item))
@@ -497,7 +508,9 @@ _CLAIMED: Final = re.compile(
 _CLAIM_VERB: Final = re.compile(r"\b" + _CLAIM_OF_ATTACK, re.IGNORECASE)
 
 
-_NAMED_YEAR: Final = re.compile(r"(?:a|an|the|its|their|this|that)\s+(?:19|20)\d\d", re.IGNORECASE)
+_NAMED_YEAR: Final = re.compile(
+    r"(?:a|an|the|its|their|this|that)\s+(?:[a-z]+\.?\s+)?(?:19|20)\d\d", re.IGNORECASE
+)
 _CLAUSE_END: Final = re.compile(r"[,;:]|\s[-–—]\s|$")
 
 
@@ -768,7 +781,8 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
     return result
 
 
-_DATELINE: Final = re.compile(r"^[A-Z][A-Z .'’/-]*(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
+# "KYIV, May 24 (Reuters) -", and a press release's "Nairobi, 1 July 2026 -"
+_DATELINE: Final = re.compile(r"^[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
 _AFTER_DATELINE: Final = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 
 
@@ -784,6 +798,13 @@ _REPORTED_ON: Final = re.compile(
 )
 
 
+# "In a statement read on state television late on Wednesday, the government said ..."
+_STATEMENT_ON: Final = re.compile(
+    r"\b(?:statement|communiqu[eé]|press conference|briefing|broadcast)(?:\s+[\w'’]+){0,6}\s+(?:late |early )?on\s*$",
+    re.IGNORECASE,
+)
+
+
 def _dates_report(text: str, cue: DateCue) -> bool:
     """True when a date cue dates the report, not the event ("an army spokesman said on Monday").
 
@@ -792,6 +813,8 @@ def _dates_report(text: str, cue: DateCue) -> bool:
     if cue.precision != 1 or cue.text.endswith(POSSESSIVE) or text.startswith(POSSESSIVE, cue.end):
         return False
     before = text[: cue.start]
+    if _STATEMENT_ON.search(before):
+        return True
     return bool(_REPORTED_ON.search(before)) and not re.search(r"\bthat\b[^,]*$", before)
 
 
