@@ -208,3 +208,32 @@ def test_a_statement_read_late_on_a_day_dates_the_statement(language):
     )
     events = _events(text, language)
     assert events and {event.event_date for event in events} == {date(2025, 6, 10)}
+
+
+def test_each_item_of_a_bulleted_summary_is_its_own_incident(language):
+    text = (
+        "Here is a summary of the night:\n\n"
+        "- A missile strike on Kafr Safra on Wednesday killed three people, the governor said.\n\n"
+        "- One man was killed in a drone attack on Ariha on Wednesday, the mayor said."
+    )
+    tolls = sorted((event.location, event.fatalities) for event in _events(text, language))
+    assert tolls == [("Ariha", 1), ("Kafr Safra", 3)]
+
+
+def test_a_follow_up_names_the_attacker_a_lede_left_unnamed(language):
+    text = (
+        "One man was killed in an overnight drone attack on Ariha, the governor said.\n\n"
+        "The governor said Russian drones struck houses in Ariha at around 2 am."
+    )
+    (event,) = _events(text, language)
+    assert event.actor1 == "Military Forces of Russia" and event.fatalities == 1
+
+
+def test_a_nights_tally_of_launched_drones_is_no_incident(language):
+    text = "The air force said Russia launched 96 drones and three missiles overnight, of which 80 were shot down."
+    assert _events(text, language) == []
+
+
+def test_an_air_force_that_speaks_is_no_air_strike(language):
+    text = "The air force said on Wednesday that it had received new radars for Ariha."
+    assert [event for event in _events(text, language) if event.sub_event_type == "Air/drone strike"] == []

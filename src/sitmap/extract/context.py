@@ -146,7 +146,9 @@ _AFTERMATH: Final[re.Pattern[str]] = re.compile(
 )
 _NATIONWIDE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:across the country|nationwide|across (?:the )?(?:whole|entire) country|in several regions|"
-    r"in various regions|in (?:several|many|various|multiple|different) (?:provinces|regions|states|districts|areas))\b",
+    r"in various regions|in (?:several|many|various|multiple|different) (?:provinces|regions|states|districts|areas)|"
+    # a night's tally of an air attack on a whole country: "launched 118 drones and two missiles"
+    r"launched (?:a total of |at least |more than |over )?\d+ (?:[\w-]+ ){0,2}(?:drones|missiles|rockets))\b",
     re.IGNORECASE,
 )
 

@@ -82,13 +82,20 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
     incidents: list[Event] = []
     victims: list[frozenset[str]] = []
     for event, reading in zip(events, readings, strict=True):
+        going_on = [
+            index for index in reversed(range(len(incidents))) if continues(incidents[index], event, reading)
+        ]
+        # the latest incident it continues, unless an earlier one is of its very kind and place
+        # (a live page's "drones hit homes in Zaporizhzhia" goes on about the drone attack on
+        # Zaporizhzhia, not the nationwide missile count told after it)
         target = next(
             (
                 index
-                for index in reversed(range(len(incidents)))
-                if continues(incidents[index], event, reading)
+                for index in going_on
+                if incidents[index].sub_event_type == event.sub_event_type
+                and incidents[index].location == event.location
             ),
-            None,
+            going_on[0] if going_on else None,
         )
         if target is not None:
             incidents[target] = absorb(
@@ -226,6 +233,11 @@ def _claimant_inter(other: Event, claimant: str, default: int | None) -> int | N
     return default
 
 
+def _lede(event: Event) -> int:
+    """The sentence an event was first read from (its first evidence)."""
+    return event.evidence[0].sentence if event.evidence else -1
+
+
 def absorb(
     main: Event,
     other: Event,
@@ -266,7 +278,19 @@ def absorb(
                 low = high = None
     actor1, inter1 = main.actor1, main.inter1
     actor2, inter2 = main.actor2, main.inter2
-    if is_generic(actor1) and other.actor1 and not is_generic(other.actor1) and other.actor1 != actor2:
+    unnamed = (
+        main.territory is None
+        and main.sub_event_type == other.sub_event_type
+        and not any(item.field == "actor1" and item.sentence == _lede(main) for item in main.evidence)
+    )
+    if (
+        (is_generic(actor1) or (unnamed and any(item.field == "actor1" for item in other.evidence)))
+        and other.actor1
+        and not is_generic(other.actor1)
+        and other.actor1 != actor2
+    ):
+        # the lede's unnamed attacker ("an overnight drone attack", coded by default) named by a
+        # follow-up ("Russian drones struck houses"), or a generic one named more exactly
         actor1, inter1 = other.actor1, other.inter1
     if claimant and claimant != actor2 and (not actor1 or is_generic(actor1) or inter1 == 7):
         claimed = other.actor1 if other.actor1 == claimant else claimant

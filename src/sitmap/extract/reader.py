@@ -60,7 +60,9 @@ _ANOTHER_INCIDENT: Final = re.compile(
     r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b"
     # ("prompting the troops to retaliate", "killed in retaliatory fire" are the same exchange of fire)
     # a scene set apart at the head of the sentence: "In the occupied West Bank, troops killed ..."
-    r"|(?-i:^In (?:the )?(?:occupied |neighbouring |neighboring |nearby )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*,)",
+    r"|(?-i:^In (?:the )?(?:occupied |neighbouring |neighboring |nearby )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*,)"
+    # an item of a bulleted summary ("- A missile strike on Kharkiv killed three ..."): one incident each
+    r"|^[-•*–]\s",
     re.IGNORECASE,
 )
 # A sentence that tells another incident than the one before it ("A mosque was also destroyed").

@@ -237,6 +237,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
                 results[index] = (pick[0].place, pick[1])
     _reject_misplaced(results, hints)
     _reject_strays(results, hints, mentions)
+    _reject_far_fuzzy(results, mentions)
     for index, hint in enumerate(hints):
         if results[index] is None and hint.town is not None:
             results[index] = results[hint.town]  # a neighbourhood the gazetteer lacks: its town
@@ -324,6 +325,30 @@ def _reject_strays(
             and _ARABIC_ARTICLE.match(mention.text)
             and ascii_name(place.name).lower() != ascii_name(mention.text).lower()
         ):
+            results[index] = None
+
+
+# A name matched only fuzzily must lie this near some place the article names exactly.
+FUZZY_REACH_KM = 150.0
+# ... when its score is this low or lower (a close respelling, "Jarablous", scores higher)
+FUZZY_DOUBT = 0.6
+
+
+def _reject_far_fuzzy(results: list[tuple[Place, float] | None], mentions: list[Mention]) -> None:
+    """Drop a small place a name matches only weakly and fuzzily when it lies far from every place the
+    article names exactly: "the village of Makayanga, near Komanda" is not Makongo 400 km away
+    (the gazetteer lacks the village; the event falls back to Komanda)."""
+    exact = [
+        result[0]
+        for result, mention in zip(results, mentions, strict=True)
+        if result is not None and not mention.fuzzy and result[0].feature_code not in REGION_CODES
+    ]
+    if len(exact) < 2:
+        return
+    for index, (result, mention) in enumerate(zip(results, mentions, strict=True)):
+        if result is None or not mention.fuzzy or not _small(result[0]) or result[1] > FUZZY_DOUBT:
+            continue
+        if all(_km(result[0], other) > FUZZY_REACH_KM for other in exact):
             results[index] = None
 
 
