@@ -237,3 +237,62 @@ def test_a_nights_tally_of_launched_drones_is_no_incident(language):
 def test_an_air_force_that_speaks_is_no_air_strike(language):
     text = "The air force said on Wednesday that it had received new radars for Ariha."
     assert [event for event in _events(text, language) if event.sub_event_type == "Air/drone strike"] == []
+
+
+def test_a_press_release_is_its_issuers_claim(language):
+    text = (
+        "RELIEF MISSION PRESS RELEASE\n\n"
+        "Gunmen attacked a camp for displaced people in Kafr Safra on Tuesday, killing four civilians."
+    )
+    (event,) = _events(text, language)
+    assert event.claimed_by == "RELIEF MISSION"
+    assert any(item.field == "claimed_by" and item.text == "RELIEF MISSION" for item in event.evidence)
+
+
+def test_fighting_residents_heard_is_no_incident_of_its_own(language):
+    text = (
+        "Rebels seized the army base at Kafr Safra on Wednesday after days of fighting.\n\n"
+        "Residents said they had heard heavy artillery fire throughout Monday night."
+    )
+    assert [event.sub_event_type for event in _events(text, language)] == [
+        "Non-state actor overtakes territory"
+    ]
+
+
+def test_two_days_in_one_sentence_date_each_clause(language):
+    text = (
+        "Students rallied peacefully in Ariha on Saturday, while in Kafr Safra angry crowds set fire to "
+        "the town hall on Sunday over power cuts."
+    )
+    riots = [event for event in _events(text, language) if event.event_type == "Riots"]
+    assert riots and {(event.location, event.event_date) for event in riots} == {
+        ("Kafr Safra", date(2025, 6, 8))
+    }
+
+
+def test_one_demonstration_per_place_and_day(language):
+    text = (
+        "Angry crowds set fire to the electricity office in Kafr Safra on Sunday over power cuts.\n\n"
+        "In Kafr Safra, hundreds of residents took to the streets on Sunday and threw stones at police."
+    )
+    events = _events(text, language)
+    assert [(event.event_type, event.location) for event in events] == [("Riots", "Kafr Safra")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "name"),
+    [
+        (
+            "Suspected elements of the Azande Ani Kpi Gbe armed group attacked the site.",
+            "Central African Republic",
+            "AAKG: Azande Ani Kpi Gbe",
+        ),
+        (
+            "MINUSCA peacekeepers exchanged fire with the assailants.",
+            "Central African Republic",
+            "MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
+        ),
+    ],
+)
+def test_militias_and_peacekeepers_have_their_names(sentence, country, name):
+    assert name in [mention.actor.name for mention in find_mentions(sentence, country)]

@@ -20,10 +20,10 @@ def merge_document_events(events: list[Event], distinct: dict[str, bool] | None 
     merged: list[Event] = []
     flags = distinct or {}
     for event in events:
-        if flags.get(event.event_id):
-            merged.append(event)
-            continue
-        target = next((index for index, kept in enumerate(merged) if _same(kept, event)), None)
+        # a sentence that marks another incident ("In Bogura, ...") still tells the demonstration
+        # of that place and day if the article named it before
+        same = _same_demonstration if flags.get(event.event_id) else _same
+        target = next((index for index, kept in enumerate(merged) if same(kept, event)), None)
         if target is None:
             merged.append(event)
         else:
@@ -97,12 +97,26 @@ def _same(first: Event, second: Event) -> bool:
     if first.fatalities and first.fatalities == second.fatalities:
         # the same toll told twice ("29 rebels dead" in the headline, "at least 29" below)
         return _compatible(first, second)
+    if _same_demonstration(first, second):
+        return True
     pair_first = (first.actor1, first.actor2)
     pair_second = (second.actor1, second.actor2)
     if pair_first != pair_second or first.event_type != second.event_type:
         return _battle_absorbs(first, second)
     return (
         first.territory is None or second.territory is None or first.territory.place == second.territory.place
+    )
+
+
+def _same_demonstration(first: Event, second: Event) -> bool:
+    """One demonstration per place and day: the crowd that set fire to an office is the one the
+    police dispersed with tear gas."""
+    return (
+        first.event_type == second.event_type
+        and first.event_type in {"Protests", "Riots"}
+        and bool(first.location)
+        and first.location == second.location
+        and first.event_date == second.event_date
     )
 
 
@@ -127,6 +141,8 @@ def _fold(kept: Event, other: Event) -> Event:
     chosen_type = kept.sub_event_type
     if kept.event_type == other.event_type and not kept.territory:
         chosen_type = taxonomy.winning([kept.sub_event_type, other.sub_event_type])
+        if {kept.sub_event_type, other.sub_event_type} == {"Mob violence", "Violent demonstration"}:
+            chosen_type = "Violent demonstration"  # a crowd that demonstrates is no mere mob
     spread = (
         [kept.fatalities, other.fatalities] if kept.fatalities and other.fatalities and not absorbed else []
     )

@@ -211,6 +211,7 @@ class _Draft:
     spotted: list[_Spotted]
     asides: frozenset[int] = frozenset()
     crime: bool = False  # an ordinary police case: its arrests are no political event
+    issuer: Evidence | None = None  # who issued a press release: the claimant of its events
 
 
 def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
@@ -304,6 +305,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         mentions = _not_speaker(found, said.get(sentence.index), sentence.text)
         trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
         if trigger is not None:
+            dated = _trigger_day(sentence.text, trigger.start, dated, document.published)
             spotted.append(_Spotted(sentence, trigger, mentions, counts, dated, claimant, tuple(spans)))
     short = len(document.text) <= SHORT_DOCUMENT
     asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
@@ -322,7 +324,34 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         spotted,
         asides,
         context.crime_document(document.text),
+        _issuer(document, sentences),
     )
+
+
+# What witnesses heard ("heard heavy artillery fire", "the sound of explosions") tells of fighting
+# the article reports, not an incident of its own; the verb stands this near before the trigger.
+_HEARD: Final = re.compile(r"\b(?:heard|hear|hearing|sounds? of|noise of)\b", re.IGNORECASE)
+HEARD_REACH: Final = 40
+
+
+# "MINUSCA PRESS RELEASE", "Ministry of Defence statement" heading a text: who issued it
+_PRESS_RELEASE: Final = re.compile(
+    r"^\s*(?P<org>[A-Z][\w.&'’()-]*(?: [\w.&'’()-]+){0,7}?)\s+(?:PRESS RELEASE|Press Release|press release|"
+    r"NEWS RELEASE|News Release|STATEMENT|PRESS STATEMENT)\s*$",
+    re.MULTILINE,
+)
+# How far into a text its heading may stand.
+_HEADING_CHARS: Final = 200
+
+
+def _issuer(document: Document, sentences: list[Sentence]) -> Evidence | None:
+    """The organisation a press release names in its heading, as claimed_by evidence."""
+    match = _PRESS_RELEASE.search(document.text, 0, _HEADING_CHARS)
+    if match is None:
+        return None
+    start, end = match.span("org")
+    index = next((s.index for s in sentences if s.start <= start < s.end), 0)
+    return Evidence(document.id, index, start, end, "claimed_by", match.group("org"))
 
 
 def _to_classify(draft: _Draft) -> list[tuple[int, str]]:
@@ -368,7 +397,10 @@ def _finish(
             item.dated,
         )
         label, probability = _top(predictions.get(index, []))
-        follow_only = False
+        follow_only = bool(
+            _HEARD.search(sentence.text, max(0, trigger.start - HEARD_REACH), trigger.start)
+            and not any(c.kind == "killed" for c in counts)
+        )  # "residents heard artillery fire all night": the sound of fighting told already
         if (
             trigger.strength < 2
             and not any(c.kind in {"killed", "neutralised", "wounded"} for c in counts)
@@ -431,6 +463,30 @@ def _finish(
         )
     events = fold_incidents(events, readings)
     events = merge_document_events(events, distinct)
+    if draft.issuer is not None:
+        # a press release's events are its issuer's claims, unless a sentence cites someone else
+        issuer = draft.issuer
+        events = [
+            event
+            if event.claimed_by
+            else replace(
+                event,
+                claimed_by=issuer.text,
+                evidence=(*event.evidence, issuer),
+                notes=notes(
+                    event.event_date,
+                    event.sub_event_type,
+                    event.actor1,
+                    event.actor2,
+                    event.location,
+                    event.admin1,
+                    event.fatalities,
+                    issuer.text,
+                    event.territory is not None,
+                ),
+            )
+            for event in events
+        ]
     events = _apply_document_prediction(document, events, whole, country, focus_place, draft.dates)
     return events, draft.statistics
 
@@ -805,6 +861,35 @@ _STATEMENT_ON: Final = re.compile(
     r"\b(?:statement|communiqu[eé]|press conference|briefing|broadcast)(?:\s+[\w'’]+){0,6}\s+(?:late |early )?on\s*$",
     re.IGNORECASE,
 )
+
+
+# Where one clause of a sentence ends and another begins ("..., while in Bogura ...").
+_CLAUSE_BREAK: Final = re.compile(r"[;:]|,\s*(?:while|whereas|and|but)\b|\s[-–—]\s", re.IGNORECASE)
+
+
+def _trigger_day(text: str, trigger_start: int, dated: _Dated, published: date | None) -> _Dated:
+    """The day of the trigger's own clause when a sentence names two days ("rallied in the
+    capital on Saturday, while in Bogura crowds set fire to an office on Sunday"); else ``dated``."""
+    if published is None or dated.cue is None or dated.cue.precision != 1:
+        return dated
+    days = [
+        cue
+        for cue in find_dates(text, published)
+        if cue.precision == 1
+        and not cue.background
+        and not cue.relative_to_previous
+        and not _in_dateline(text, cue)
+        and not _dates_report(text, cue)
+    ]
+    if len({cue.value for cue in days}) < 2:
+        return dated
+
+    def apart(cue: DateCue) -> tuple[bool, int]:
+        low, high = sorted((cue.start, trigger_start))
+        return bool(_CLAUSE_BREAK.search(text, low, high)), abs(cue.start - trigger_start)
+
+    nearest = min(days, key=apart)
+    return dated if nearest.value == dated.value else _Dated(nearest.value, 1, nearest)
 
 
 def _dates_report(text: str, cue: DateCue) -> bool:
