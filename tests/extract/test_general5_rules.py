@@ -296,3 +296,13 @@ def test_one_demonstration_per_place_and_day(language):
 )
 def test_militias_and_peacekeepers_have_their_names(sentence, country, name):
     assert name in [mention.actor.name for mention in find_mentions(sentence, country)]
+
+
+def test_a_group_named_only_as_an_ally_is_not_one_that_acts():
+    from sitmap.extract.actors import named_groups_in
+
+    text = (
+        "Al-Shabaab fighters took the town on Monday. The group, which is allied with al Qaeda, has "
+        "fought the government for years. An Islamic State-linked cell was blamed for an earlier blast."
+    )
+    assert [actor.name for actor in named_groups_in(text)] == ["Al Shabaab"]

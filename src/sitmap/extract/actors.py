@@ -308,13 +308,30 @@ def is_named(actor: Actor) -> bool:
 
 
 def named_groups_in(text: str) -> list[Actor]:
-    """The named non-state groups (M23, ISWAP, ELN) a text mentions anywhere, in table order."""
+    """The named non-state groups (M23, ISWAP, ELN) a text mentions anywhere, in table order;
+    a group named only as another's ally or parent ("allied with al Qaeda", "an al Qaeda-linked
+    group") is not one that acts in it."""
     lowered = folded(text)
     return [
         Actor(row.name, row.inter)
         for row in load_actors()
-        if row.name in _named_groups() and row.may_match(lowered) and row.occurs(text, lowered)
+        if row.name in _named_groups()
+        and row.may_match(lowered)
+        and any(_acts(text, start, end) for start, end in row.spans(text, lowered))
     ]
+
+
+# "allied with al Qaeda", "an affiliate of the Islamic State": a group named as another's tie
+_TIED_BEFORE: Final = re.compile(
+    r"\b(?:allied|affiliated|aligned|linked|tied|loyal|close)\s+(?:with|to)\s+(?:the\s+)?$|"
+    r"\b(?:affiliate|offshoot|branch|franchise|splinter|ally|allies|wing)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _acts(text: str, start: int, end: int) -> bool:
+    """Whether the group named at ``start:end`` is one the text tells of, not only a tie."""
+    return not (_MODIFIER_AFTER.match(text, end) or _TIED_BEFORE.search(text, max(0, start - 30), start))
 
 
 @lru_cache(maxsize=1)
