@@ -9,12 +9,13 @@ from datetime import date
 import pytest
 
 from sitmap import nlp
-from sitmap.extract import find_events
+from sitmap.extract import find_events, taxonomy
 from sitmap.extract.actors import find_mentions
 from sitmap.extract.claims import find_attribution
 from sitmap.extract.dates import find_dates
 from sitmap.extract.fatalities import fatalities, find_counts
-from sitmap.model import Document, Place, Toponym
+from sitmap.extract.incidents import absorb
+from sitmap.model import Document, Event, Place, Toponym
 
 PUBLISHED = date(2025, 6, 12)  # a Thursday
 TOWN = Place("Kafr Safra", 35.95, 36.62, 9001, "SY", "SYR", "Syria", "Idlib", "Ariha", "PPL")
@@ -306,3 +307,28 @@ def test_a_group_named_only_as_an_ally_is_not_one_that_acts():
         "fought the government for years. An Islamic State-linked cell was blamed for an earlier blast."
     )
     assert [actor.name for actor in named_groups_in(text)] == ["Al Shabaab"]
+
+
+def _coded(sub_event_type: str, actor1: str = "", actor2: str = "") -> Event:
+    return Event(
+        event_id=f"e-{sub_event_type}",
+        event_date=PUBLISHED,
+        time_precision=1,
+        disorder_type=taxonomy.disorder_type_of(sub_event_type),
+        event_type=taxonomy.event_type_of(sub_event_type),
+        sub_event_type=sub_event_type,
+        actor1=actor1,
+        actor2=actor2,
+    )
+
+
+def test_an_attack_with_nobody_fighting_back_is_coded_by_its_weapon():
+    # "Houthi rebels attacked a cargo ship" (read as a clash), then "it was struck by a missile"
+    lede = _coded("Armed clash", "Houthis (Ansar Allah)")
+    detail = _coded("Shelling/artillery/missile attack")
+    assert (
+        absorb(lede, detail, frozenset(), frozenset()).sub_event_type == "Shelling/artillery/missile attack"
+    )
+    # a clash with two sides stays a clash whatever weapons were used in it
+    battle = _coded("Armed clash", "Houthis (Ansar Allah)", "Military Forces of Yemen")
+    assert absorb(battle, detail, frozenset(), frozenset()).sub_event_type == "Armed clash"

@@ -327,6 +327,15 @@ def absorb(
         claimed_by = other.claimed_by
     sub_event_type = main.sub_event_type
     if (
+        sub_event_type == "Armed clash"
+        and not main.actor2
+        and not actor2
+        and other.event_type == "Explosions/Remote violence"
+    ):
+        # "the rebels attacked a cargo ship" ... "it was struck by a projectile": a clash needs two
+        # sides; with none facing the attackers, the weapon says what the attack was
+        sub_event_type = other.sub_event_type
+    if (
         _same_crowd(main, other)
         and other.event_type == "Riots"
         and main.sub_event_type in {"Peaceful protest", "Protest with intervention"}
