@@ -332,3 +332,18 @@ def test_an_attack_with_nobody_fighting_back_is_coded_by_its_weapon():
     # a clash with two sides stays a clash whatever weapons were used in it
     battle = _coded("Armed clash", "Houthis (Ansar Allah)", "Military Forces of Yemen")
     assert absorb(battle, detail, frozenset(), frozenset()).sub_event_type == "Armed clash"
+
+
+def test_fighters_led_by_a_group_are_that_group():
+    mentions = find_mentions("Insurgents led by Hayat Tahrir al-Sham swept into the city on Friday.", "Syria")
+    assert [mention.actor.name for mention in mentions] == ["Hayat Tahrir al-Sham"]
+
+
+def test_a_withdrawal_beside_a_capture_is_the_other_side_of_it(language):
+    text = (
+        "Rebels of Hayat Tahrir al-Sham seized Kafr Safra on Wednesday, a monitor said.\n\n"
+        "Government troops withdrew from Kafr Safra as the fighters advanced, the monitor said."
+    )
+    (event,) = _events(text, language)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.territory.from_actor == "Military Forces of Syria"

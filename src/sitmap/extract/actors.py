@@ -279,10 +279,13 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
             and is_named(mention.actor)
             and previous.actor.inter in {2, 3}
             and previous.actor.name.startswith(("Rebels", "Unidentified Armed Group"))
-            and re.fullmatch(r"\s+(?:of\s+(?:the\s+)?)?", text[previous.end : start])
+            and re.fullmatch(
+                r"\s+(?:(?:of|(?:led|headed|spearheaded|commanded)\s+by)\s+(?:the\s+)?)?",
+                text[previous.end : start],
+            )
         ):
-            # "the rebels of the March 23 Movement", "the armed opposition SPLM-IO": one mention,
-            # the named group
+            # "the rebels of the March 23 Movement", "the armed opposition SPLM-IO", "insurgents led
+            # by Hayat Tahrir al-Sham": one mention, the named group
             mentions[-1] = Mention(mention.actor, previous.start, end, text[previous.start : end])
             continue
         mentions.append(mention)

@@ -118,6 +118,15 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
     if reading.separate:
         return False
     if (
+        main.territory is not None
+        and main.sub_event_type != "Non-violent transfer of territory"
+        and event.sub_event_type == "Non-violent transfer of territory"
+        and event.location == main.location
+        and not (reading.own_date and event.event_date != main.event_date)
+    ):
+        # "government troops withdrew as the fighters advanced": the other side of the capture
+        return True
+    if (
         reading.own_date
         and event.time_precision == 1
         and (main.time_precision == 1 or (main.event_type != event.event_type and not _refines(main, event)))
@@ -300,6 +309,16 @@ def absorb(
         # attack, so it leads and the forces it attacked follow
         actor1, inter1, actor2, inter2 = claimant, _claimant_inter(other, claimant, inter2), actor1, inter1
     civilian_target = main.territory is not None and other.inter2 == 7
+    withdrew = (
+        main.territory is not None
+        and other.sub_event_type == "Non-violent transfer of territory"
+        and not actor2
+        and other.actor1
+        and other.actor1 != actor1
+    )
+    if withdrew:
+        # the side that withdrew is the one the place was taken from
+        actor2, inter2 = other.actor1, other.inter1
     if not actor2 and other.actor2 and other.actor2 != actor1 and not civilian_target:
         actor2, inter2 = other.actor2, other.inter2
     elif (
@@ -320,6 +339,8 @@ def absorb(
     territory = main.territory
     if territory is not None and territory.to_actor == main.actor1 and actor1 != main.actor1:
         territory = Territory(territory.place, territory.from_actor, actor1)
+    if territory is not None and withdrew and not territory.from_actor:
+        territory = Territory(territory.place, actor2, territory.to_actor)
     claimed_by = main.claimed_by or other.claimed_by
     if other.claimed_by and _described(main.claimed_by) and _proper_name(other.claimed_by):
         # "..., a local rights group said." then "The Darfur Bar Association said ...": the
