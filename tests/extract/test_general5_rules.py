@@ -262,8 +262,8 @@ def test_fighting_residents_heard_is_no_incident_of_its_own(language):
 
 def test_two_days_in_one_sentence_date_each_clause(language):
     text = (
-        "Students rallied peacefully in Ariha on Saturday, while in Kafr Safra angry crowds set fire to "
-        "the town hall on Sunday over power cuts."
+        "Students rallied in Ariha on Saturday; in Kafr Safra, angry crowds set fire to the town hall on "
+        "Sunday over power cuts."
     )
     riots = [event for event in _events(text, language) if event.event_type == "Riots"]
     assert riots and {(event.location, event.event_date) for event in riots} == {
@@ -347,3 +347,52 @@ def test_a_withdrawal_beside_a_capture_is_the_other_side_of_it(language):
     (event,) = _events(text, language)
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.territory.from_actor == "Military Forces of Syria"
+
+
+def test_the_opposition_of_a_protest_is_no_rebel_group():
+    names = [
+        mention.actor.name
+        for mention in find_mentions("Police dispersed opposition protests in the city.", "Guinea")
+    ]
+    assert not any(name.startswith("Rebels") for name in names)
+    names = [mention.actor.name for mention in find_mentions("The opposition seized the town.", "Syria")]
+    assert names == ["Rebels (Syria)"]
+
+
+def test_a_lede_codes_its_main_clause_and_lethal_force_on_protesters(language):
+    text = (
+        "Security forces shot dead a young man in Kafr Safra on Wednesday during opposition protests, while "
+        "marches in Ariha passed off peacefully."
+    )
+    (event,) = _events(text, language)
+    assert (event.sub_event_type, event.location, event.fatalities) == (
+        "Excessive force against protesters",
+        "Kafr Safra",
+        1,
+    )
+
+
+def test_those_killed_name_people_not_an_event(language):
+    text = "Relatives of those killed gathered in Kafr Safra on Wednesday to demand justice."
+    assert not [
+        event for event in _events(text, language) if event.event_type == "Violence against civilians"
+    ]
+
+
+def test_a_vaguer_day_of_what_came_before_is_not_the_storys_day(language):
+    text = (
+        "Police fired tear gas at marchers in Kafr Safra on Wednesday.\n\n"
+        "The groups had called for protests after parliament passed the law last week.\n\n"
+        "In Ariha, about 2,000 people marched peacefully to the governor's office."
+    )
+    days = {event.location: event.event_date for event in _events(text, language)}
+    assert days.get("Ariha") == date(2025, 6, 11)
+
+
+def test_a_toll_the_same_forces_caused_joins_their_force_on_protesters(language):
+    text = (
+        "Police opened fire on protesters in Kafr Safra on Wednesday, killing one man, witnesses said.\n\n"
+        "A rights group said three young men had been shot dead by police and 20 wounded."
+    )
+    events = _events(text, language)
+    assert [event.sub_event_type for event in events] == ["Excessive force against protesters"]

@@ -239,6 +239,12 @@ _WEAPONS = _ActorRow(
 _MODIFIER_AFTER = re.compile(
     r"[-–]\s?(?:linked|affiliated|allied|aligned|inspired|loyal|backed|supported|sponsored)\b", re.IGNORECASE
 )
+_POLITICAL_OPPOSITION = re.compile(
+    r"(?:the\s+)?opposition\s+(?:part(?:y|ies)|leaders?|supporters|politicians|figures|lawmakers|mps|"
+    r"activists|coalition|candidates?|members|rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|alliance|"
+    r"bloc|movement)\b",
+    re.IGNORECASE,
+)
 _STATE_BEFORE = re.compile(r"(?:government|regime|army|military|state)\s+$", re.IGNORECASE)
 
 
@@ -261,6 +267,9 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
     countries = find_countries(text)
     mentions: list[Mention] = []
     for start, end, row in sorted(kept, key=lambda item: item[0]):
+        if row.name.startswith("Rebels") and _POLITICAL_OPPOSITION.match(text, start, end + 30):
+            # "opposition protests", "two opposition leaders": the political opposition, no rebels
+            continue
         if _MODIFIER_AFTER.match(text, end):
             # "the al Qaeda-linked group JNIM", "an Islamic State-affiliated cell": who it is tied to
             continue

@@ -108,6 +108,12 @@ def choose_trigger(triggers: list[Trigger], text: str, has_deaths: bool = False)
         usable = [trigger for trigger in usable if trigger not in told]
         types = {trigger.sub_event_type for trigger in usable}
     protest = _protest_type(types)
+    if protest is not None and has_deaths and protest in {"Peaceful protest", "Protest with intervention"}:
+        # "security forces shot dead a young man during opposition protests": lethal force against
+        # demonstrators, whatever the other protest words say
+        shot = [t for t in usable if t.sub_event_type == "Attack" and _FORCES_BEFORE.search(text[: t.start])]
+        if shot:
+            return replace(shot[0], sub_event_type="Excessive force against protesters")
     if protest is not None:
         exact = next((trigger for trigger in usable if trigger.sub_event_type == protest), None)
         if exact is not None:
@@ -161,6 +167,13 @@ _TOLD_BEFORE: Final = re.compile(
     r"\b(?:during|amid|in|after|following)\s+(?:the|these|those)\s+$", re.IGNORECASE
 )
 _ONE_SIDED: Final = re.compile(r"attack(?:ed|s)?\b", re.IGNORECASE)
+
+
+# The state's forces named before a killing ("Security forces ... shot dead", "police opened fire")
+_FORCES_BEFORE: Final = re.compile(
+    r"\b(?:security forces|police(?:men)?|soldiers|troops|gendarmes|riot police|army|officers)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 
 
 def _protest_type(types: set[str]) -> str | None:

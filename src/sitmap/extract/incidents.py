@@ -140,7 +140,12 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
         and not _shot_protester(main, event, reading)
     ):
         return False
-    if event.fatalities and reading.tactic and event.event_type != main.event_type:
+    if (
+        event.fatalities
+        and reading.tactic
+        and event.event_type != main.event_type
+        and not _shot_protester(main, event, reading)
+    ):
         # deaths by another kind of violence (shelling after a capture) are an incident of their own
         return False
     if (
@@ -169,11 +174,12 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
 
 def _shot_protester(main: Event, event: Event, reading: Reading) -> bool:
     """Whether a follow-up tells a death by the force used on protesters told before ("police
-    opened fire on protesters" ... "A man died from a gunshot wound"): the same event's toll."""
+    opened fire on protesters" ... "A man died from a gunshot wound", or "three men had been shot
+    dead" by the same forces): the same event's toll."""
     return (
         main.sub_event_type == "Excessive force against protesters"
         and event.event_type == "Violence against civilians"
-        and not reading.tactic
+        and (not reading.tactic or (bool(event.actor1) and event.actor1 == main.actor2))
         and not reading.own_place
     )
 

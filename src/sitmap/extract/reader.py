@@ -303,6 +303,26 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         # "JNIM claimed the attack in a statement": the claimant is no mere speaker
         claimant = _claimant(sentence.text, found)
         mentions = _not_speaker(found, said.get(sentence.index), sentence.text)
+        aside = _WHILE_CLAUSE.search(sentence.text)
+        if aside is not None and any(t.start < aside.start() for t in triggers):
+            # "Security forces shot dead a man in Conakry on Thursday, while marches in Labe and
+            # Mamou passed off peacefully or ended in rioting": the lede's event is its main
+            # clause's; the other places are told again below
+            triggers = [t for t in triggers if t.start < aside.start()]
+            counts = [c for c in counts if c.start < aside.start()]
+            has_deaths = any(count.kind == "killed" for count in counts)
+            spans = [*spans, (aside.start(), len(sentence.text))]
+        # "relatives of those killed", "the detained": people named by what befell them
+        triggers = [
+            t
+            for t in triggers
+            if not (
+                t.text.lower() in _FATES
+                and _NAMED_BY_FATE.search(sentence.text, max(0, t.start - 8), t.start)
+            )
+        ]
+        if not triggers:
+            continue
         trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
         if trigger is not None:
             dated = _trigger_day(sentence.text, trigger.start, dated, document.published)
@@ -326,6 +346,16 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         context.crime_document(document.text),
         _issuer(document, sentences),
     )
+
+
+_NAMED_BY_FATE: Final = re.compile(r"\b(?:those|the)\s+$", re.IGNORECASE)
+_FATES: Final = frozenset(
+    "killed dead wounded injured detained arrested abducted kidnapped displaced".split()
+)
+# A clause that tells what came before or after ("after parliament adopted the law last week")
+_SUBORDINATE: Final = re.compile(r"\b(?:after|since|before|following|when|until)\b[^,.;]*$", re.IGNORECASE)
+# A clause set beside the main one ("..., while in Bogura crowds set fire to an office")
+_WHILE_CLAUSE: Final = re.compile(r",\s*(?:while|whereas)\b", re.IGNORECASE)
 
 
 # What witnesses heard ("heard heavy artillery fire", "the sound of explosions") tells of fighting
@@ -833,6 +863,16 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
             dated = _Dated(previous.value, max(previous.precision, 2), own)
         else:
             dated = _Dated(own.value, own.precision, own)
+        if (
+            own.precision > 1
+            and previous.cue is not None
+            and previous.precision == 1
+            and _SUBORDINATE.search(sentence.text, 0, own.start)
+        ):
+            # "... had called for protests after parliament adopted the law last week": a vaguer
+            # cue inside a clause of what came before dates that, not the story's day
+            result[sentence.index] = dated
+            continue
         # the dateline of wire copy ("on February 26, 2020 (AFP)") in a caption is not a new cue
         result[sentence.index] = dated
         previous = dated
