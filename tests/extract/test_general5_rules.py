@@ -396,3 +396,40 @@ def test_a_toll_the_same_forces_caused_joins_their_force_on_protesters(language)
     )
     events = _events(text, language)
     assert [event.sub_event_type for event in events] == ["Excessive force against protesters"]
+
+
+def test_state_forces_are_a_suicide_bombings_target_not_its_author(language):
+    text = "A suicide car bomb exploded at the gate of a military base in Kafr Safra on Wednesday, killing nine people."
+    (event,) = _events(text, language)
+    assert event.sub_event_type == "Suicide bomb"
+    assert not event.actor1.startswith("Military Forces")
+
+
+def test_a_claim_goes_to_the_deadliest_incident_told_before(language):
+    text = (
+        "A suicide car bomb exploded at an army base in Kafr Safra on Wednesday, killing nine people, police said.\n\n"
+        "After the blast, gunmen tried to storm the base but were repelled by troops in an exchange of fire.\n\n"
+        "Al Shabaab claimed responsibility for the attack in a statement."
+    )
+    bombing = next(e for e in _events(text, language) if e.sub_event_type == "Suicide bomb")
+    assert bombing.actor1 == "Al Shabaab"
+
+
+def test_a_clause_that_an_old_date_ends_tells_the_past():
+    from sitmap.extract.reader import _past_event_spans
+
+    text = (
+        "A court on Wednesday convicted four men over the twin bombings that killed seven people in the "
+        "capital in November 2021."
+    )
+    ((start, end),) = _past_event_spans(text, PUBLISHED)
+    assert start < text.index("bombings") < end
+
+
+def test_a_trial_gives_no_event(language):
+    text = (
+        "A court in Kafr Safra on Wednesday convicted three men over a 2019 bombing that killed 20 people.\n\n"
+        "The judge said the defendants had helped the bombers, and two others were acquitted.\n\n"
+        "The group behind the attack has carried out massacres in the region, the UN says."
+    )
+    assert _events(text, language) == []

@@ -172,11 +172,21 @@ CRIME: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 
+# A trial: an article with three or more of these words tells a court case, and the attack it
+# names was told when it happened; the verdict is no event.
+COURT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:court|courts|judge|judges|verdicts?|convicted|convictions?|acquitted|acquittal|sentenced|sentences|"
+    r"defendants?|prosecution|prosecutors?|trial|trials|judgment|judgement|appeal|tribunal|pleaded|testified|"
+    r"hearing|jury)\b",
+    re.IGNORECASE,
+)
+
 # The same patterns, read on lexicon.folded text (the same matches, several times faster).
 _SPORT: Final = folded_pattern(SPORT)
 _EXERCISE: Final = folded_pattern(EXERCISE)
 _NON_POLITICAL: Final = folded_pattern(NON_POLITICAL)
 _CRIME: Final = folded_pattern(CRIME)
+_COURT: Final = folded_pattern(COURT)
 
 
 def _distinct(pattern: re.Pattern[str], text: str) -> set[str]:
@@ -208,6 +218,16 @@ def crime_document(text: str) -> bool:
     """True when a whole article tells an ordinary police case (three or more distinct crime words:
     "theft", "money laundering", "criminal gang"): its arrests are no political event."""
     return len(_distinct(_CRIME, text)) >= 3
+
+
+def court_document(text: str) -> bool:
+    """True when a whole article tells a court case (three or more distinct court words)."""
+    return len(_distinct(_COURT, text)) >= 3
+
+
+def is_court(text: str) -> bool:
+    """True when a sentence talks about a court case ("convicted", "the judge said")."""
+    return _COURT.search(folded(text)) is not None
 
 
 def is_figurative(text: str, start: int) -> bool:

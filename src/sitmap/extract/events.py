@@ -392,6 +392,16 @@ def _default_actor1(sub_event_type: str, country: str) -> Actor:
 def _adjust_type(candidate: Candidate, text: str) -> None:
     """ACLED's conditions on actors: an attack needs an unarmed target, a protest needs protesters."""
     sub = candidate.sub_event_type
+    if sub == "Suicide bomb" and candidate.actor1 is not None and candidate.actor1.inter == 1:
+        # "a suicide car bomb exploded at the gate of a military base": state forces are the
+        # target of a suicide bombing, never its author
+        if candidate.actor2 is None or candidate.actor2.inter == 7:
+            candidate.actor2 = candidate.actor1
+        candidate.actor1 = Actor(
+            actor_name("Unidentified Armed Group ({country})", candidate.actor1.country),
+            3,
+            candidate.actor1.country,
+        )
     target = candidate.actor2
     if sub == "Attack" and candidate.strength <= 1 and target is not None and target.inter in {1, 2, 3, 4, 8}:
         candidate.sub_event_type = "Armed clash"

@@ -97,6 +97,10 @@ def fold_incidents(events: list[Event], readings: list[Reading]) -> list[Event]:
             ),
             going_on[0] if going_on else None,
         )
+        if reading.claimant and len(going_on) > 1:
+            # "al Shabaab claimed responsibility" after the bombing and the gunfight that followed
+            # it: the claim is the deadliest incident's (the latest of equally deadly ones)
+            target = max(going_on, key=lambda index: (incidents[index].fatalities, index))
         if target is not None:
             incidents[target] = absorb(
                 incidents[target], event, victims[target], reading.victims, reading.claimant

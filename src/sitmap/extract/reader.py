@@ -239,11 +239,16 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     statistics: list[Statistic] = []
     sport = context.sport_document(document.text)
     drill = context.exercise_document(document.text)
+    court = context.court_document(document.text)
     spotted: list[_Spotted] = []
     past_told: set[int] = set()  # sentences that tell only a past event named by its year
     for sentence, triggers in candidates:
         counts = find_counts(sentence.text)
         dated = dates[sentence.index]
+        if court and (context.is_court(sentence.text) or dated.cue is None or dated.cue.precision != 1):
+            # a trial's story: its verdict is no event, and the attack it judged was told when it
+            # happened; only a sentence with a day of its own and no word of the case may tell one
+            continue
         if sentence.index - 1 in past_told and dated.cue is None:
             # the sentence after one about a past event, with no day of its own, goes on about it
             # ("The attacker ... was shot dead by police at the scene.")
@@ -611,7 +616,25 @@ def _past_event_spans(text: str, published: date | None) -> list[tuple[int, int]
     for cue in find_dates(text, published):
         if cue.background and _NAMED_YEAR.fullmatch(cue.text):
             spans.append((cue.start, _clause_end(text, cue.end)))
+        elif cue.background and cue.precision == 3 and _IN_PAST_YEAR.match(cue.text):
+            # "convicted four men over the twin suicide bombings that killed seven people in
+            # Kampala in November 2021": the clause that the old date ends tells that past event
+            opening = max(
+                (
+                    match.end()
+                    for match in _PAST_CLAUSE_OPENS.finditer(text, max(0, cue.start - 160), cue.start)
+                ),
+                default=None,
+            )
+            if opening is not None:
+                spans.append((opening, cue.end))
     return spans
+
+
+# "in November 2021", "in 2016", "in late 2019": an old date that ends a clause about the past
+_IN_PAST_YEAR: Final = re.compile(r"in\s", re.IGNORECASE)
+# Where a clause about a past event opens ("over the bombings that ...", "for the attack which")
+_PAST_CLAUSE_OPENS: Final = re.compile(r"\b(?:over|for|of)\s+(?=(?:the|a|an|its|their)\s)", re.IGNORECASE)
 
 
 # "to mark 12 years since gunmen stormed the centre", "on the anniversary of the massacre"
