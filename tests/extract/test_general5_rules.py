@@ -433,3 +433,17 @@ def test_a_trial_gives_no_event(language):
         "The group behind the attack has carried out massacres in the region, the UN says."
     )
     assert _events(text, language) == []
+
+
+def test_a_crowd_that_beats_and_burns_men_is_mob_violence_and_its_toll_follows(language):
+    text = (
+        "Two men accused of theft were beaten and set on fire by a crowd in Kafr Safra on Wednesday night, "
+        "prosecutors said. Both men died.\n\n"
+        "One man died at the scene; the other was taken by paramedics to the hospital in Ariha, where he died."
+    )
+    (event,) = _events(text, language)
+    assert (event.sub_event_type, event.location, event.fatalities) == ("Mob violence", "Kafr Safra", 2)
+
+
+def test_a_toll_alone_never_starts_an_incident(language):
+    assert _events("Both men died in Kafr Safra on Wednesday.", language) == []

@@ -51,7 +51,7 @@ _PROTEST_TYPES: Final[frozenset[str]] = frozenset(
 # "rushed to a hospital in Kumbo"): the span after the verb, up to the clause's end.
 _DESTINATION: Final = re.compile(
     r"\b(?:evacuated|taken|rushed|flown|airlifted|transferred|transported|brought|referred|admitted)"
-    r"\s+(?:\w+\s+)?to\s+(?P<place>(?:(?:a|the|an)\s+)?(?:\w+\s+){0,3}?(?:hospitals?\s+in\s+)?[A-Z][^,.;]{0,40})"
+    r"\s+(?:[\w-]+\s+){0,4}?to\s+(?P<place>(?:(?:a|the|an)\s+)?(?:\w+\s+){0,3}?(?:hospitals?\s+in\s+)?[A-Z][^,.;]{0,40})"
 )
 
 

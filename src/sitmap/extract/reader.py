@@ -224,7 +224,10 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     candidates = [
         (sentence, find_triggers(sentence.text)) for sentence in sentences if not is_caption(sentence.text)
     ]
-    candidates = [(sentence, triggers or _claim_trigger(sentence.text)) for sentence, triggers in candidates]
+    candidates = [
+        (sentence, triggers or _claim_trigger(sentence.text) or _toll_trigger(sentence.text))
+        for sentence, triggers in candidates
+    ]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
 
     attributions: list[Attribution] = []
@@ -432,7 +435,7 @@ def _finish(
             item.dated,
         )
         label, probability = _top(predictions.get(index, []))
-        follow_only = bool(
+        follow_only = trigger.strength == TOLL_ONLY or bool(
             _HEARD.search(sentence.text, max(0, trigger.start - HEARD_REACH), trigger.start)
             and not any(c.kind == "killed" for c in counts)
         )  # "residents heard artillery fire all night": the sound of fighting told already
@@ -686,6 +689,19 @@ def _claim_trigger(text: str) -> list[Trigger]:
     if match is None:
         return []
     return [Trigger("Attack", 1, match.start(), match.end(), match.group(0))]
+
+
+# "Both men died.", "One man died at the scene": deaths told with no tactic of their own
+_DIED: Final = re.compile(r"\b(?:died|succumbed|were killed|was killed|were dead|was dead)\b", re.IGNORECASE)
+TOLL_ONLY: Final[int] = 0  # the strength of a toll-only trigger: it adds to the incident before
+
+
+def _toll_trigger(text: str) -> list[Trigger]:
+    """A trigger that only carries a toll to the incident told before it ("Both men died")."""
+    match = _DIED.search(text)
+    if match is None:
+        return []
+    return [Trigger("Attack", TOLL_ONLY, match.start(), match.end(), match.group(0))]
 
 
 def _claimant(text: str, mentions: list[Mention]) -> str:
