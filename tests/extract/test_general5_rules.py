@@ -447,3 +447,8 @@ def test_a_crowd_that_beats_and_burns_men_is_mob_violence_and_its_toll_follows(l
 
 def test_a_toll_alone_never_starts_an_incident(language):
     assert _events("Both men died in Kafr Safra on Wednesday.", language) == []
+
+
+def test_a_named_source_with_a_described_apposition_is_its_name():
+    text = "The Emergency Lawyers, a group that documents abuses in the war, said a drone struck the station."
+    assert find_attribution(text, [], "Sudan").speaker == "Emergency Lawyers"

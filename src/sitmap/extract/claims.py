@@ -193,15 +193,27 @@ def _named_speaker(text: str) -> Attribution | None:
         phrase = text[start:end].strip(" ,")
         phrase = re.sub(r"^(?:separately|meanwhile|earlier|later|also)\s+", "", phrase, flags=re.IGNORECASE)
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).strip()
+        name, _, apposition = phrase.partition(",")
+        if apposition and _RELATIVE.search(apposition) and _PROPER.fullmatch(name.strip()):
+            # "The Emergency Lawyers, a group that documents abuses in the war, said": the name,
+            # vouched for by the body word of the description after it
+            if not _HEADS.search(apposition):
+                continue
+            phrase = name.strip()
         words = phrase.split()
-        if not words or len(words) > 12 or _PRONOUNS.match(phrase) or not _HEADS.search(phrase):
+        if not words or len(words) > 12 or _PRONOUNS.match(phrase) or not _HEADS.search(phrase + apposition):
             continue
-        if re.search(r"\b(?:that|which|who|when|after|because|if|while)\b", phrase, re.IGNORECASE):
+        if _RELATIVE.search(phrase):
             continue
         first = text.find(phrase, start)
         speaker = re.sub(r"\s+", " ", phrase)
         return Attribution(speaker[0].upper() + speaker[1:], "named", first, first + len(phrase), phrase)
     return None
+
+
+_RELATIVE: Final = re.compile(r"\b(?:that|which|who|when|after|because|if|while)\b", re.IGNORECASE)
+# A proper name: capitalised words, with "of", "for", "the" and "and" between them
+_PROPER: Final = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|for|the|and|de|du|des)\s+)*[A-Z][\w'’.-]*)*")
 
 
 def _closeness(verbs: list[tuple[int, int]], attribution: Attribution) -> int:

@@ -201,6 +201,14 @@ def _same_crowd(main: Event, event: Event) -> bool:
     )
 
 
+def better_source(first: str, second: str) -> str:
+    """The claimant of an incident told twice: the first, unless it only described a source the
+    second names ("..., a local rights group said." then "The Darfur Bar Association said ...")."""
+    if second and _described(first) and _proper_name(second):
+        return second
+    return first or second
+
+
 def _described(speaker: str) -> bool:
     """A source described, not named: several words, none capitalised after the first ("Local
     rights group", "Medical group")."""
@@ -351,11 +359,7 @@ def absorb(
         territory = Territory(territory.place, territory.from_actor, actor1)
     if territory is not None and withdrew and not territory.from_actor:
         territory = Territory(territory.place, actor2, territory.to_actor)
-    claimed_by = main.claimed_by or other.claimed_by
-    if other.claimed_by and _described(main.claimed_by) and _proper_name(other.claimed_by):
-        # "..., a local rights group said." then "The Darfur Bar Association said ...": the
-        # follow-up names the source the lede only described
-        claimed_by = other.claimed_by
+    claimed_by = better_source(main.claimed_by, other.claimed_by)
     sub_event_type = main.sub_event_type
     if (
         sub_event_type == "Armed clash"

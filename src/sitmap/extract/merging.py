@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from sitmap.extract import taxonomy
 from sitmap.extract.fatalities import more_precise_toll, updated_toll
+from sitmap.extract.incidents import better_source
 from sitmap.model import Event, place_of
 
 
@@ -167,7 +168,7 @@ def _fold(kept: Event, other: Event) -> Event:
         fatalities=fatalities,
         fatalities_low=min(low) if low and min(low) != max(high) else None,
         fatalities_high=max(high) if high and min(low) != max(high) else None,
-        claimed_by=kept.claimed_by or other.claimed_by,
+        claimed_by=better_source(kept.claimed_by, other.claimed_by),
         claims=kept.claims + tuple(claim for claim in other.claims if claim not in kept.claims),
         evidence=kept.evidence + tuple(item for item in other.evidence if item not in kept.evidence),
         confidence=max(kept.confidence, other.confidence),

@@ -318,6 +318,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             # clause's; the other places are told again below
             triggers = [t for t in triggers if t.start < aside.start()]
             counts = [c for c in counts if c.start < aside.start()]
+            mentions = [m for m in mentions if m.start < aside.start()]
             has_deaths = any(count.kind == "killed" for count in counts)
             spans = [*spans, (aside.start(), len(sentence.text))]
         # "relatives of those killed", "the detained": people named by what befell them
