@@ -452,3 +452,11 @@ def test_a_toll_alone_never_starts_an_incident(language):
 def test_a_named_source_with_a_described_apposition_is_its_name():
     text = "The Emergency Lawyers, a group that documents abuses in the war, said a drone struck the station."
     assert find_attribution(text, [], "Sudan").speaker == "Emergency Lawyers"
+
+
+def test_a_paper_named_daily_tells_no_habit(language):
+    text = (
+        "KABUL (Daily Frontier) - Gunmen killed 14 villagers in Kafr Safra overnight, police said on Monday."
+    )
+    (event,) = _events(text, language)
+    assert event.fatalities == 14
