@@ -460,3 +460,22 @@ def test_a_paper_named_daily_tells_no_habit(language):
     )
     (event,) = _events(text, language)
     assert event.fatalities == 14
+
+
+def test_the_previous_day_of_a_report_is_the_day_before_it(language):
+    text = (
+        "The army said on 10 June that its troops had clashed with insurgents near Kafr Safra the previous "
+        "day, killing four of them."
+    )
+    (event,) = _events(text, language)
+    assert event.event_date == date(2025, 6, 9)
+
+
+def test_captives_beheaded_are_dead():
+    counts = find_counts("Insurgents captured two fishermen on the beach and beheaded them, residents said.")
+    assert [(count.kind, count.value) for count in counts] == [("killed", 2)]
+
+
+def test_a_monitors_summary_rolls_up_and_gives_no_event_of_its_own(language):
+    text = "Summary: Insurgents abducted nine children in Kafr Safra and beheaded two men in Ariha this week."
+    assert _events(text, language) == []

@@ -241,9 +241,7 @@ def is_figurative(text: str, start: int) -> bool:
 def is_habitual(text: str) -> bool:
     """True when a sentence tells what happens again and again ("shelled almost daily"): background.
     A capitalised word inside the sentence is a name ("JOS (Daily Trust) -"), not a habit."""
-    return any(
-        match.start() == 0 or not match.group()[0].isupper() for match in _HABITUAL.finditer(text)
-    )
+    return any(match.start() == 0 or not match.group()[0].isupper() for match in _HABITUAL.finditer(text))
 
 
 def is_aftermath(text: str) -> bool:

@@ -367,6 +367,11 @@ def _things() -> frozenset[str]:
 
 
 def _kind_of(text: str, number: Number, next_start: int, previous_end: int = -1) -> tuple[str, str] | None:
+    if _KILLED_THEM.match(text, number.end):
+        # "captured two fishermen on the beach and beheaded them": the captives were killed
+        return "killed", next(
+            (w for w in _words(text[number.end : number.end + 30])[:3] if w in PERSON_NOUNS), ""
+        )
     before = _words(text[max(0, number.start - 40) : number.start])[-3:]
     after = _words(text[number.end : next_start])[:9]
     following = _words(text[number.end : number.end + 120])
@@ -458,6 +463,11 @@ def _combined(text: str, number: Number, kind: str, ahead: list[str] | None = No
     return kind
 
 
+_KILLED_THEM: Final = re.compile(
+    r"[^.;,]{0,60}?\band (?:then |later )?(?:beheaded|killed|executed|murdered|shot dead|shot and killed|hacked to death)"
+    r" (?:them|him|her)\b",
+    re.IGNORECASE,
+)
 _SENTENCED: Final = re.compile(r"\b(?:sentenc\w*|condemn\w*) (?:[\w-]+ ){0,4}to death\b|\bdeath sentences?\b")
 
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Final, Protocol
 
 from spacy.language import Language
@@ -246,6 +246,9 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     spotted: list[_Spotted] = []
     past_told: set[int] = set()  # sentences that tell only a past event named by its year
     for sentence, triggers in candidates:
+        if _SUMMARY.match(sentence.text):
+            # a monitor's "Summary: ..." rolls up the incidents its sections tell one by one
+            continue
         counts = find_counts(sentence.text)
         dated = dates[sentence.index]
         if court and (context.is_court(sentence.text) or dated.cue is None or dated.cue.precision != 1):
@@ -360,6 +363,11 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
 _NAMED_BY_FATE: Final = re.compile(r"\b(?:those|the)\s+$", re.IGNORECASE)
 _FATES: Final = frozenset(
     "killed dead wounded injured detained arrested abducted kidnapped displaced".split()
+)
+DAY_BEFORE: Final = timedelta(days=1)
+_SUMMARY: Final = re.compile(
+    r"\s*(?:summary|in brief|key (?:points|developments)|highlights|overview|at a glance)\s*[:–—-]",
+    re.IGNORECASE,
 )
 # A clause that tells what came before or after ("after parliament adopted the law last week")
 _SUBORDINATE: Final = re.compile(r"\b(?:after|since|before|following|when|until)\b[^,.;]*$", re.IGNORECASE)
@@ -899,7 +907,13 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
         if own is None:
             result[sentence.index] = _Dated(previous.value, max(previous.precision, 2), None)
             continue
-        if own.relative_to_previous and previous.cue is not None:
+        reported = [cue for cue in found if cue not in cues and cue.precision == 1 and cue.start < own.start]
+        if own.relative_to_previous and reported:
+            # "the RDF said on 28 November that its troops had clashed with insurgents the
+            # previous day": the day before the report the sentence dates
+            back = DAY_BEFORE if own.precision == 1 and own.value < published else timedelta(0)
+            dated = _Dated(reported[-1].value - back, own.precision, own)
+        elif own.relative_to_previous and previous.cue is not None:
             dated = _Dated(previous.value, max(previous.precision, 2), own)
         else:
             dated = _Dated(own.value, own.precision, own)
