@@ -15,6 +15,18 @@ def test_embed_gives_one_unit_row_per_text_in_order() -> None:
     assert float(vectors[0] @ alone[0]) > 0.999
 
 
+def test_embed_gives_a_repeated_text_the_row_it_has_alone() -> None:
+    texts = [
+        "Gunmen stormed a village at dawn.",
+        "Rain is expected on Sunday.",
+        "Gunmen stormed a village at dawn.",
+    ]
+    vectors = embed(texts)
+    assert vectors.shape == (3, DIMENSION)
+    assert np.array_equal(vectors[0], vectors[2])
+    assert np.array_equal(vectors[:2], embed(texts[:2]))
+
+
 def test_embed_of_nothing_is_empty() -> None:
     assert embed([]).shape == (0, DIMENSION)
 

@@ -65,8 +65,21 @@ def prepare() -> None:
 def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> npt.NDArray[np.float32]:
     """Unit-length 384-d embeddings of ``texts``, one row per text, in order.
 
-    Texts are batched by length so that padding stays short; each is cut at 128 word pieces.
+    Each distinct text is embedded once and its row copied to its repeats: wire copy run by
+    several outlets repeats whole sentences in a batch, and a text's embedding does not depend
+    on the other texts of its batch (nor on the padding), so a repeat costs a copy, not a run.
     """
+    distinct = list(dict.fromkeys(texts))
+    vectors = _embed_distinct(distinct, batch_size)
+    if len(distinct) == len(texts):
+        return vectors
+    row = {text: index for index, text in enumerate(distinct)}
+    return vectors[[row[text] for text in texts]]
+
+
+def _embed_distinct(texts: Sequence[str], batch_size: int) -> npt.NDArray[np.float32]:
+    """The embeddings of ``texts`` batched by length, so that padding stays short; each is cut
+    at 128 word pieces."""
     out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
     if not texts:
         return out
