@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sitmap.nlp.embeddings import DIMENSION, embed
+from sitmap.nlp.embeddings import DIMENSION, _runs, embed
 
 
 def test_embed_gives_one_unit_row_per_text_in_order() -> None:
@@ -25,6 +25,16 @@ def test_embed_gives_a_repeated_text_the_row_it_has_alone() -> None:
     assert vectors.shape == (3, DIMENSION)
     assert np.array_equal(vectors[0], vectors[2])
     assert np.array_equal(vectors[:2], embed(texts[:2]))
+
+
+def test_embed_rows_do_not_depend_on_how_texts_are_grouped_in_runs() -> None:
+    texts = ["Gunmen stormed a village at dawn.", "Rain.", "Police fired tear gas at students on Monday."]
+    assert np.array_equal(embed(texts, tokens_per_run=1), embed(texts))
+
+
+def test_runs_stay_within_the_word_piece_budget() -> None:
+    assert _runs([0, 1, 2, 3], [2, 3, 5, 9], 10) == [[0, 1], [2], [3]]
+    assert _runs([0, 1], [20, 30], 10) == [[0], [1]]
 
 
 def test_embed_of_nothing_is_empty() -> None:

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 DIMENSION = 384
 MAX_TOKENS = 128
-# Word pieces per ONNX run (texts x the longest of them): a run of few short rows is faster per
-# word piece than a wide one (the attention tensors stay in cache); 256 ran the classifier's
-# sentences 18% and CASE snippets 50% faster than batches of 32 texts, with the same rows.
+# Word pieces per ONNX run (texts x the longest of them): measured, a run of few rows costs less
+# per word piece than a wide one; 256 ran the classifier's sentences 18% and CASE snippets 50%
+# faster than batches of 32 texts (128 to 256 about alike), with the same rows.
 TOKENS_PER_RUN = 256
 # One thread per session: parallel coding runs one process per core, and a second thread (which
 # spins while it waits) only takes the other worker's core.
