@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from sitmap.extract.lexicon import folded, folded_or_none, folded_pattern, literal_prefixes, match_spans
+from sitmap.extract.lexicon import (
+    folded,
+    folded_or_none,
+    folded_pattern,
+    holds_any,
+    literal_prefixes,
+    match_spans,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 # letters re.IGNORECASE reads as a-z besides their own cases, and ones lower() changes in length
@@ -20,6 +27,12 @@ def _texts() -> list[str]:
 def test_folded_spells_what_ignorecase_reads_as_a_to_z():
     assert folded("ſcored İnnings ıs K") == "scored innings is k"
     assert len(folded(ODD)) == len(ODD)
+
+
+def test_holds_any_says_whether_one_literal_is_in_the_text():
+    assert holds_any("shelled the town", ("bomb", "shell"))
+    assert not holds_any("shelled the town", ("bomb", "rocket"))
+    assert not holds_any("shelled the town", ())
 
 
 def test_literal_prefixes_can_run_over_spaces_and_hyphens():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sitmap.nlp.embeddings import DIMENSION, embed
+from sitmap.nlp.embeddings import DIMENSION, _runs, embed
 
 
 def test_embed_gives_one_unit_row_per_text_in_order() -> None:
@@ -13,6 +13,28 @@ def test_embed_gives_one_unit_row_per_text_in_order() -> None:
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     alone = embed(texts[:1])
     assert float(vectors[0] @ alone[0]) > 0.999
+
+
+def test_embed_gives_a_repeated_text_the_row_it_has_alone() -> None:
+    texts = [
+        "Gunmen stormed a village at dawn.",
+        "Rain is expected on Sunday.",
+        "Gunmen stormed a village at dawn.",
+    ]
+    vectors = embed(texts)
+    assert vectors.shape == (3, DIMENSION)
+    assert np.array_equal(vectors[0], vectors[2])
+    assert np.array_equal(vectors[:2], embed(texts[:2]))
+
+
+def test_embed_rows_do_not_depend_on_how_texts_are_grouped_in_runs() -> None:
+    texts = ["Gunmen stormed a village at dawn.", "Rain.", "Police fired tear gas at students on Monday."]
+    assert np.array_equal(embed(texts, tokens_per_run=1), embed(texts))
+
+
+def test_runs_stay_within_the_word_piece_budget() -> None:
+    assert _runs([0, 1, 2, 3], [2, 3, 5, 9], 10) == [[0, 1], [2], [3]]
+    assert _runs([0, 1], [20, 30], 10) == [[0], [1]]
 
 
 def test_embed_of_nothing_is_empty() -> None:

@@ -21,6 +21,7 @@ from sitmap.extract.lexicon import (
     LITERAL_TEXT,
     folded,
     folded_or_none,
+    holds_any,
     literal_prefixes,
     longest_first,
     substring_tests,
@@ -56,7 +57,7 @@ class _ActorRow:
     def may_match(self, lowered: str) -> bool:
         """False when the row cannot match the text ``lowered`` is ``folded`` from: a substring
         test is far cheaper than running the pattern, and most rows are absent from a sentence."""
-        return not self.prefixes or any(prefix in lowered for prefix in self.prefixes)
+        return not self.prefixes or holds_any(lowered, self.prefixes)
 
     def spans(self, text: str, lowered: str) -> list[tuple[int, int]]:
         """Where the row matches ``text`` (``lowered`` is its ``folded`` form)."""
@@ -144,13 +145,16 @@ def find_countries(text: str) -> tuple[tuple[str, str, int, int], ...]:
     lowered = text.lower()
     found: list[tuple[str, str, int, int]] = []
     for word in _WORD.finditer(text):
+        token = word.group()  # \w+ holds no "."
+        token_lowered = token.lower()
+        if token_lowered not in index and token not in index:
+            continue  # most words start no name: two lookups, not the checks below
         start = word.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "-_"):
             continue
         if found and start < found[-1][3]:
             continue
-        token = word.group().rstrip(".")
-        for key, source in ((token.lower(), lowered), (token, text)):
+        for key, source in ((token_lowered, lowered), (token, text)):
             for name, country, iso3, short in index.get(key, ()):
                 if short != (source is text):
                     continue

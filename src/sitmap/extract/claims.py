@@ -13,6 +13,7 @@ from typing import Final
 from sitmap.extract.lexicon import (
     LITERAL_TEXT,
     folded,
+    holds_any,
     literal_prefixes,
     longest_first,
     split_alternatives,
@@ -99,7 +100,7 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
     for speaker, kind, pattern, bound, prefixes in load_speakers():
         if bound and bound != OF_ARTICLE and country and bound != country:
             continue
-        if prefixes and not any(prefix in case_folded for prefix in prefixes):
+        if prefixes and not holds_any(case_folded, prefixes):
             continue  # a substring test is far cheaper than the pattern, which most texts lack
         name = f"{speaker} ({country})" if bound == OF_ARTICLE and country else speaker
         for match in pattern.finditer(text):

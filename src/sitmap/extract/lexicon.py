@@ -96,6 +96,15 @@ def substring_tests(prefixes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in prefixes if not any(q != p and q in p for q in prefixes))
 
 
+def holds_any(text: str, literals: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``literals``: ``any(...)`` written as a loop, which skips
+    making a generator, since the tables run this test for every row on every sentence."""
+    for literal in literals:
+        if literal in text:
+            return True
+    return False
+
+
 # Besides the two cases of a letter, re.IGNORECASE reads "İ" and "ı" as "i" and "ſ" as "s" (the
 # Kelvin sign lowers to "k" by itself); ``folded`` spells them so.
 _ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
