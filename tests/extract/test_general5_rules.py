@@ -479,3 +479,22 @@ def test_captives_beheaded_are_dead():
 def test_a_monitors_summary_rolls_up_and_gives_no_event_of_its_own(language):
     text = "Summary: Insurgents abducted nine children in Kafr Safra and beheaded two men in Ariha this week."
     assert _events(text, language) == []
+
+
+def test_children_seized_and_marched_away_are_abducted_not_marching(language):
+    text = (
+        "On 10 June, insurgents entered Kafr Safra in the afternoon.\n\n"
+        "The insurgents seized nine children and marched them into the bush, local sources said."
+    )
+    assert [event.sub_event_type for event in _events(text, language)] == ["Abduction/forced disappearance"]
+
+
+def test_a_section_heading_opens_a_new_scene(language):
+    text = (
+        "Kafr Safra district\n\n"
+        "On 9 June, insurgents seized six farmers in Kafr Safra, residents said.\n\n"
+        "Ariha district\n\n"
+        "On 10 June, insurgents seized two fishermen near Ariha and beheaded them, residents said."
+    )
+    events = sorted((event.location, event.fatalities) for event in _events(text, language))
+    assert events == [("Ariha", 2), ("Kafr Safra", 0)]

@@ -212,6 +212,7 @@ class _Draft:
     asides: frozenset[int] = frozenset()
     crime: bool = False  # an ordinary police case: its arrests are no political event
     issuer: Evidence | None = None  # who issued a press release: the claimant of its events
+    headings: frozenset[int] = frozenset()  # sentences that are section headings
 
 
 def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
@@ -341,6 +342,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             spotted.append(_Spotted(sentence, trigger, mentions, counts, dated, claimant, tuple(spans)))
     short = len(document.text) <= SHORT_DOCUMENT
     asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
+    headings = frozenset(sentence.index for sentence in sentences if _is_heading(sentence.text))
     background = frozenset(
         index for index, dated in dates.items() if dated.cue is not None and dated.cue.background
     )
@@ -357,6 +359,19 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         asides,
         context.crime_document(document.text),
         _issuer(document, sentences),
+        headings,
+    )
+
+
+# A section heading of a monitor's report or a live page ("Mocimboa da Praia district",
+# "10:20 - Zaporizhzhia: drones hit homes"): a short line without a sentence's full stop.
+HEADING_WORDS: Final[int] = 8
+
+
+def _is_heading(text: str) -> bool:
+    line = text.strip()
+    return (
+        bool(line) and "\n" not in line and len(line.split()) <= HEADING_WORDS and line[-1] not in ".!?\"”'"
     )
 
 
@@ -492,8 +507,18 @@ def _finish(
         built.append((candidate, item))
         follow_up.append(follow_only)
     events = _place_summaries(document, events, built, toponyms, focus_place)
+    last, places = -1, set()
     for event, (_, item), follow_only in zip(events, built, follow_up, strict=True):
-        separate = bool(_ANOTHER_INCIDENT.search(item.sentence.text))
+        # a section heading between the last incident's sentence and this one opens a new scene,
+        # unless it goes back to a place told before ("09:55 - Kharkiv: more details")
+        headed = (
+            last >= 0
+            and any(last < index < item.sentence.index for index in draft.headings)
+            and event.location not in places
+        )
+        last = item.sentence.index
+        places.add(event.location)
+        separate = headed or bool(_ANOTHER_INCIDENT.search(item.sentence.text))
         distinct[event.event_id] = separate
         readings.append(
             _reading(
