@@ -4,6 +4,7 @@ named "Today"; what a truce provides for; a defence ministry that is no one coun
 where the wounded were taken; tear gas shells and riot police; and actor names that a shorter name
 sits inside (the SSPDF is not Myanmar's PDF)."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -498,3 +499,26 @@ def test_a_section_heading_opens_a_new_scene(language):
     )
     events = sorted((event.location, event.fatalities) for event in _events(text, language))
     assert events == [("Ariha", 2), ("Kafr Safra", 0)]
+
+
+def test_a_military_vehicle_hit_by_an_ied_is_its_target(language):
+    text = "An IED went off in Kafr Safra on Wednesday as a military vehicle was passing, killing three soldiers."
+    (event,) = _events(text, language)
+    assert event.actor2.startswith("Military Forces") and not event.actor1.startswith("Military Forces")
+
+
+def test_a_scene_set_in_a_regions_countryside_is_another_incident():
+    from sitmap.extract.reader import _ANOTHER_INCIDENT
+
+    assert _ANOTHER_INCIDENT.search("In the western countryside of Daraa, gunmen shot dead a council member.")
+    assert not _ANOTHER_INCIDENT.search("In the attack, gunmen shot dead a council member.")
+
+
+def test_a_town_in_the_region_a_seat_is_named_for_places_the_incident():
+    seat = replace(
+        _coded("Remote explosive/landmine/IED"), location="Deir ez-Zor", admin1="Deir ez-Zor", geo_precision=1
+    )
+    town = replace(seat, location="Al Mayadin", geo_precision=1)
+    assert absorb(seat, town, frozenset(), frozenset()).location == "Al Mayadin"
+    elsewhere = replace(town, admin1="Homs")
+    assert absorb(seat, elsewhere, frozenset(), frozenset()).location == "Deir ez-Zor"

@@ -169,6 +169,8 @@ _TOLD_BEFORE: Final = re.compile(
 _ONE_SIDED: Final = re.compile(r"attack(?:ed|s)?\b", re.IGNORECASE)
 
 
+# Tactics of armed groups: a state force named in such a sentence is its target
+_NEVER_BY_STATE: Final[frozenset[str]] = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
 # The state's forces named before a killing ("Security forces ... shot dead", "police opened fire")
 _FORCES_BEFORE: Final = re.compile(
     r"\b(?:security forces|police(?:men)?|soldiers|troops|gendarmes|riot police|army|officers)\b[^.;]{0,60}$",
@@ -392,9 +394,9 @@ def _default_actor1(sub_event_type: str, country: str) -> Actor:
 def _adjust_type(candidate: Candidate, text: str) -> None:
     """ACLED's conditions on actors: an attack needs an unarmed target, a protest needs protesters."""
     sub = candidate.sub_event_type
-    if sub == "Suicide bomb" and candidate.actor1 is not None and candidate.actor1.inter == 1:
-        # "a suicide car bomb exploded at the gate of a military base": state forces are the
-        # target of a suicide bombing, never its author
+    if sub in _NEVER_BY_STATE and candidate.actor1 is not None and candidate.actor1.inter == 1:
+        # "a suicide car bomb exploded at the gate of a military base", "an IED went off as a
+        # military vehicle was passing": state forces are the target, not the author
         if candidate.actor2 is None or candidate.actor2.inter == 7:
             candidate.actor2 = candidate.actor1
         candidate.actor1 = Actor(

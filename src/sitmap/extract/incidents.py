@@ -245,10 +245,19 @@ def _new_place(main: Event, event: Event, reading: Reading) -> bool:
 
 def _inside(other: Event, main: Event) -> bool:
     """True when ``other`` is placed more exactly in ``main``'s region ("Zamfara state", then
-    "Kaya village in Maradun"): a town of it, where ``main`` has only the region."""
-    if not (other.location and main.location) or (other.geo_precision or 9) >= (main.geo_precision or 9):
+    "Kaya village in Maradun"): a town of it, where ``main`` has only the region or its namesake
+    seat."""
+    if not (other.location and main.location) or other.location == main.location:
         return False
-    return main.location in {other.admin1, other.admin2} and other.location != main.location
+    finer, same = (
+        (other.geo_precision or 9) < (main.geo_precision or 9),
+        other.geo_precision == main.geo_precision,
+    )
+    # a seat named like its region ("explosion in eastern Deir Ezzor", then "near Al-Mayadin"):
+    # the place in the region it names, told at the same precision
+    return (finer and main.location in {other.admin1, other.admin2}) or (
+        same and main.location == other.admin1
+    )
 
 
 def _claimant_inter(other: Event, claimant: str, default: int | None) -> int | None:

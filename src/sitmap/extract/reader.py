@@ -60,7 +60,8 @@ _ANOTHER_INCIDENT: Final = re.compile(
     r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b"
     # ("prompting the troops to retaliate", "killed in retaliatory fire" are the same exchange of fire)
     # a scene set apart at the head of the sentence: "In the occupied West Bank, troops killed ..."
-    r"|(?-i:^In (?:the )?(?:occupied |neighbouring |neighboring |nearby )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*,)"
+    r"|(?-i:^In (?:the )?(?:occupied |neighbouring |neighboring |nearby )?(?:(?:[a-z-]+ ){0,2}(?:countryside|outskirts|"
+    r"suburbs|province|region|district|governorate|state|area) of (?:the )?)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*,)"
     # an item of a bulleted summary ("- A missile strike on Kharkiv killed three ..."): one incident each
     r"|^[-•*–]\s",
     re.IGNORECASE,
