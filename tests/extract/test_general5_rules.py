@@ -522,3 +522,9 @@ def test_a_town_in_the_region_a_seat_is_named_for_places_the_incident():
     assert absorb(seat, town, frozenset(), frozenset()).location == "Al Mayadin"
     elsewhere = replace(town, admin1="Homs")
     assert absorb(seat, elsewhere, frozenset(), frozenset()).location == "Deir ez-Zor"
+
+
+def test_the_paper_a_dateline_credits_is_no_place(language):
+    text = "DAMASCUS (Ariha Times) - Rebels shelled a village on Wednesday, killing two civilians."
+    (event,) = _events(text, language)
+    assert event.location != "Ariha"

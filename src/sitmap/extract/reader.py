@@ -80,6 +80,11 @@ _NAME_CONTINUES: Final = re.compile(
     r"(?:[ -](?:[A-Z][\w'’-]*|of|the|and|for))*?[ -](?:Army|Front|Movement|Party|Forces|Brigades?|"
     r"Battalions?|Militias?|Cartel|Council|Alliance|Organi[sz]ation)\b|\s+(?i:road|street|avenue)\b"
 )
+# The newspaper a dateline credits, named for its city: "BAHIR DAR (Addis Standard) -"
+_CREDITED_PAPER: Final = re.compile(
+    r"[^()]{0,30}\s(?:Standard|Times|Post|Tribune|Herald|Chronicle|Observer|Monitor|Gazette|Telegraph|Journal|"
+    r"Online|Today|Express|Star|Mirror|Independent|Voice|Insider|Daily)\)"
+)
 _FUNCTION_WORD: Final = re.compile(
     r"(?i:the|an?|in|on|at|of|to|from|by|with|for|was|were|is|are|has|have|had)", re.ASCII
 )
@@ -222,6 +227,11 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     tags = _tag_spans(document.text)
     toponyms = [t for t in toponyms if not any(start <= t.start < end for start, end in tags)]
     toponyms = [t for t in toponyms if not _NAME_CONTINUES.match(document.text, t.end)]
+    toponyms = [
+        t
+        for t in toponyms
+        if not (document.text[t.start - 1 : t.start] == "(" and _CREDITED_PAPER.match(document.text, t.end))
+    ]
     # a picture's caption ("... near destroyed buildings in Hasakeh (AFP photo)") reports no event
     candidates = [
         (sentence, find_triggers(sentence.text)) for sentence in sentences if not is_caption(sentence.text)
