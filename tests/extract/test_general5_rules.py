@@ -528,3 +528,20 @@ def test_the_paper_a_dateline_credits_is_no_place(language):
     text = "DAMASCUS (Ariha Times) - Rebels shelled a village on Wednesday, killing two civilians."
     (event,) = _events(text, language)
     assert event.location != "Ariha"
+
+
+def test_attackers_identified_as_a_groups_fighters_are_that_group(language):
+    names = [
+        mention.actor.name
+        for mention in find_mentions(
+            "The attackers, identified by survivors as fighters of the M23, fled.", "Syria"
+        )
+    ]
+    assert names == ["M23: March 23 Movement", "M23: March 23 Movement"]  # the attackers, then the name
+    text = (
+        "Armed men raped at least 14 women in Kafr Safra on Saturday, the UN said.\n\n"
+        "The attackers, identified by survivors as fighters of the M23, went from house to house.\n\n"
+        "Wazalendo militias deny any part in it."
+    )
+    (event,) = [e for e in _events(text, language) if e.sub_event_type == "Sexual violence"]
+    assert event.actor1 == "M23: March 23 Movement"

@@ -42,6 +42,7 @@ class Mention:
     text: str
     backer: Actor | None = None
     explicit_country: bool = False
+    identified: bool = False  # a generic word the text names ("the attackers, identified as M23 fighters")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +250,12 @@ _POLITICAL_OPPOSITION = re.compile(
     r"bloc|movement)\b",
     re.IGNORECASE,
 )
+_IDENTIFIED_AS = re.compile(
+    r",?\s*(?:(?:who\s+(?:were|was)\s+)?(?:identified|described|believed|thought|suspected|named|recognised|recognized)"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:as|to\s+be)|(?:said|believed|thought)\s+to\s+be)\s+(?:(?:fighters|members|militants|"
+    r"elements|men|gunmen)\s+of\s+)?(?:the\s+)?(?-i:[A-Z][\w'’-]*[\s/]+){0,4}",
+    re.IGNORECASE,
+)
 _STATE_BEFORE = re.compile(r"(?:government|regime|army|military|state)\s+$", re.IGNORECASE)
 
 
@@ -301,6 +308,16 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
             # by Hayat Tahrir al-Sham": one mention, the named group
             mentions[-1] = Mention(mention.actor, previous.start, end, text[previous.start : end])
             continue
+        if (
+            previous is not None
+            and is_named(mention.actor)
+            and is_generic(previous.actor.name)
+            and _IDENTIFIED_AS.fullmatch(text, previous.end, start)
+        ):
+            # "the attackers, identified by survivors as fighters of the AFC/M23, ...": who they were
+            mentions[-1] = Mention(
+                mention.actor, previous.start, previous.end, previous.text, identified=True
+            )
         mentions.append(mention)
     return mentions
 

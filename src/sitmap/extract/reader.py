@@ -237,7 +237,13 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         (sentence, find_triggers(sentence.text)) for sentence in sentences if not is_caption(sentence.text)
     ]
     candidates = [
-        (sentence, triggers or _claim_trigger(sentence.text) or _toll_trigger(sentence.text))
+        (
+            sentence,
+            triggers
+            or _claim_trigger(sentence.text)
+            or _identified_trigger(sentence.text)
+            or _toll_trigger(sentence.text),
+        )
         for sentence, triggers in candidates
     ]
     candidates = [(sentence, triggers) for sentence, triggers in candidates if triggers]
@@ -741,6 +747,24 @@ _DIED: Final = re.compile(r"\b(?:died|succumbed|were killed|was killed|were dead
 TOLL_ONLY: Final[int] = 0  # the strength of a toll-only trigger: it adds to the incident before
 
 
+def _identified_trigger(text: str) -> list[Trigger]:
+    """A weak trigger on a sentence that says who the attackers were ("the attackers, identified
+    by survivors as fighters of the M23, ..."), so the group reaches the incident told before."""
+    if "identified" not in text and "believed" not in text and "described" not in text:
+        return []
+    match = _IDENTIFIED.search(text)
+    if match is None:
+        return []
+    return [Trigger("Attack", 1, match.start(), match.end(), match.group(0))]
+
+
+_IDENTIFIED: Final = re.compile(
+    r"\b(?:attackers|assailants|gunmen|militants|fighters|perpetrators|armed men)\b,?\s+(?:who\s+(?:were|was)\s+)?"
+    r"(?:identified|believed|described)",
+    re.IGNORECASE,
+)
+
+
 def _toll_trigger(text: str) -> list[Trigger]:
     """A trigger that only carries a toll to the incident told before it ("Both men died")."""
     match = _DIED.search(text)
@@ -754,7 +778,8 @@ def _claimant(text: str, mentions: list[Mention]) -> str:
     "Al Shabaab claimed responsibility"), right before the claim verb, or ""."""
     for mention in mentions:
         if mention.actor.inter in {2, 3, 4} and not is_generic(mention.actor.name):
-            if _CLAIMED.match(text, mention.end):
+            if _CLAIMED.match(text, mention.end) or mention.identified:
+                # (or who the attackers were: "the attackers, identified by survivors as M23")
                 return mention.actor.name
     return ""
 
