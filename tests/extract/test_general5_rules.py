@@ -545,3 +545,12 @@ def test_attackers_identified_as_a_groups_fighters_are_that_group(language):
     )
     (event,) = [e for e in _events(text, language) if e.sub_event_type == "Sexual violence"]
     assert event.actor1 == "M23: March 23 Movement"
+
+
+def test_the_protest_named_again_leaves_the_sentence_its_arrest(language):
+    text = (
+        "Police fired tear gas at protesters in Kafr Safra on Thursday.\n\n"
+        "The protest was called after police on Wednesday arrested three opposition leaders in Kafr Safra."
+    )
+    kinds = sorted((event.sub_event_type, event.event_date) for event in _events(text, language))
+    assert kinds == [("Arrests", date(2025, 6, 11)), ("Protest with intervention", date(2025, 6, 12))]

@@ -75,7 +75,7 @@ def is_unrealised(trigger: Token) -> bool:
             return True
         if any(child.dep_ == "mark" and child.lower_ in _CONDITIONAL for child in children):
             return True
-        if token.i != trigger.i and token.lower_ in _NOT_DONE:
+        if token.i != trigger.i and token.lower_ in _NOT_DONE and not _passive_call(token):
             return True
         if token.dep_ in {"ROOT"} or token.head.i == token.i:
             break
@@ -101,6 +101,11 @@ def is_unrealised(trigger: Token) -> bool:
             break
         token = token.head
     return False
+
+
+def _passive_call(token: Token) -> bool:
+    """ "The protest was called after police arrested ...": a call made (organised), not a demand."""
+    return token.lower_ == "called" and any(child.dep_ == "auxpass" for child in token.children)
 
 
 SPORT: Final[re.Pattern[str]] = re.compile(

@@ -353,6 +353,15 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         ]
         if not triggers:
             continue
+        others = [t for t in triggers if t.sub_event_type not in _DEMONSTRATIONS]
+        if others and len(others) < len(triggers):
+            # "The protest was called after police arrested three leaders": the protest told before
+            # is named again; the sentence's own news is the arrest
+            triggers = [
+                t
+                for t in triggers
+                if t.sub_event_type not in _DEMONSTRATIONS or not _TOLD.search(sentence.text, 0, t.start)
+            ]
         trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
         if trigger is not None:
             dated = _trigger_day(sentence.text, trigger.start, dated, document.published)
@@ -403,6 +412,9 @@ _SUMMARY: Final = re.compile(
 )
 # A clause that tells what came before or after ("after parliament adopted the law last week")
 _SUBORDINATE: Final = re.compile(r"\b(?:after|since|before|following|when|until)\b[^,.;]*$", re.IGNORECASE)
+_DEMONSTRATIONS: Final = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration"})
+# "The protest ...", "The rally ..." opening a sentence: the demonstration the story told already
+_TOLD: Final = re.compile(r"^\s*the\s+$", re.IGNORECASE)
 # A clause set beside the main one ("..., while in Bogura crowds set fire to an office")
 _WHILE_CLAUSE: Final = re.compile(r",\s*(?:while|whereas)\b", re.IGNORECASE)
 
