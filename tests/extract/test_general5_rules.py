@@ -554,3 +554,16 @@ def test_the_protest_named_again_leaves_the_sentence_its_arrest(language):
     )
     kinds = sorted((event.sub_event_type, event.event_date) for event in _events(text, language))
     assert kinds == [("Arrests", date(2025, 6, 11)), ("Protest with intervention", date(2025, 6, 12))]
+
+
+def test_killing_the_driver_is_one_dead():
+    counts = find_counts("A drone hit a minibus on Tuesday, killing the driver and wounding six passengers.")
+    assert fatalities(counts)[0] == 1
+
+
+def test_where_a_vehicle_was_heading_is_no_place(language):
+    text = (
+        "A drone hit a minibus in Kafr Safra on Tuesday, killing the driver.\n\n"
+        "The minibus was travelling to Ariha when the drone struck its front, officials said."
+    )
+    assert {event.location for event in _events(text, language)} == {"Kafr Safra"}

@@ -47,10 +47,12 @@ _PROTEST_TYPES: Final[frozenset[str]] = frozenset(
 )
 
 
-# Where the wounded were taken is no event's place ("evacuated to Niamey for treatment",
-# "rushed to a hospital in Kumbo"): the span after the verb, up to the clause's end.
+# Where the wounded were taken, or where a vehicle was heading, is no event's place ("evacuated
+# to Niamey for treatment", "the minibus was travelling to Kherson when a drone struck it"): the
+# span after the verb, up to the clause's end.
 _DESTINATION: Final = re.compile(
-    r"\b(?:evacuated|taken|rushed|flown|airlifted|transferred|transported|brought|referred|admitted)"
+    r"\b(?:evacuated|taken|rushed|flown|airlifted|transferred|transported|brought|referred|admitted|travell?ing|"
+    r"heading|driving|bound|returning|fleeing|fled)"
     r"\s+(?:[\w-]+\s+){0,4}?to\s+(?P<place>(?:(?:a|the|an)\s+)?(?:\w+\s+){0,3}?(?:hospitals?\s+in\s+)?[A-Z][^,.;]{0,40})"
 )
 

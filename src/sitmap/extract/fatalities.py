@@ -233,6 +233,12 @@ def find_counts(text: str) -> list[Count]:
             linked[index] = True
     counts: list[Count] = []
     group = -1
+    for match in _KILLING_THE_ONE.finditer(text):
+        # "killing the driver and wounding six passengers": one dead, named by the role
+        if not any(number.start <= match.start("who") < number.end + 20 for number in numbers):
+            counts.append(
+                Count("killed", 1, 1, 1, match.start("who"), match.end("who"), noun=match.group("noun"))
+            )
     for index, number in enumerate(numbers):
         found = kinds[index]
         if found is None:
@@ -463,6 +469,11 @@ def _combined(text: str, number: Number, kind: str, ahead: list[str] | None = No
     return kind
 
 
+_KILLING_THE_ONE: Final = re.compile(
+    r"\b(?:killing|killed)\s+(?P<who>(?:the|its|his|her|their)\s+(?P<noun>driver|pilot|owner|operator|motorist|"
+    r"cyclist|shepherd|imam|priest|headmaster|principal|mayor|chief|guard))\b",
+    re.IGNORECASE,
+)
 _KILLED_THEM: Final = re.compile(
     r"[^.;,]{0,60}?\band (?:then |later )?(?:beheaded|killed|executed|murdered|shot dead|shot and killed|hacked to death)"
     r" (?:them|him|her)\b",
