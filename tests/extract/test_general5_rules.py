@@ -567,3 +567,13 @@ def test_where_a_vehicle_was_heading_is_no_place(language):
         "The minibus was travelling to Ariha when the drone struck its front, officials said."
     )
     assert {event.location for event in _events(text, language)} == {"Kafr Safra"}
+
+
+def test_fighting_that_also_flared_elsewhere_keeps_its_own_toll(language):
+    text = (
+        "Four displaced people were killed on Wednesday when rebel shells hit a camp in Kafr Safra, an official said.\n\n"
+        "Fighting also flared on Wednesday in Ariha, where troops said they had repelled a rebel attack. "
+        "A military source said five soldiers were killed."
+    )
+    tolls = sorted((event.location, event.fatalities) for event in _events(text, language))
+    assert tolls == [("Ariha", 5), ("Kafr Safra", 4)]

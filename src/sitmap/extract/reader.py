@@ -57,7 +57,8 @@ _ANOTHER_INCIDENT: Final = re.compile(
     r"\b(?:^earlier\b(?!"
     + _EARLIER_REPORT
     + r")|^elsewhere|separately|in a separate (?:attack|incident)|(?<!\bto )(?!retaliatory fire)retaliat\w*|"
-    r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast))\b"
+    r"a day later|the (?:next|following) day|the day before|a second (?:attack|incident|strike|blast)|"
+    r"also (?:flared|erupted|broke out|raged))\b"
     # ("prompting the troops to retaliate", "killed in retaliatory fire" are the same exchange of fire)
     # a scene set apart at the head of the sentence: "In the occupied West Bank, troops killed ..."
     r"|(?-i:^In (?:the )?(?:occupied |neighbouring |neighboring |nearby )?(?:(?:[a-z-]+ ){0,2}(?:countryside|outskirts|"
