@@ -577,3 +577,19 @@ def test_fighting_that_also_flared_elsewhere_keeps_its_own_toll(language):
     )
     tolls = sorted((event.location, event.fatalities) for event in _events(text, language))
     assert tolls == [("Ariha", 5), ("Kafr Safra", 4)]
+
+
+def test_he_said_cites_the_speaker_of_the_sentence_before():
+    first = find_attribution(
+        "Army spokesman Colonel Musa Ali said on Monday that five soldiers died.", [], "Nigeria"
+    )
+    again = find_attribution(
+        'Troops "fully recovered" the town by the afternoon, he said.', [first], "Nigeria"
+    )
+    assert again is not None and again.speaker == first.speaker
+
+
+def test_a_town_fully_recovered_is_regained(language):
+    text = 'Troops launched a counter-offensive on Wednesday and "fully recovered" Kafr Safra, the army said.'
+    (event,) = _events(text, language)
+    assert event.sub_event_type == "Government regains territory"

@@ -122,6 +122,11 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
         # the phrase at the verb names more than the table's word ("a health worker and two
         # residents said"): its words, the table's kind
         best = replace(named, kind=best.kind)
+    said_he = _HE_SAID.search(text)
+    if said_he is not None and previous and (best is None or best.kind in _VAGUE):
+        # "..., he said, adding that ...": the speaker of the sentence before
+        earlier = previous[-1]
+        return Attribution(earlier.speaker, earlier.kind, said_he.start(), said_he.end(), said_he.group())
     lowered = text.lower()  # (not ``folded``: positions in it are positions in ``text``)
     for phrase, kinds in _ANAPHORS.items():
         position = lowered.find(phrase)
@@ -160,6 +165,7 @@ _HEADS: Final = re.compile(
 _VERB_AFTER: Final = re.compile(
     r"\b(?:said|says|told|reported|reports|announced|stated|confirmed|wrote|posted|claimed|tweeted|added)\b"
 )
+_HE_SAID: Final = re.compile(r"\b(?:he|she) (?:said|added|told|wrote|stated)\b")
 _PRONOUNS: Final = re.compile(r"^(?:he|she|it|they|we|i|this|that|who|which)$", re.IGNORECASE)
 
 
