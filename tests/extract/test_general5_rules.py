@@ -593,3 +593,11 @@ def test_a_town_fully_recovered_is_regained(language):
     text = 'Troops launched a counter-offensive on Wednesday and "fully recovered" Kafr Safra, the army said.'
     (event,) = _events(text, language)
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_where_attackers_withdrew_to_is_no_place(language):
+    text = (
+        "Militants overran the army base in Kafr Safra on Wednesday, killing five soldiers, the army said.\n\n"
+        "The militants set fire to the clinic and carted away weapons before withdrawing towards Ariha."
+    )
+    assert {event.location for event in _events(text, language)} == {"Kafr Safra"}

@@ -52,8 +52,8 @@ _PROTEST_TYPES: Final[frozenset[str]] = frozenset(
 # span after the verb, up to the clause's end.
 _DESTINATION: Final = re.compile(
     r"\b(?:evacuated|taken|rushed|flown|airlifted|transferred|transported|brought|referred|admitted|travell?ing|"
-    r"heading|driving|bound|returning|fleeing|fled)"
-    r"\s+(?:[\w-]+\s+){0,4}?to\s+(?P<place>(?:(?:a|the|an)\s+)?(?:\w+\s+){0,3}?(?:hospitals?\s+in\s+)?[A-Z][^,.;]{0,40})"
+    r"heading|driving|bound|returning|fleeing|fled|withdr[ae]w\w*|retreat\w*|pull(?:ed|ing)? back)"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:to|towards?)\s+(?P<place>(?:(?:a|the|an)\s+)?(?:\w+\s+){0,3}?(?:hospitals?\s+in\s+)?[A-Z][^,.;]{0,40})"
 )
 
 
