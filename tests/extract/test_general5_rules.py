@@ -601,3 +601,10 @@ def test_where_attackers_withdrew_to_is_no_place(language):
         "The militants set fire to the clinic and carted away weapons before withdrawing towards Ariha."
     )
     assert {event.location for event in _events(text, language)} == {"Kafr Safra"}
+
+
+def test_a_drone_belonging_to_an_army_that_struck_is_an_air_strike():
+    from sitmap.extract.triggers import find_triggers
+
+    text = "Witnesses said a drone belonging to the armed forces struck the station at noon."
+    assert "Air/drone strike" in {trigger.sub_event_type for trigger in find_triggers(text)}
