@@ -608,3 +608,14 @@ def test_a_drone_belonging_to_an_army_that_struck_is_an_air_strike():
 
     text = "Witnesses said a drone belonging to the armed forces struck the station at noon."
     assert "Air/drone strike" in {trigger.sub_event_type for trigger in find_triggers(text)}
+
+
+def test_a_dispersed_demonstration_where_some_threw_stones_is_one_riot(language):
+    text = (
+        "Police fired tear gas at protesters in Kafr Safra on Wednesday.\n\n"
+        "In Kafr Safra, some demonstrators hurled stones and set tyres alight on the main street."
+    )
+    events = _events(text, language)
+    assert [(event.sub_event_type, event.location) for event in events] == [
+        ("Violent demonstration", "Kafr Safra")
+    ]

@@ -113,8 +113,8 @@ def _same_demonstration(first: Event, second: Event) -> bool:
     """One demonstration per place and day: the crowd that set fire to an office is the one the
     police dispersed with tear gas."""
     return (
-        first.event_type == second.event_type
-        and first.event_type in {"Protests", "Riots"}
+        first.event_type in {"Protests", "Riots"}
+        and second.event_type in {"Protests", "Riots"}
         and bool(first.location)
         and first.location == second.location
         and first.event_date == second.event_date
@@ -144,6 +144,13 @@ def _fold(kept: Event, other: Event) -> Event:
         chosen_type = taxonomy.winning([kept.sub_event_type, other.sub_event_type])
         if {kept.sub_event_type, other.sub_event_type} == {"Mob violence", "Violent demonstration"}:
             chosen_type = "Violent demonstration"  # a crowd that demonstrates is no mere mob
+    elif {kept.event_type, other.event_type} == {"Protests", "Riots"} and not kept.territory:
+        # a demonstration the police dispersed in which some threw stones: ACLED codes the riot,
+        # unless lethal force was used on the protesters
+        protest = kept if kept.event_type == "Protests" else other
+        riot = other if protest is kept else kept
+        lethal = protest.sub_event_type == "Excessive force against protesters"
+        chosen_type = protest.sub_event_type if lethal else riot.sub_event_type
     spread = (
         [kept.fatalities, other.fatalities] if kept.fatalities and other.fatalities and not absorbed else []
     )

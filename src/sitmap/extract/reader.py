@@ -525,7 +525,11 @@ def _finish(
             and not (item.claimant and trigger.strength < 2)
             and not follow_only
         ):
-            continue
+            if not (events and trigger.strength < 2 and any(c.kind == "killed" for c in counts)):
+                continue
+            # "A 22-year-old man died from a gunshot wound": no incident of its own, but a death
+            # for the incident told before
+            follow_only = True
         attribution = draft.said.get(sentence.index)
         candidate = build(sentence, item.doc, trigger, mentions, counts, attribution, document.id, country)
         candidate.not_places += list(item.not_places)
