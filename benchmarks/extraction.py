@@ -9,7 +9,7 @@
     article and sub-event type, actor1 and fatalities of the matched events; (c) FA-KES dev: governorate, fatalities, actor, type; (d) articles/s, peak memory.
 Shared data is read from ../shared/data at run time and skipped when absent.
 
-    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|holdout|holdout2|holdout3|holdout4|holdout5|fakes]... (repeatable)
+    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|fakes]... (repeatable)
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ HOLDOUT2 = ROOT / "wire_holdout2"  # a third set, written before the third round
 HOLDOUT3 = ROOT / "wire_holdout3"  # a fourth set, written unseen on 2026-12-02; never tuned on
 HOLDOUT4 = ROOT / "wire_holdout4"  # a fifth set, written unseen on 2026-12-02 (later session)
 HOLDOUT5 = ROOT / "wire_holdout5"  # a sixth, written unseen by a helper that never ran the extractor
+HOLDOUT6 = ROOT / "wire_holdout6"  # a seventh, the same way, after the rules holdout 5 taught
 # the wire sets, by their --only name: folder and printed label, scored alike by bench_wire
 WIRE_SETS = {
     "wire": (WIRE, "(f) wire set"),
@@ -50,6 +51,7 @@ WIRE_SETS = {
     "holdout3": (HOLDOUT3, "(i) wire holdout 3"),
     "holdout4": (HOLDOUT4, "(j) wire holdout 4"),
     "holdout5": (HOLDOUT5, "(k) wire holdout 5"),
+    "holdout6": (HOLDOUT6, "(l) wire holdout 6"),
 }
 sys.path.insert(0, str(ROOT.parent / "training"))
 from places import GOVERNORATES, fakes_documents  # noqa: E402  # the scorer's spellings and reading, one for both
