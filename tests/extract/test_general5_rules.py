@@ -619,3 +619,24 @@ def test_a_dispersed_demonstration_where_some_threw_stones_is_one_riot(language)
     assert [(event.sub_event_type, event.location) for event in events] == [
         ("Violent demonstration", "Kafr Safra")
     ]
+
+
+def test_a_storms_rescuers_who_fought_through_the_night_are_no_battle(language):
+    text = (
+        "A cyclone made landfall near Kafr Safra on Wednesday, and floods cut off villages.\n\n"
+        '"Our volunteers fought through the night to get people to safety," a Red Crescent official said.'
+    )
+    assert _events(text, language) == []
+
+
+def test_an_opposition_mp_is_no_rebel():
+    names = [m.actor.name for m in find_mentions("Police detained an opposition MP at his home.", "Armenia")]
+    assert not any(name.startswith("Rebels") for name in names)
+
+
+def test_a_rally_outside_a_court_is_still_a_rally(language):
+    text = (
+        "A court in Kafr Safra on Tuesday ordered a judge's review of the trial of an opposition MP.\n\n"
+        "On Wednesday, several hundred supporters rallied peacefully outside the court in Kafr Safra."
+    )
+    assert "Peaceful protest" in {event.sub_event_type for event in _events(text, language)}

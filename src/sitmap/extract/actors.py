@@ -245,9 +245,9 @@ _MODIFIER_AFTER = re.compile(
     r"[-–]\s?(?:linked|affiliated|allied|aligned|inspired|loyal|backed|supported|sponsored)\b", re.IGNORECASE
 )
 _POLITICAL_OPPOSITION = re.compile(
-    r"(?:the\s+)?opposition\s+(?:part(?:y|ies)|leaders?|supporters|politicians|figures|lawmakers|mps|"
-    r"activists|coalition|candidates?|members|rall(?:y|ies)|march(?:es)?|protests?|demonstrations?|alliance|"
-    r"bloc|movement)\b",
+    r"(?:the\s+)?opposition\s+(?:part(?:y|ies)|leaders?|supporters?|politicians?|figures?|lawmakers?|mps?|"
+    r"deput(?:y|ies)|senators?|activists?|coalition|candidates?|members?|rall(?:y|ies)|march(?:es)?|protests?|"
+    r"demonstrations?|alliance|bloc|movement|newspapers?|media|channel|figurehead)\b",
     re.IGNORECASE,
 )
 _IDENTIFIED_AS = re.compile(

@@ -166,6 +166,15 @@ EXERCISE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 
+# A natural disaster: an article with two or more of these words tells a storm, a flood or a quake,
+# and "fought through the night to get people to safety" is no battle.
+DISASTER: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:earthquakes?|quake|aftershocks?|floods?|flooding|flash floods?|cyclones?|hurricanes?|typhoons?|"
+    r"tropical storms?|storm surges?|landslides?|mudslides?|wildfires?|bushfires?|drought|tsunami|eruption|"
+    r"monsoon|heavy rains?|torrential rains?|landfall)\b",
+    re.IGNORECASE,
+)
+
 # Ordinary crime: an article with three or more of these words tells a police case, and the
 # arrests in it are no political event (ACLED codes arrests of political significance only).
 CRIME: Final[re.Pattern[str]] = re.compile(
@@ -192,6 +201,7 @@ _EXERCISE: Final = folded_pattern(EXERCISE)
 _NON_POLITICAL: Final = folded_pattern(NON_POLITICAL)
 _CRIME: Final = folded_pattern(CRIME)
 _COURT: Final = folded_pattern(COURT)
+_DISASTER: Final = folded_pattern(DISASTER)
 
 
 def _distinct(pattern: re.Pattern[str], text: str) -> set[str]:
@@ -223,6 +233,11 @@ def crime_document(text: str) -> bool:
     """True when a whole article tells an ordinary police case (three or more distinct crime words:
     "theft", "money laundering", "criminal gang"): its arrests are no political event."""
     return len(_distinct(_CRIME, text)) >= 3
+
+
+def disaster_document(text: str) -> bool:
+    """True when a whole article tells a natural disaster (two or more distinct disaster words)."""
+    return len(_distinct(_DISASTER, text)) >= 2
 
 
 def court_document(text: str) -> bool:

@@ -262,17 +262,28 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     sport = context.sport_document(document.text)
     drill = context.exercise_document(document.text)
     court = context.court_document(document.text)
+    disaster = context.disaster_document(document.text)
     spotted: list[_Spotted] = []
     past_told: set[int] = set()  # sentences that tell only a past event named by its year
     for sentence, triggers in candidates:
+        if disaster:
+            # a storm's or a flood's story: only the sure words of political violence count
+            triggers = [t for t in triggers if t.strength >= 3]
+            if not triggers:
+                continue
         if _SUMMARY.match(sentence.text):
             # a monitor's "Summary: ..." rolls up the incidents its sections tell one by one
             continue
         counts = find_counts(sentence.text)
         dated = dates[sentence.index]
-        if court and (context.is_court(sentence.text) or dated.cue is None or dated.cue.precision != 1):
+        if (
+            court
+            and not all(t.sub_event_type in _DEMONSTRATIONS for t in triggers)
+            and (context.is_court(sentence.text) or dated.cue is None or dated.cue.precision != 1)
+        ):
             # a trial's story: its verdict is no event, and the attack it judged was told when it
             # happened; only a sentence with a day of its own and no word of the case may tell one
+            # (a rally outside the court is still a rally)
             continue
         if sentence.index - 1 in past_told and dated.cue is None:
             # the sentence after one about a past event, with no day of its own, goes on about it
