@@ -640,3 +640,17 @@ def test_a_rally_outside_a_court_is_still_a_rally(language):
         "On Wednesday, several hundred supporters rallied peacefully outside the court in Kafr Safra."
     )
     assert "Peaceful protest" in {event.sub_event_type for event in _events(text, language)}
+
+
+def test_a_headlines_killing_told_again_as_an_air_strike_is_the_air_strike():
+    from sitmap.extract.merging import merge_document_events
+
+    headline = replace(_coded("Attack", "Military Forces of Israel", "Civilians (Palestine)"), fatalities=11)
+    lede = replace(
+        _coded("Air/drone strike", "Military Forces of Israel", "Civilians (Palestine)"),
+        event_id="e-2",
+        fatalities=11,
+    )
+    (event,) = merge_document_events([headline, lede])
+    assert event.sub_event_type == "Air/drone strike"
+    assert absorb(headline, lede, frozenset(), frozenset()).sub_event_type == "Air/drone strike"

@@ -379,6 +379,12 @@ def absorb(
         # "the rebels attacked a cargo ship" ... "it was struck by a projectile": a clash needs two
         # sides; with none facing the attackers, the weapon says what the attack was
         sub_event_type = other.sub_event_type
+    elif (
+        sub_event_type == "Attack" and other.event_type == "Explosions/Remote violence" and not main.territory
+    ):
+        # "Israeli strike on a school kills 11" then "an Israeli air strike on a school ...": the
+        # headline's killing was the air strike (remote violence ranks above an attack)
+        sub_event_type = other.sub_event_type
     if (
         _same_crowd(main, other)
         and other.event_type == "Riots"
