@@ -654,3 +654,13 @@ def test_a_headlines_killing_told_again_as_an_air_strike_is_the_air_strike():
     (event,) = merge_document_events([headline, lede])
     assert event.sub_event_type == "Air/drone strike"
     assert absorb(headline, lede, frozenset(), frozenset()).sub_event_type == "Air/drone strike"
+
+
+def test_an_undated_headline_and_its_dated_lede_are_one_event_across_a_byline(language):
+    text = (
+        "Three soldiers killed in roadside blast in Ariha\n\n"
+        "By our correspondent\n\n"
+        "Three soldiers were killed on Tuesday when their vehicle hit a roadside bomb near Kafr Safra, police said."
+    )
+    events = _events(text, language)
+    assert [(event.fatalities, event.event_date) for event in events] == [(3, date(2025, 6, 10))]

@@ -90,7 +90,11 @@ def _same(first: Event, second: Event) -> bool:
     if first.location and second.location and first.location != second.location:
         if not (
             first.admin1 == second.admin1
-            and (first.geo_precision or 1) + (second.geo_precision or 1) > 2
+            and (
+                (first.geo_precision or 1) + (second.geo_precision or 1) > 2
+                # an undated headline's toll "in Lamu", told again by the dated lede "near Hindi"
+                or first.time_precision != second.time_precision
+            )
             and first.fatalities == second.fatalities
             and first.fatalities > 0
         ):

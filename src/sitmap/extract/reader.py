@@ -409,8 +409,18 @@ HEADING_WORDS: Final[int] = 8
 def _is_heading(text: str) -> bool:
     line = text.strip()
     return (
-        bool(line) and "\n" not in line and len(line.split()) <= HEADING_WORDS and line[-1] not in ".!?\"”'"
+        bool(line)
+        and "\n" not in line
+        and len(line.split()) <= HEADING_WORDS
+        and line[-1] not in ".!?\"”'"
+        and not _BYLINE.match(line)
     )
+
+
+# "By our correspondent", "By Jane Doe, Reuters": who wrote it, no section of the story
+_BYLINE: Final = re.compile(
+    r"(?:by|from)\s|.*\b(?:correspondents?|reporters?|staff writers?|editors?)\b", re.IGNORECASE
+)
 
 
 _NAMED_BY_FATE: Final = re.compile(r"\b(?:those|the)\s+$", re.IGNORECASE)
