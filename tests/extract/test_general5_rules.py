@@ -664,3 +664,15 @@ def test_an_undated_headline_and_its_dated_lede_are_one_event_across_a_byline(la
     )
     events = _events(text, language)
     assert [(event.fatalities, event.event_date) for event in events] == [(3, date(2025, 6, 10))]
+
+
+def test_who_condemns_an_attack_reports_it_and_did_not_do_it(language):
+    text = (
+        "The UN mission (UNMISS) strongly condemns the attack on villages around Kafr Safra on 9 June 2025, "
+        "in which at least 23 people were killed.\n\n"
+        "Several hundred armed youths believed to be from the Lou Nuer community attacked the area at dawn."
+    )
+    (event,) = [e for e in _events(text, language) if e.fatalities]
+    assert event.fatalities == 23 and event.event_date == date(2025, 6, 9)
+    assert not event.actor1.startswith("UNMISS")
+    assert event.claimed_by

@@ -253,7 +253,7 @@ _POLITICAL_OPPOSITION = re.compile(
 _IDENTIFIED_AS = re.compile(
     r",?\s*(?:(?:who\s+(?:were|was)\s+)?(?:identified|described|believed|thought|suspected|named|recognised|recognized)"
     r"(?:\s+[\w-]+){0,4}?\s+(?:as|to\s+be)|(?:said|believed|thought)\s+to\s+be)\s+(?:(?:fighters|members|militants|"
-    r"elements|men|gunmen)\s+of\s+)?(?:the\s+)?(?-i:[A-Z][\w'’-]*[\s/]+){0,4}",
+    r"elements|men|gunmen)\s+of\s+)?(?:from\s+)?(?:the\s+)?(?-i:[A-Z][\w'’-]*[\s/]+){0,4}",
     re.IGNORECASE,
 )
 _STATE_BEFORE = re.compile(r"(?:government|regime|army|military|state)\s+$", re.IGNORECASE)

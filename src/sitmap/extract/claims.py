@@ -27,7 +27,7 @@ OF_ARTICLE: Final[str] = "(article)"
 _REPORTING: Final[re.Pattern[str]] = re.compile(
     r"\b(?:said|says|say|told|claimed|claims|reported|reports|announced|stated|confirmed|added|"
     r"according to|in a statement|in a series of tweets|tweeted|wrote|posted|quoted|cited|"
-    r"said in a statement|quoting)\b",
+    r"said in a statement|quoting|condemns|condemned)\b",
     re.IGNORECASE,
 )
 # what a phrase that points back may point to: the last speaker of one of these kinds
@@ -163,7 +163,8 @@ _HEADS: Final = re.compile(
     re.IGNORECASE,
 )
 _VERB_AFTER: Final = re.compile(
-    r"\b(?:said|says|told|reported|reports|announced|stated|confirmed|wrote|posted|claimed|tweeted|added)\b"
+    r"\b(?:said|says|told|reported|reports|announced|stated|confirmed|wrote|posted|claimed|tweeted|added|"
+    r"(?:strongly )?condemn(?:s|ed))\b"
 )
 _HE_SAID: Final = re.compile(r"\b(?:he|she) (?:said|added|told|wrote|stated)\b")
 _PRONOUNS: Final = re.compile(r"^(?:he|she|it|they|we|i|this|that|who|which)$", re.IGNORECASE)

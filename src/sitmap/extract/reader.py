@@ -95,7 +95,9 @@ _UNNAMED_PLACE: Final = re.compile(
 )
 _SPEAKER: Final = re.compile(
     r"(?:the |a )?\b(?:police|army|military|officials?|activists?|residents|sources|spokes(?:man|woman))\b"
-    r"(?= (?:said|says|told|reported|added|claimed)\b)",
+    r"(?= (?:said|says|told|reported|added|claimed)\b)"
+    # whoever condemns or welcomes what happened only speaks of it ("UNMISS condemns deadly attack")
+    r"|(?-i:\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?=\)?\s+(?:strongly\s+|firmly\s+)?(?:condemn|denounc|deplor|welcom)\w*)",
     re.IGNORECASE,
 )
 _CROWD: Final = re.compile(
@@ -535,9 +537,13 @@ def _finish(
             and not follow_only
             and label in ("", NONE_LABEL)
             and not (dated.cue and names_with_possessive(dated.cue.text, dated.cue.end, trigger.start))
+            and not (
+                dated.cue is not None and dated.cue.precision == 1 and any(c.kind == "killed" for c in counts)
+            )
         ):
             # "ministers condemned the attacks" is diplomacy; "condemned Saturday's killing of
-            # villagers" still reports the killing it dates
+            # villagers" still reports the killing it dates, as does "condemns the attack on 18
+            # January, in which at least 23 people were killed"
             continue
         if (
             label == NONE_LABEL
