@@ -676,3 +676,13 @@ def test_who_condemns_an_attack_reports_it_and_did_not_do_it(language):
     assert event.fatalities == 23 and event.event_date == date(2025, 6, 9)
     assert not event.actor1.startswith("UNMISS")
     assert event.claimed_by
+
+
+def test_druze_factions_and_bedouin_gunmen_are_militias():
+    names = [
+        m.actor.name
+        for m in find_mentions(
+            "Clashes between local Druze armed factions and Bedouin tribal gunmen killed 14.", "Syria"
+        )
+    ]
+    assert names == ["Druze Militia (Syria)", "Bedouin Tribal Militia (Syria)"]
