@@ -686,3 +686,18 @@ def test_druze_factions_and_bedouin_gunmen_are_militias():
         )
     ]
     assert names == ["Druze Militia (Syria)", "Bedouin Tribal Militia (Syria)"]
+
+
+def test_a_headline_in_a_district_and_the_lede_in_its_town_are_one_event():
+    from sitmap.extract.merging import merge_document_events
+
+    headline = replace(
+        _coded("Armed clash", "TTP", "Military Forces of Pakistan"),
+        fatalities=4,
+        location="North Waziristan",
+        admin1="Khyber Pakhtunkhwa",
+        geo_precision=3,
+    )
+    lede = replace(headline, event_id="e-2", location="Mir Ali", geo_precision=2, admin2="North Waziristan")
+    (event,) = merge_document_events([headline, lede])
+    assert event.location == "Mir Ali"

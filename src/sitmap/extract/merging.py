@@ -87,7 +87,23 @@ def _other_region(main: Event, event: Event) -> bool:
 def _same(first: Event, second: Event) -> bool:
     if first.event_date != second.event_date and first.time_precision == 1 and second.time_precision == 1:
         return False
-    if first.location and second.location and first.location != second.location:
+    inside = (
+        second.location in {first.admin1, first.admin2}
+        or first.location in {second.admin1, second.admin2}
+        # a region told only as a region (precision 3) in the same first-level region
+        or (max(first.geo_precision or 1, second.geo_precision or 1) >= 3 and first.admin1 == second.admin1)
+    )
+    if (
+        first.location
+        and second.location
+        and first.location != second.location
+        and not (
+            # "an attack in North Waziristan" and "the checkpoint at Mir Ali": the town in the district
+            inside
+            and (first.actor1, first.actor2, first.event_type)
+            == (second.actor1, second.actor2, second.event_type)
+        )
+    ):
         if not (
             first.admin1 == second.admin1
             and (
