@@ -701,3 +701,14 @@ def test_a_headline_in_a_district_and_the_lede_in_its_town_are_one_event():
     lede = replace(headline, event_id="e-2", location="Mir Ali", geo_precision=2, admin2="North Waziristan")
     (event,) = merge_document_events([headline, lede])
     assert event.location == "Mir Ali"
+
+
+def test_those_who_surrendered_are_not_counted_with_the_dead():
+    counts = find_counts("More than 20 soldiers were killed and 15 surrendered with their weapons, he said.")
+    assert fatalities(counts)[0] == 20
+
+
+def test_a_headlines_second_item_gives_its_toll_to_no_first_item(language):
+    text = "Rebels seize army base at Kafr Safra; air strike kills six in Ariha"
+    events = _events(text, language)
+    assert all(event.fatalities == 0 for event in events if event.location == "Kafr Safra")

@@ -122,6 +122,12 @@ _CASUALTIES_AFTER: Final[re.Pattern[str]] = re.compile(
 )
 # a figure that has a verb of its own before the next one ("18 lorries were destroyed and 20
 # civilians were killed") does not share that one's verb
+# "20 soldiers were killed and 15 surrendered": the second figure has a verb of its own
+_VERB_OF_ITS_OWN: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:surrendered|fled|escaped|defected|were (?:arrested|captured|detained|rescued|freed|released)"
+    r"|deserted|survived)\b",
+    re.IGNORECASE,
+)
 _OWN_VERB: Final[re.Pattern[str]] = re.compile(r"\b(?:was|were|is|are|has|have|had|been)\b", re.IGNORECASE)
 # "including children and two hospital staffers": the list after "including" goes on
 _SUBSET_LIST: Final[re.Pattern[str]] = re.compile(
@@ -218,6 +224,7 @@ def find_counts(text: str) -> list[Count]:
             kinds[index] is None
             and kinds[index - 1]
             and (_COORDINATED.match(gap) or _is_subset(text, numbers[index]))
+            and not _VERB_OF_ITS_OWN.match(text, numbers[index].end)
         ):
             kinds[index] = (
                 (kinds[index - 1] or ("", ""))[0],

@@ -347,6 +347,9 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         claimant = _claimant(sentence.text, found)
         mentions = _not_speaker(found, said.get(sentence.index), sentence.text)
         aside = _WHILE_CLAUSE.search(sentence.text)
+        if aside is None and not sentence.text.rstrip().endswith((".", '"', "”")):
+            # a headline's two items ("KIA seizes base at Shwegu; air strike kills six in Waingmaw")
+            aside = _HEADLINE_ITEMS.search(sentence.text)
         if aside is not None and any(t.start < aside.start() for t in triggers):
             # "Security forces shot dead a man in Conakry on Thursday, while marches in Labe and
             # Mamou passed off peacefully or ended in rioting": the lede's event is its main
@@ -441,6 +444,7 @@ _DEMONSTRATIONS: Final = frozenset({"Peaceful protest", "Protest with interventi
 _TOLD: Final = re.compile(r"^\s*the\s+$", re.IGNORECASE)
 # A clause set beside the main one ("..., while in Bogura crowds set fire to an office")
 _WHILE_CLAUSE: Final = re.compile(r",\s*(?:while|whereas)\b", re.IGNORECASE)
+_HEADLINE_ITEMS: Final = re.compile(r";\s")
 
 
 # What witnesses heard ("heard heavy artillery fire", "the sound of explosions") tells of fighting
