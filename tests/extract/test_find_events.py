@@ -1,5 +1,6 @@
 """find_events end to end with the real spaCy model and toponyms built by hand."""
 
+import sys
 from datetime import date
 
 import pytest
@@ -422,9 +423,21 @@ def test_a_battles_second_side_is_the_other_armed_party_not_the_civilians_caught
     assert [(event.sub_event_type, event.actor2) for event in events] == [("Armed clash", "Rebels (Syria)")]
 
 
-def test_coding_a_batch_leaves_no_new_words_in_the_vocabulary(language):
+def test_once_the_first_words_are_kept_coding_a_batch_leaves_no_new_words_in_the_vocabulary(
+    language, monkeypatch
+):
     # a long backfill must not grow spaCy's string store with every new word it parses
+    monkeypatch.setattr(sys.modules["sitmap.nlp.parse"], "KEPT_STRINGS", 0)
     events, _ = _read(
         "Gunmen from the Qwzyxlorp group killed four villagers in Kafr Safra on Tuesday.", language
     )
     assert events and "Qwzyxlorp" not in language.vocab.strings
+
+
+def test_the_first_batches_keep_their_words_for_the_next(language, monkeypatch):
+    # their lexemes and tokenizer entries are not made again by every later batch
+    monkeypatch.setattr(sys.modules["sitmap.nlp.parse"], "KEPT_STRINGS", 10**9)
+    events, _ = _read(
+        "Gunmen from the Qwzyxvlorp group killed four villagers in Kafr Safra on Tuesday.", language
+    )
+    assert events and "Qwzyxvlorp" in language.vocab.strings

@@ -32,6 +32,16 @@ def test_embed_rows_do_not_depend_on_how_texts_are_grouped_in_runs() -> None:
     assert np.array_equal(embed(texts, tokens_per_run=1), embed(texts))
 
 
+def test_a_shorter_cut_embeds_the_first_word_pieces_as_the_tokenizer_would_cut_them() -> None:
+    long = "Soldiers shelled the town and set fire to the houses of the elders on Monday. " * 10
+    cut = embed([long, "Rain is expected on Sunday."], max_tokens=16)
+    # 14 pieces between [CLS] and [SEP]: "soldiers shell ##ed the town ... the elders"
+    assert np.array_equal(
+        cut[0], embed(["Soldiers shelled the town and set fire to the houses of the elders"])[0]
+    )
+    assert np.array_equal(cut[1], embed(["Rain is expected on Sunday."])[0])
+
+
 def test_runs_stay_within_the_word_piece_budget() -> None:
     assert _runs([0, 1, 2, 3], [2, 3, 5, 9], 10) == [[0, 1], [2], [3]]
     assert _runs([0, 1], [20, 30], 10) == [[0], [1]]

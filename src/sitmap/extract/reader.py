@@ -167,9 +167,9 @@ def find_events_in(
     embedding of the texts to classify run over the whole batch, which is faster than article by
     article and gives the same results (neither depends on the other texts of a batch).
     """
-    # strings and lexemes the parse adds to the vocabulary are freed when the batch is coded:
-    # without the zone spaCy's string store grows with every new word of a long backfill
-    with language.memory_zone():
+    # strings and lexemes the parse adds to the vocabulary are freed when the batch is coded, once
+    # the first batches' words are kept: else spaCy's string store grows with every new word
+    with nlp.batch_zone(language):
         drafts = [_draft(document, sentences, toponyms) for document, sentences, toponyms in articles]
         # only sentences that survived the cheap rules are parsed, and only the unsure ones embedded
         spotted = [item for draft in drafts for item in draft.spotted]

@@ -66,9 +66,11 @@ def prepare() -> None:
     _session()
 
 
-def embed(texts: Sequence[str], tokens_per_run: int = TOKENS_PER_RUN) -> npt.NDArray[np.float32]:
+def embed(
+    texts: Sequence[str], tokens_per_run: int = TOKENS_PER_RUN, max_tokens: int = MAX_TOKENS
+) -> npt.NDArray[np.float32]:
     """Unit-length 384-d embeddings of ``texts``, one row per text, in order; each text is cut at
-    128 word pieces.
+    ``max_tokens`` word pieces (at most 128), [CLS] and [SEP] included, as the tokenizer cuts.
 
     Each distinct text is embedded once and its row copied to its repeats: wire copy run by
     several outlets repeats whole sentences in a batch, and a text's embedding does not depend
@@ -76,14 +78,16 @@ def embed(texts: Sequence[str], tokens_per_run: int = TOKENS_PER_RUN) -> npt.NDA
     copy, not a run, and texts may be grouped in runs however is fastest.
     """
     distinct = list(dict.fromkeys(texts))
-    vectors = _embed_distinct(distinct, tokens_per_run)
+    vectors = _embed_distinct(distinct, tokens_per_run, max_tokens)
     if len(distinct) == len(texts):
         return vectors
     row = {text: index for index, text in enumerate(distinct)}
     return vectors[[row[text] for text in texts]]
 
 
-def _embed_distinct(texts: Sequence[str], tokens_per_run: int) -> npt.NDArray[np.float32]:
+def _embed_distinct(
+    texts: Sequence[str], tokens_per_run: int, max_tokens: int = MAX_TOKENS
+) -> npt.NDArray[np.float32]:
     """The embeddings of ``texts``, run shortest first in groups of about ``tokens_per_run`` word
     pieces padded to the longest of the group (sorted by length, padding stays short)."""
     out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
@@ -91,6 +95,8 @@ def _embed_distinct(texts: Sequence[str], tokens_per_run: int) -> npt.NDArray[np
         return out
     tokenizer, session = _tokenizer(), _session()
     pieces = [encoding.ids for encoding in tokenizer.encode_batch([text or " " for text in texts])]
+    # a shorter cut keeps the first pieces and the closing [SEP], as the tokenizer's truncation does
+    pieces = [ids if len(ids) <= max_tokens else [*ids[: max_tokens - 1], ids[-1]] for ids in pieces]
     order = sorted(range(len(texts)), key=lambda i: len(pieces[i]))
     for rows in _runs(order, [len(ids) for ids in pieces], tokens_per_run):
         longest = len(pieces[rows[-1]])
