@@ -125,8 +125,8 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
     said_he = _HE_SAID.search(text)
     if said_he is not None and previous and (best is None or best.kind in _VAGUE):
         # "..., he said, adding that ...": the speaker of the sentence before
-        earlier = previous[-1]
-        return Attribution(earlier.speaker, earlier.kind, said_he.start(), said_he.end(), said_he.group())
+        last = previous[-1]
+        return Attribution(last.speaker, last.kind, said_he.start(), said_he.end(), said_he.group())
     lowered = text.lower()  # (not ``folded``: positions in it are positions in ``text``)
     for phrase, kinds in _ANAPHORS.items():
         position = lowered.find(phrase)
