@@ -712,3 +712,12 @@ def test_a_headlines_second_item_gives_its_toll_to_no_first_item(language):
     text = "Rebels seize army base at Kafr Safra; air strike kills six in Ariha"
     events = _events(text, language)
     assert all(event.fatalities == 0 for event in events if event.location == "Kafr Safra")
+
+
+def test_a_group_residents_blame_is_the_unnamed_attacker(language):
+    text = (
+        "A man and a girl were killed on Wednesday when drones dropped explosives on Kafr Safra, prosecutors said.\n\n"
+        "Local people blamed La Familia Michoacana, a criminal group fighting a rival for the area's roads."
+    )
+    (event,) = _events(text, language)
+    assert event.sub_event_type == "Air/drone strike" and event.actor1 == "La Familia Michoacana"

@@ -328,7 +328,8 @@ def absorb(
         # the lede's unnamed attacker ("an overnight drone attack", coded by default) named by a
         # follow-up ("Russian drones struck houses"), or a generic one named more exactly
         actor1, inter1 = other.actor1, other.inter1
-    if claimant and claimant != actor2 and (not actor1 or is_generic(actor1) or inter1 == 7):
+    defaulted = not any(item.field == "actor1" and item.sentence == _lede(main) for item in main.evidence)
+    if claimant and claimant != actor2 and (not actor1 or is_generic(actor1) or inter1 == 7 or defaulted):
         claimed = other.actor1 if other.actor1 == claimant else claimant
         actor1, inter1 = claimed, other.inter1 if other.actor1 == claimant else inter1
     elif claimant and claimant != actor1 and actor2 and is_generic(actor2):

@@ -700,7 +700,9 @@ _CLAIMED: Final = re.compile(
 )
 
 
-_CLAIM_VERB: Final = re.compile(r"\b" + _CLAIM_OF_ATTACK, re.IGNORECASE)
+_CLAIM_VERB: Final = re.compile(r"\b" + _CLAIM_OF_ATTACK + r"|\bblamed\b", re.IGNORECASE)
+# "Local people blamed La Familia Michoacana", "the attack was blamed on the ADF"
+_BLAMED_ON: Final = re.compile(r"\bblamed\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 _NAMED_YEAR: Final = re.compile(
@@ -826,8 +828,13 @@ def _claimant(text: str, mentions: list[Mention]) -> str:
     "Al Shabaab claimed responsibility"), right before the claim verb, or ""."""
     for mention in mentions:
         if mention.actor.inter in {2, 3, 4} and not is_generic(mention.actor.name):
-            if _CLAIMED.match(text, mention.end) or mention.identified:
-                # (or who the attackers were: "the attackers, identified by survivors as M23")
+            if (
+                _CLAIMED.match(text, mention.end)
+                or mention.identified
+                or _BLAMED_ON.search(text, max(0, mention.start - 20), mention.start)
+            ):
+                # (or who the attackers were: "the attackers, identified by survivors as M23",
+                # "residents blamed La Familia Michoacana")
                 return mention.actor.name
     return ""
 
