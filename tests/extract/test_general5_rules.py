@@ -721,3 +721,9 @@ def test_a_group_residents_blame_is_the_unnamed_attacker(language):
     )
     (event,) = _events(text, language)
     assert event.sub_event_type == "Air/drone strike" and event.actor1 == "La Familia Michoacana"
+
+
+def test_a_russian_guided_aerial_bomb_is_an_air_strike_by_russia(language):
+    text = "In Kafr Safra, a woman was killed when a Russian guided aerial bomb struck a street on Wednesday."
+    (event,) = _events(text, language)
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Russia")

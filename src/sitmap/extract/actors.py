@@ -237,7 +237,8 @@ _WEAPONS = _ActorRow(
     re.compile(
         r"(?<![\w-])(?:drones?|missiles?|rockets?|shells?|artillery|warplanes?|jets?|aircraft|helicopters?|"
         r"(?:air|drone|missile|artillery) ?strikes?|airstrikes?|air raids?|strikes?|bombardments?|shelling|"
-        r"gunships?|bombers?|planes|tanks|navy|air force|air forces|naval forces|artillery units|air defen[cs]es?)(?![\w-])",
+        r"gunships?|bombers?|planes|tanks|navy|air force|air forces|naval forces|artillery units|air defen[cs]es?|"
+        r"(?:glide|guided|aerial|guided aerial) bombs?)(?![\w-])",
         re.IGNORECASE,
     ),
 )
