@@ -727,3 +727,21 @@ def test_a_russian_guided_aerial_bomb_is_an_air_strike_by_russia(language):
     text = "In Kafr Safra, a woman was killed when a Russian guided aerial bomb struck a street on Wednesday."
     (event,) = _events(text, language)
     assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Russia")
+
+
+def test_a_paragraph_about_another_place_and_day_keeps_its_own_toll(language):
+    text = (
+        "Raiders killed at least 23 people in Kafr Safra on 9 June 2025, the UN mission said.\n\n"
+        "On 10 June, armed youths pursuing the raiders clashed with them near Ariha. Six people were killed."
+    )
+    tolls = sorted((event.location, event.fatalities) for event in _events(text, language))
+    assert tolls == [("Ariha", 6), ("Kafr Safra", 23)]
+
+
+def test_within_one_paragraph_a_second_toll_is_read_as_the_main_toll_again(language):
+    # (the reading FA-KES scores: its crawled articles run as one paragraph and recap earlier tolls)
+    text = (
+        "Raiders killed at least 23 people in Kafr Safra on 9 June 2025, the UN mission said. "
+        "On 10 June, armed youths pursuing the raiders clashed with them near Ariha, where six died."
+    )
+    assert sum(event.fatalities for event in _events(text, language)) == 23

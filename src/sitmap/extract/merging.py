@@ -11,12 +11,15 @@ from sitmap.extract.incidents import better_source
 from sitmap.model import Event, place_of
 
 
-def merge_document_events(events: list[Event], distinct: dict[str, bool] | None = None) -> list[Event]:
+def merge_document_events(
+    events: list[Event], distinct: dict[str, bool] | None = None, paragraphs: frozenset[str] = frozenset()
+) -> list[Event]:
     """The events of one document with duplicates folded into the first report of each.
 
     News repeats its main toll ("29 rebels dead" in the headline, "at least 29" below, "the toll
     rose to 31" later): a later figure joins the first incident with deaths unless its sentence
-    marks another incident (``distinct`` by event id: "elsewhere", "earlier", another place).
+    marks another incident (``distinct`` by event id: "elsewhere", "earlier", another place), or
+    it opens a paragraph of its own (``paragraphs``, event ids) about another place on another day.
     """
     merged: list[Event] = []
     flags = distinct or {}
@@ -29,10 +32,12 @@ def merge_document_events(events: list[Event], distinct: dict[str, bool] | None 
             merged.append(event)
         else:
             merged[target] = _fold(merged[target], event)
-    return _reconcile_tolls(merged, distinct or {})
+    return _reconcile_tolls(merged, distinct or {}, paragraphs)
 
 
-def _reconcile_tolls(events: list[Event], distinct: dict[str, bool]) -> list[Event]:
+def _reconcile_tolls(
+    events: list[Event], distinct: dict[str, bool], paragraphs: frozenset[str] = frozenset()
+) -> list[Event]:
     main: int | None = None
     result: list[Event] = []
     for event in events:
@@ -44,7 +49,11 @@ def _reconcile_tolls(events: list[Event], distinct: dict[str, bool]) -> list[Eve
             result.append(event)
             continue
         kept = result[main]
-        if distinct.get(event.event_id):
+        if distinct.get(event.event_id) or (
+            event.event_id in paragraphs and _elsewhere_another_day(kept, event)
+        ):
+            # ("On 19 January, armed youth clashed with the raiders near Likuangole": a paragraph
+            # of its own about another place and day tells another incident's deaths)
             result.append(event)
             continue
         # a repeated report of the same deaths: the first figure stands, the spread is kept
@@ -77,6 +86,17 @@ def _reconcile_tolls(events: list[Event], distinct: dict[str, bool]) -> list[Eve
             )
         )
     return result
+
+
+def _elsewhere_another_day(main: Event, event: Event) -> bool:
+    """Whether ``event`` is dated to another day than ``main`` and placed elsewhere."""
+    return (
+        event.time_precision == 1
+        and main.time_precision == 1
+        and event.event_date != main.event_date
+        and bool(event.location)
+        and event.location != main.location
+    )
 
 
 def _other_region(main: Event, event: Event) -> bool:

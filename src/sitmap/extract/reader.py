@@ -411,6 +411,11 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
 HEADING_WORDS: Final[int] = 8
 
 
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` begins a paragraph (a blank line before it)."""
+    return text[max(0, start - 4) : start].replace(" ", "").endswith("\n\n")
+
+
 def _is_heading(text: str) -> bool:
     line = text.strip()
     return (
@@ -598,8 +603,15 @@ def _finish(
                 follow_only,
             )
         )
+    # the events whose sentence opens a paragraph of the document (wire copy; FA-KES's crawled
+    # texts run as one paragraph)
+    paragraphs = frozenset(
+        event.event_id
+        for event, (_, item) in zip(events, built, strict=True)
+        if _opens_paragraph(document.text, item.sentence.start)
+    )
     events = fold_incidents(events, readings)
-    events = merge_document_events(events, distinct)
+    events = merge_document_events(events, distinct, paragraphs)
     if draft.issuer is not None:
         # a press release's events are its issuer's claims, unless a sentence cites someone else
         issuer = draft.issuer
