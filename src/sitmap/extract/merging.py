@@ -50,7 +50,8 @@ def _reconcile_tolls(
             continue
         kept = result[main]
         if distinct.get(event.event_id) or (
-            event.event_id in paragraphs and _elsewhere_another_day(kept, event)
+            event.event_id in paragraphs
+            and (_elsewhere_another_day(kept, event) or _other_region(kept, event))
         ):
             # ("On 19 January, armed youth clashed with the raiders near Likuangole": a paragraph
             # of its own about another place and day tells another incident's deaths)
