@@ -201,6 +201,17 @@ def _same_crowd(main: Event, event: Event) -> bool:
     )
 
 
+def told_by_weapon(main: Event, other: Event) -> bool:
+    """Whether an attack told again by its weapon takes the weapon's type: "Israeli strike on a
+    school kills 11" then "an Israeli air strike on a school ..." (remote violence ranks above an
+    attack in ACLED's precedence)."""
+    return (
+        main.sub_event_type == "Attack"
+        and other.event_type == "Explosions/Remote violence"
+        and not main.territory
+    )
+
+
 def better_source(first: str, second: str) -> str:
     """The claimant of an incident told twice: the first, unless it only described a source the
     second names ("..., a local rights group said." then "The Darfur Bar Association said ...")."""
@@ -314,11 +325,9 @@ def absorb(
                 low = high = None
     actor1, inter1 = main.actor1, main.inter1
     actor2, inter2 = main.actor2, main.inter2
-    unnamed = (
-        main.territory is None
-        and main.sub_event_type == other.sub_event_type
-        and not any(item.field == "actor1" and item.sentence == _lede(main) for item in main.evidence)
-    )
+    # the lede named no attacker of its own: its actor1 is the type's default
+    defaulted = not any(item.field == "actor1" and item.sentence == _lede(main) for item in main.evidence)
+    unnamed = main.territory is None and main.sub_event_type == other.sub_event_type and defaulted
     if (
         (is_generic(actor1) or (unnamed and any(item.field == "actor1" for item in other.evidence)))
         and other.actor1
@@ -328,7 +337,6 @@ def absorb(
         # the lede's unnamed attacker ("an overnight drone attack", coded by default) named by a
         # follow-up ("Russian drones struck houses"), or a generic one named more exactly
         actor1, inter1 = other.actor1, other.inter1
-    defaulted = not any(item.field == "actor1" and item.sentence == _lede(main) for item in main.evidence)
     if claimant and claimant != actor2 and (not actor1 or is_generic(actor1) or inter1 == 7 or defaulted):
         claimed = other.actor1 if other.actor1 == claimant else claimant
         actor1, inter1 = claimed, other.inter1 if other.actor1 == claimant else inter1
@@ -380,11 +388,7 @@ def absorb(
         # "the rebels attacked a cargo ship" ... "it was struck by a projectile": a clash needs two
         # sides; with none facing the attackers, the weapon says what the attack was
         sub_event_type = other.sub_event_type
-    elif (
-        sub_event_type == "Attack" and other.event_type == "Explosions/Remote violence" and not main.territory
-    ):
-        # "Israeli strike on a school kills 11" then "an Israeli air strike on a school ...": the
-        # headline's killing was the air strike (remote violence ranks above an attack)
+    elif told_by_weapon(main, other):
         sub_event_type = other.sub_event_type
     if (
         _same_crowd(main, other)

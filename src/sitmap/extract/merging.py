@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from sitmap.extract import taxonomy
 from sitmap.extract.fatalities import more_precise_toll, updated_toll
-from sitmap.extract.incidents import better_source
+from sitmap.extract.incidents import better_source, told_by_weapon
 from sitmap.model import Event, place_of
 
 
@@ -185,13 +185,7 @@ def _fold(kept: Event, other: Event) -> Event:
         chosen_type = taxonomy.winning([kept.sub_event_type, other.sub_event_type])
         if {kept.sub_event_type, other.sub_event_type} == {"Mob violence", "Violent demonstration"}:
             chosen_type = "Violent demonstration"  # a crowd that demonstrates is no mere mob
-    elif (
-        kept.sub_event_type == "Attack"
-        and other.event_type == "Explosions/Remote violence"
-        and not kept.territory
-    ):
-        # a headline's "strike kills 11" then the lede's "an air strike ... killed 11": the weapon
-        # says what the killing was (remote violence ranks above an attack)
+    elif told_by_weapon(kept, other):
         chosen_type = other.sub_event_type
     elif {kept.event_type, other.event_type} == {"Protests", "Riots"} and not kept.territory:
         # a demonstration the police dispersed in which some threw stones: ACLED codes the riot,

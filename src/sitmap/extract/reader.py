@@ -321,7 +321,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
                 continue
         # a context toll, unless the sentence also tells a toll of its own before a trailing aside
         # ("killed one man on Friday, ... despite a ceasefire in force since November 2024")
-        context_toll = is_context_toll(sentence.text) and all(count.context for count in counts)
+        context_toll = all(count.context for count in counts) and is_context_toll(sentence.text)
         if context_toll or (dated.cue is not None and dated.cue.background):
             statistics += _statistics(document, sentence, counts, dated, said.get(sentence.index), country)
             continue
@@ -798,10 +798,16 @@ def _clause_end(text: str, start: int) -> int:
 def _claim_trigger(text: str) -> list[Trigger]:
     """A weak trigger on a claim of responsibility that names no tactic ("The TTP claimed
     responsibility in a message"), so the claimant can reach the incident told before it."""
-    match = _CLAIM_VERB.search(text)
+    return _follow_up_trigger(_CLAIM_VERB, text)
+
+
+def _follow_up_trigger(pattern: re.Pattern[str], text: str, strength: int = 1) -> list[Trigger]:
+    """A trigger on what ``pattern`` finds in a sentence with no tactic of its own, so that what it
+    tells (a claimant, who the attackers were, a toll) can reach the incident told before it."""
+    match = pattern.search(text)
     if match is None:
         return []
-    return [Trigger("Attack", 1, match.start(), match.end(), match.group(0))]
+    return [Trigger("Attack", strength, match.start(), match.end(), match.group(0))]
 
 
 # "Both men died.", "One man died at the scene": deaths told with no tactic of their own
@@ -814,10 +820,7 @@ def _identified_trigger(text: str) -> list[Trigger]:
     by survivors as fighters of the M23, ..."), so the group reaches the incident told before."""
     if "identified" not in text and "believed" not in text and "described" not in text:
         return []
-    match = _IDENTIFIED.search(text)
-    if match is None:
-        return []
-    return [Trigger("Attack", 1, match.start(), match.end(), match.group(0))]
+    return _follow_up_trigger(_IDENTIFIED, text)
 
 
 _IDENTIFIED: Final = re.compile(
@@ -829,10 +832,7 @@ _IDENTIFIED: Final = re.compile(
 
 def _toll_trigger(text: str) -> list[Trigger]:
     """A trigger that only carries a toll to the incident told before it ("Both men died")."""
-    match = _DIED.search(text)
-    if match is None:
-        return []
-    return [Trigger("Attack", TOLL_ONLY, match.start(), match.end(), match.group(0))]
+    return _follow_up_trigger(_DIED, text, TOLL_ONLY)
 
 
 def _claimant(text: str, mentions: list[Mention]) -> str:
