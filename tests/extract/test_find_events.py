@@ -180,6 +180,19 @@ def test_combine_lets_the_classifier_settle_unsure_rules(rule, strength, label, 
     assert combine(rule, strength, label, probability)[0] == chosen
 
 
+def test_combine_gives_chemical_weapon_only_to_a_sentence_that_names_one():
+    shells = "Another 43 people were wounded when shells landed in the market's vegetable section."
+    gas = "Another 43 people were treated for breathing trouble after chlorine canisters landed."
+    substances = "Chemical substances were used in the attack, which left 100 people dead."
+    assert combine("Shelling/artillery/missile attack", 2, "Chemical weapon", 0.9, True, shells)[0] == (
+        "Shelling/artillery/missile attack"
+    )
+    assert combine("Shelling/artillery/missile attack", 2, "Chemical weapon", 0.9, True, gas)[0] == (
+        "Chemical weapon"
+    )
+    assert combine("Attack", 1, "Chemical weapon", 0.6, True, substances)[0] == "Chemical weapon"
+
+
 def test_combine_keeps_a_violent_reading_when_people_were_killed():
     assert combine("Armed clash", 1, "Change to group/activity", 0.6, casualties=True)[0] == "Armed clash"
     assert (

@@ -745,3 +745,23 @@ def test_within_one_paragraph_a_second_toll_is_read_as_the_main_toll_again(langu
         "On 10 June, armed youths pursuing the raiders clashed with them near Ariha, where six died."
     )
     assert sum(event.fatalities for event in _events(text, language)) == 23
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the event a perfect tense counts from is background, and so is its day
+        "Ariha has come under heavy shelling since government troops launched an offensive on 2 June.",
+        "Kafr Safra has been emptied of its residents since the militants seized the hills around it on 2 June.",
+    ],
+)
+def test_what_a_since_clause_tells_is_the_start_of_a_period_not_an_event(sentence, language):
+    lede = "Government warplanes struck a market in Kafr Safra on Wednesday, killing four people."
+    (event,) = _events(f"{lede} {sentence}", language)
+    assert (event.sub_event_type, event.event_date) == ("Air/drone strike", date(2025, 6, 11))
+
+
+def test_a_since_clause_without_a_perfect_tense_before_it_keeps_its_event(language):
+    text = "Militants seized the hills around Ariha on Wednesday, since the army had left its posts there."
+    (event,) = _events(text, language)
+    assert event.sub_event_type == "Non-state actor overtakes territory"

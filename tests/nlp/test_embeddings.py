@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from sitmap.nlp.embeddings import DIMENSION, _runs, embed
+from sitmap.nlp.embeddings import DIMENSION, embed
 
 
 def test_embed_gives_one_unit_row_per_text_in_order() -> None:
@@ -27,9 +27,12 @@ def test_embed_gives_a_repeated_text_the_row_it_has_alone() -> None:
     assert np.array_equal(vectors[:2], embed(texts[:2]))
 
 
-def test_embed_rows_do_not_depend_on_how_texts_are_grouped_in_runs() -> None:
+def test_embed_rows_do_not_depend_on_the_other_texts_of_a_batch() -> None:
     texts = ["Gunmen stormed a village at dawn.", "Rain.", "Police fired tear gas at students on Monday."]
-    assert np.array_equal(embed(texts, tokens_per_run=1), embed(texts))
+    together = embed(texts)
+    for row, text in enumerate(texts):
+        assert np.array_equal(together[row], embed([text])[0])
+    assert np.array_equal(embed(texts[::-1])[::-1], together)
 
 
 def test_a_shorter_cut_embeds_the_first_word_pieces_as_the_tokenizer_would_cut_them() -> None:
@@ -40,11 +43,6 @@ def test_a_shorter_cut_embeds_the_first_word_pieces_as_the_tokenizer_would_cut_t
         cut[0], embed(["Soldiers shelled the town and set fire to the houses of the elders"])[0]
     )
     assert np.array_equal(cut[1], embed(["Rain is expected on Sunday."])[0])
-
-
-def test_runs_stay_within_the_word_piece_budget() -> None:
-    assert _runs([0, 1, 2, 3], [2, 3, 5, 9], 10) == [[0, 1], [2], [3]]
-    assert _runs([0, 1], [20, 30], 10) == [[0], [1]]
 
 
 def test_embed_of_nothing_is_empty() -> None:

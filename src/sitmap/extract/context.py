@@ -139,7 +139,7 @@ _HABITUAL: Final[re.Pattern[str]] = re.compile(
     r"every night|nightly|constantly|on a regular basis|time and again|"
     r"in the past(?!\s+(?:\d+|few|two|three|several|week|month|day|hours?|year|24|48))|has seen a rise|have increased|"
     r"has increased|have risen|has risen|have intensified|has intensified|have become|is known for|are "
-    r"known for)\b",
+    r"known for|(?:has|have) (?:come|been) under (?:\w+ ){0,2}(?:attacks?|fire|shelling|bombardment) since)\b",
     re.IGNORECASE,
 )
 # What came after a past event: "the district has since been rebuilt", "a memorial stands on the

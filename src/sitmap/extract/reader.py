@@ -297,7 +297,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             # a sentence dated only by the past event it names ("the perpetrators of the July 2016
             # attack"): the next one without a day of its own goes on about that event
             past_told.add(sentence.index)
-        marked = _spans_of(_ANNIVERSARY, sentence.text)
+        marked = _spans_of(_ANNIVERSARY, sentence.text) + _since_clauses(sentence.text)
         # ("a day after it was announced that air strikes killed 58" tells when it was reported)
         # ("A day after the raid gunmen killed three more", without a comma, leaves no clause end)
         before = [
@@ -336,9 +336,12 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             ]
             if not triggers:
                 continue
-        if (context.is_habitual(sentence.text) or context.is_aftermath(sentence.text)) and (
-            dated.cue is None or dated.cue.precision > 1
-        ):
+        # the day of a clause that tells an earlier event ("since troops crossed on May 10") is
+        # not the sentence's own
+        own_day = dated.cue is not None and dated.cue.precision == 1
+        if own_day and dated.cue is not None and any(start <= dated.cue.start < end for start, end in spans):
+            own_day = False
+        if (context.is_habitual(sentence.text) or context.is_aftermath(sentence.text)) and not own_day:
             # "the town has been shelled almost daily": what keeps happening is background; "the
             # district has since been rebuilt" looks back on an incident
             continue
@@ -777,6 +780,28 @@ _PARTICIPLE_GOES_ON: Final = re.compile(
 )
 
 
+# "has come under intensified attack since Russian troops launched a ground offensive": the event
+# that opened the period a perfect tense looks back over. The clause after "since" tells what
+# someone did (a past verb within a few words), unlike "since December" or "since then".
+_SINCE_CLAUSE: Final = re.compile(
+    r"\bsince\s+(?!(?:then|last|early|late|mid|at|in|on|about|around)\b)[\w'’-]+\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:[a-z]+ed|began|broke|took|fell|struck|came|went|overran|seized)\b"
+)
+_PERFECT: Final = re.compile(
+    r"\b(?:has|have|had)\s+(?:not\s+|also\s+|long\s+)?(?:been|come|seen|faced|\w+ed)\b"
+)
+
+
+def _since_clauses(text: str) -> list[tuple[int, int]]:
+    """The "since ..." clauses of ``text`` that tell the event a perfect tense before them counts
+    from, each to the end of its clause."""
+    return [
+        (start, _clause_end(text, end))
+        for start, end in match_spans(_SINCE_CLAUSE, text)
+        if _PERFECT.search(text, 0, start)
+    ]
+
+
 def _spans_of(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """The spans that tell an earlier event than the sentence's own (what an anniversary marks,
     what came "a day after"), each from its cue to the end of its clause, with a participle that
@@ -918,15 +943,30 @@ def _unrealised(doc: Doc | None, trigger: Trigger) -> bool:
     return token is not None and context.is_unrealised(token)
 
 
+# Sub-event types the classifier may give a sentence only when it holds one of the type's own
+# trigger words: chemical weapons are rare and named as such ("chlorine", "sarin"), and the
+# embedding reads shells "landing" in a district as gas.
+_NAMED_ONLY: Final = frozenset({"Chemical weapon"})
+
+
 def combine(
-    rule_type: str, strength: int, label: str, probability: float, casualties: bool = False
+    rule_type: str,
+    strength: int,
+    label: str,
+    probability: float,
+    casualties: bool = False,
+    text: str = "",
 ) -> tuple[str, float]:
     """The sub-event type and confidence from the rules' reading and the classifier's top label.
 
     The classifier overrules a weak or ordinary trigger when fairly sure (p >= 0.45) and a strong
     trigger only when very sure (p >= 0.8); who took a place (government or not) stays with the
-    rules, which read the actors. Without a classifier label the trigger strength sets confidence.
+    rules, which read the actors; a type that must be named (``_NAMED_ONLY``) needs one of its
+    trigger words in ``text``, the sentence read. Without a classifier label the trigger
+    strength sets confidence.
     """
+    if label in _NAMED_ONLY and not any(t.sub_event_type == label for t in find_triggers(text)):
+        label = ""
     if not label or label == NONE_LABEL or label not in taxonomy.SUB_EVENT_TYPES:
         return rule_type, round(min(0.95, 0.45 + 0.1 * strength), 3)
     chosen = rule_type
@@ -949,7 +989,7 @@ def _is_violent(sub_event_type: str) -> bool:
 def _apply_classifier(candidate: Candidate, label: str, probability: float) -> None:
     casualties = any(claim.kind in {"killed", "neutralised", "wounded"} for claim in candidate.claims)
     candidate.sub_event_type, candidate.confidence = combine(
-        candidate.sub_event_type, candidate.strength, label, probability, casualties
+        candidate.sub_event_type, candidate.strength, label, probability, casualties, candidate.sentence.text
     )
 
 
