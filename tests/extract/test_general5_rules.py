@@ -765,3 +765,19 @@ def test_a_since_clause_without_a_perfect_tense_before_it_keeps_its_event(langua
     text = "Militants seized the hills around Ariha on Wednesday, since the army had left its posts there."
     (event,) = _events(text, language)
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_of_a_list_of_foes_the_named_armed_force_is_the_second_actor(language):
+    text = (
+        "On Wednesday, opposition forces took the village of Kafr Safra after an offensive against terror groups, "
+        "regime forces and foreign militias."
+    )
+    (event,) = _events(text, language)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor2 == "Military Forces of Syria"
+
+
+def test_an_unidentified_group_alone_stays_the_second_actor(language):
+    text = "On Wednesday, opposition forces took the village of Kafr Safra after an offensive against terror groups."
+    (event,) = _events(text, language)
+    assert event.actor2.startswith("Unidentified Armed Group")

@@ -10,7 +10,7 @@ from typing import Final
 from spacy.tokens import Doc
 
 from sitmap.extract import context, roles, taxonomy
-from sitmap.extract.actors import Mention, actor_name, country_actor, find_countries
+from sitmap.extract.actors import GENERIC_PREFIXES, Mention, actor_name, country_actor, find_countries
 from sitmap.extract.claims import Attribution
 from sitmap.extract.fatalities import UPDATED_TAG, Count, fatalities, is_updated
 from sitmap.extract.triggers import Trigger, find_triggers
@@ -330,6 +330,16 @@ def _country_subjects(doc: Doc | None, sentence: Sentence, mentions: list[Mentio
     return found
 
 
+def _named_first(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the unidentified armed groups after the named armed actors, when there
+    are both: an operation "against terror groups, regime forces and Russian-backed militias"
+    was against the regime's forces, as a coder reads it."""
+    unnamed = [m for m in mentions if m.actor.name.startswith(GENERIC_PREFIXES[0])]
+    if not unnamed or not any(m.actor.inter != 7 and m not in unnamed for m in mentions):
+        return mentions
+    return [m for m in mentions if m not in unnamed] + unnamed
+
+
 def _assign_actors(
     candidate: Candidate, agents: list[Mention], targets: list[Mention], others: list[Mention], country: str
 ) -> None:
@@ -340,6 +350,7 @@ def _assign_actors(
         first = next((m for m in others if m.actor.inter != 7), None)
     if first is None and not targets and armed:
         first = armed[0]
+    targets = _named_first(targets)
     second = next((m for m in targets if first is None or m.actor.name != first.actor.name), None)
     if taxonomy.event_type_of(candidate.sub_event_type) == "Battles" and (
         second is None or second.actor.inter == 7
@@ -347,7 +358,7 @@ def _assign_actors(
         # a battle's second side is the other armed party ("fighting between the ELN and FARC
         # dissidents killed nine, among them five civilians"): civilians caught in it only add dead
         second = next(
-            (m for m in [*targets, *others, *agents] if m.actor.inter != 7
+            (m for m in _named_first([*targets, *others, *agents]) if m.actor.inter != 7
              and (first is None or m.actor.name != first.actor.name)),
             second,
         )  # fmt: skip
