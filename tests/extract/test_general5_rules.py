@@ -781,3 +781,25 @@ def test_an_unidentified_group_alone_stays_the_second_actor(language):
     text = "On Wednesday, opposition forces took the village of Kafr Safra after an offensive against terror groups."
     (event,) = _events(text, language)
     assert event.actor2.startswith("Unidentified Armed Group")
+
+
+def test_an_explosion_the_lede_blames_on_fireworks_is_an_accident(language):
+    text = (
+        "An explosion ripped through a fireworks workshop in Kafr Safra on Wednesday, killing six people.\n\n"
+        "The blast destroyed the house where the workshop operated and damaged the homes around it."
+    )
+    assert _events(text, language) == []
+
+
+def test_an_explosion_without_an_accident_cue_is_still_a_bombing(language):
+    text = "An explosion ripped through a market in Kafr Safra on Wednesday, killing six people."
+    (event,) = _events(text, language)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_password_stolen_by_hackers_is_no_property_destruction(language):
+    text = (
+        "Hospitals in Ariha were hit by a ransomware attack on Wednesday. "
+        "Experts said the attackers had entered the network through a stolen password."
+    )
+    assert _events(text, language) == []

@@ -25,6 +25,7 @@ NON_POLITICAL: Final[re.Pattern[str]] = re.compile(
     r"stampede|robb\w+|thie(?:f|ves)|theft|burglar\w*|drugs?|narcotics?|cocaine|heroin|"
     r"smuggl\w+|traffick\w+|fraud|corruption|embezzl\w+|bribe\w*|domestic violence|murder suspect|"
     r"homicide|stock market|shares|inflation|gdp|economy|"
+    r"cyber\w*|ransomware|malware|phishing|hack(?:er|ers|ed|ing)|passwords?|data breach\w*|"
     r"summit|talks with|met with|bilateral|ambassadors?|foreign ministers?|sanctions|"
     r"condemn\w*|diplomat\w*|visit(?:ed|s)?|tariffs?|verdicts?|convicted|acquitted|sentenced to)\b",
     re.IGNORECASE,
@@ -175,6 +176,16 @@ DISASTER: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 
+# An accident: a headline or lede that blames an explosion or a fire on fireworks, gas or a
+# boiler tells an accident, and "the blast destroyed the house" in it is no bombing.
+ACCIDENT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:fireworks?|pyrotechnics?|gas (?:leaks?|cylinders?|tanks?|pipelines?)|boilers?|short circuit|"
+    r"electrical fault|(?:chemical|fertili[sz]er|industrial) (?:plant|factory|warehouse)|mine (?:collapse|explosion))\b",
+    re.IGNORECASE,
+)
+# How far into an article its headline and lede run, for ``accident_document``.
+LEDE_CHARS: Final = 400
+
 # Ordinary crime: an article with three or more of these words tells a police case, and the
 # arrests in it are no political event (ACLED codes arrests of political significance only).
 CRIME: Final[re.Pattern[str]] = re.compile(
@@ -202,6 +213,7 @@ _NON_POLITICAL: Final = folded_pattern(NON_POLITICAL)
 _CRIME: Final = folded_pattern(CRIME)
 _COURT: Final = folded_pattern(COURT)
 _DISASTER: Final = folded_pattern(DISASTER)
+_ACCIDENT: Final = folded_pattern(ACCIDENT)
 
 
 def _distinct(pattern: re.Pattern[str], text: str) -> set[str]:
@@ -212,6 +224,12 @@ def _distinct(pattern: re.Pattern[str], text: str) -> set[str]:
 def is_exercise(text: str) -> bool:
     """True when a sentence tells a military exercise ("fired artillery in a simulated invasion")."""
     return _EXERCISE.search(folded(text)) is not None
+
+
+def accident_document(text: str) -> bool:
+    """True when an article's headline or lede blames what happened on an accident ("an
+    explosion ripped through a fireworks workshop")."""
+    return _ACCIDENT.search(folded(text[:LEDE_CHARS])) is not None
 
 
 def exercise_document(text: str) -> bool:

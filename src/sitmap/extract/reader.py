@@ -264,12 +264,12 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
     sport = context.sport_document(document.text)
     drill = context.exercise_document(document.text)
     court = context.court_document(document.text)
-    disaster = context.disaster_document(document.text)
+    disaster = context.disaster_document(document.text) or context.accident_document(document.text)
     spotted: list[_Spotted] = []
     past_told: set[int] = set()  # sentences that tell only a past event named by its year
     for sentence, triggers in candidates:
         if disaster:
-            # a storm's or a flood's story: only the sure words of political violence count
+            # a storm's, a flood's or an accident's story: only the sure words of political violence count
             triggers = [t for t in triggers if t.strength >= 3]
             if not triggers:
                 continue
