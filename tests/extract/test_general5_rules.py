@@ -803,3 +803,15 @@ def test_a_password_stolen_by_hackers_is_no_property_destruction(language):
         "Experts said the attackers had entered the network through a stolen password."
     )
     assert _events(text, language) == []
+
+
+def test_who_speaks_in_a_headlines_second_item_does_not_claim_the_first(language):
+    text = (
+        "Rebel shelling kills six in Kafr Safra; army says it retook Ariha\n\n"
+        "Shells fired by rebels hit a market in Kafr Safra on Wednesday, killing six civilians, "
+        "the provincial governor said. Medics said 20 people were wounded, several of them children, "
+        "and that the toll could rise as rescuers kept digging through the rubble of the shops."
+    )
+    shelling = [e for e in _events(text, language) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [e.location for e in shelling] == ["Kafr Safra"]
+    assert "army" not in shelling[0].claimed_by.lower()

@@ -362,6 +362,11 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             mentions = [m for m in mentions if m.start < aside.start()]
             has_deaths = any(count.kind == "killed" for count in counts)
             spans = [*spans, (aside.start(), len(sentence.text))]
+            attribution = said.get(sentence.index)
+            if attribution is not None and attribution.start >= aside.start():
+                # "RSF shelling kills six in El Obeid; Sudan army says it retook Bara": who
+                # speaks in the other item does not tell the main one
+                del said[sentence.index]
         # "relatives of those killed", "the detained": people named by what befell them
         triggers = [
             t
