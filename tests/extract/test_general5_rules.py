@@ -815,3 +815,13 @@ def test_who_speaks_in_a_headlines_second_item_does_not_claim_the_first(language
     shelling = [e for e in _events(text, language) if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert [e.location for e in shelling] == ["Kafr Safra"]
     assert "army" not in shelling[0].claimed_by.lower()
+
+
+def test_the_day_something_is_yet_to_happen_does_not_date_the_sentences_after_it(language):
+    text = (
+        "Police fired tear gas at protesters in Kafr Safra yesterday as demonstrations against a fuel tax "
+        "spread. Officers said 20 people had been arrested and would be charged in court today. "
+        "In Ariha, protesters blocked the main road with burning tyres and threw stones at police."
+    )
+    days = {event.location: event.event_date for event in _events(text, language)}
+    assert days["Ariha"] == date(2025, 6, 11)

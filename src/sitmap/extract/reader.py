@@ -1102,7 +1102,9 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
             continue
         # the dateline of wire copy ("on February 26, 2020 (AFP)") in a caption is not a new cue
         result[sentence.index] = dated
-        previous = dated
+        if not _dates_plan(sentence.text, own):
+            # "43 people would be arraigned today": the sentences after it go on with the story's day
+            previous = dated
     return result
 
 
@@ -1157,6 +1159,18 @@ def _trigger_day(text: str, trigger_start: int, dated: _Dated, published: date |
 
     nearest = min(days, key=apart)
     return dated if nearest.value == dated.value else _Dated(nearest.value, 1, nearest)
+
+
+# What is yet to happen: "would be arraigned today", "are due to meet on Friday"
+_PLANNED: Final = re.compile(
+    r"\b(?:will|would|shall|is to|are to|due to|scheduled to|expected to)\s+(?:\w+\s+){0,5}$", re.IGNORECASE
+)
+
+
+def _dates_plan(text: str, cue: DateCue) -> bool:
+    """True when a date cue tells when something is yet to happen ("43 people would be
+    arraigned today"): the sentences after it do not take its day."""
+    return _PLANNED.search(text, max(0, cue.start - 40), cue.start) is not None
 
 
 def _dates_report(text: str, cue: DateCue) -> bool:
