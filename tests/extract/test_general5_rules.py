@@ -825,3 +825,32 @@ def test_the_day_something_is_yet_to_happen_does_not_date_the_sentences_after_it
     )
     days = {event.location: event.event_date for event in _events(text, language)}
     assert days["Ariha"] == date(2025, 6, 11)
+
+
+def test_a_headlines_toll_is_no_speaker():
+    assert find_attribution("Seven killed in militia clashes before ceasefire announced", [], "SY") is None
+    said = find_attribution("Seven people were killed, the Emergency Medicine Centre announced.", [], "SY")
+    assert said is not None and said.speaker == "Emergency Medicine Centre"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fighters of the Radaa force clashed with rivals.", "Radaa: Special Deterrence Force"),
+        ("Units of the 444 Combat Brigade moved in.", "444th Combat Brigade"),
+        ("Forces of the Libyan National Army advanced.", "LNA: Libyan National Army"),
+    ],
+)
+def test_libyas_armed_groups_are_named(text, name):
+    assert name in [mention.actor.name for mention in find_mentions(text, "LY")]
+
+
+def test_a_battles_second_side_is_the_armed_party_a_follow_up_names_not_the_civilians(language):
+    text = (
+        "Heavy fighting between two armed groups in Ariha killed seven people, including two civilians, "
+        "on Wednesday, medics said. The clashes between Hayat Tahrir al-Sham and Islamic State fighters "
+        "broke out in the old market and spread to the northern districts."
+    )
+    (event,) = _events(text, language)
+    assert event.sub_event_type == "Armed clash"
+    assert event.inter2 != 7 and event.actor2 != event.actor1

@@ -170,6 +170,14 @@ _HE_SAID: Final = re.compile(r"\b(?:he|she) (?:said|added|told|wrote|stated)\b")
 _PRONOUNS: Final = re.compile(r"^(?:he|she|it|they|we|i|this|that|who|which)$", re.IGNORECASE)
 
 
+# A headline's toll is no speaker: "Seven killed in Tripoli militia clashes before ceasefire announced"
+_TOLL_FIRST: Final = re.compile(
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\s+"
+    r"(?:\w+\s+){0,3}?(?:killed|dead|die|died|wounded|injured|hurt)\b",
+    re.IGNORECASE,
+)
+
+
 def _named_speaker(text: str) -> Attribution | None:
     """A speaker the table does not know, named right at a reporting verb: "regional governor Oleh
     Syniehubov said", "the Sudan Doctors Network said", "according to the Darfur Bar Association",
@@ -211,7 +219,7 @@ def _named_speaker(text: str) -> Attribution | None:
         words = phrase.split()
         if not words or len(words) > 12 or _PRONOUNS.match(phrase) or not _HEADS.search(phrase + apposition):
             continue
-        if _RELATIVE.search(phrase):
+        if _RELATIVE.search(phrase) or _TOLL_FIRST.match(phrase):
             continue
         first = text.find(phrase, start)
         speaker = re.sub(r"\s+", " ", phrase)

@@ -367,6 +367,17 @@ def absorb(
         # (a follow-up told from the other side, "the militants opened fire on a police station",
         # names the lede's first side as its target, not the lede's second)
         actor2, inter2 = other.actor2, other.inter2
+    if inter2 == 7 and taxonomy.event_type_of(main.sub_event_type) == "Battles":
+        # "fighting between two armed groups killed seven, including two civilians", then "clashes
+        # between the Radaa force and the 444 Brigade": the civilians only add to the battle's dead;
+        # its second side is the other armed party the follow-up names
+        side = next(
+            ((name, inter) for name, inter in ((other.actor2, other.inter2), (other.actor1, other.inter1))
+             if name and inter != 7 and name != actor1),
+            None,
+        )  # fmt: skip
+        if side is not None:
+            actor2, inter2 = side
     placed = other if not main.location and other.location else main
     if _inside(other, main):
         # the lede names the province, the next sentence the village in it: the village
