@@ -854,3 +854,13 @@ def test_a_battles_second_side_is_the_armed_party_a_follow_up_names_not_the_civi
     (event,) = _events(text, language)
     assert event.sub_event_type == "Armed clash"
     assert event.inter2 != 7 and event.actor2 != event.actor1
+
+
+def test_a_communiques_repeated_digits_and_fallen_soldiers_are_read_as_its_toll():
+    counts = find_counts(
+        "On our side, eleven (11) soldiers fell on the field of honour and seven (07) were wounded."
+    )
+    assert [(count.value, count.kind) for count in counts] == [(11, "killed"), (7, "wounded")]
+    assert [
+        (c.value, c.kind) for c in find_counts("Fighters fell on the town at dawn, killing two (02) guards.")
+    ] == [(2, "killed")]

@@ -191,12 +191,31 @@ def _in_context(text: str, starts: list[int], number: Number) -> bool:
     return any(start < number.end or "," not in text[number.end : start] for start in starts)
 
 
+# An official communique's figures: "eleven (11) soldiers fell on the field of honour"; the
+# digits repeat the word, and the fallen are the dead.
+_REPEATED_DIGITS: Final = re.compile(r"(?<=[A-Za-z])\s+\(\d{1,4}\)")
+_FELL: Final = re.compile(
+    r"\b(?:fell|died|were killed) (?:on|in) the field of hono(?:u)?r\b|\bfell as martyrs\b", re.IGNORECASE
+)
+
+
+def _plain_toll(text: str) -> str:
+    """``text`` with a number word's repeated digits blanked and "fell on the field of honour"
+    read as "killed", every other character where it was (spans stay those of ``text``)."""
+    if "(" in text:
+        text = _REPEATED_DIGITS.sub(lambda match: " " * len(match.group()), text)
+    if "fell" in text or "field of hono" in text:
+        text = _FELL.sub(lambda match: "killed".ljust(len(match.group())), text)
+    return text
+
+
 def find_counts(text: str) -> list[Count]:
     """Casualty figures in one sentence, each with its kind and character span in ``text``.
 
     Figures that share one verb ("five soldiers and three militants were killed", "killed five
     soldiers and three militants", "four civilians, including three children") share a ``group``.
     """
+    text = _plain_toll(text)
     numbers = [number for number in find_numbers(text) if _plausible(text, number)]
     context_starts = _context_starts(text)
     kinds: list[tuple[str, str] | None] = [

@@ -841,7 +841,10 @@ def _follow_up_trigger(pattern: re.Pattern[str], text: str, strength: int = 1) -
 
 
 # "Both men died.", "One man died at the scene": deaths told with no tactic of their own
-_DIED: Final = re.compile(r"\b(?:died|succumbed|were killed|was killed|were dead|was dead)\b", re.IGNORECASE)
+_DIED: Final = re.compile(
+    r"\b(?:died|succumbed|were killed|was killed|were dead|was dead|fell on the field of hono(?:u)?r)\b",
+    re.IGNORECASE,
+)
 TOLL_ONLY: Final[int] = 0  # the strength of a toll-only trigger: it adds to the incident before
 
 
