@@ -864,3 +864,18 @@ def test_a_communiques_repeated_digits_and_fallen_soldiers_are_read_as_its_toll(
     assert [
         (c.value, c.kind) for c in find_counts("Fighters fell on the town at dawn, killing two (02) guards.")
     ] == [(2, "killed")]
+
+
+def test_a_trailing_as_fighting_intensified_clause_sets_the_scene_and_is_no_battle(language):
+    text = (
+        "A drone strike hit a market in Kafr Safra on Wednesday, killing nine people, a health official "
+        "said, as fighting between government troops and rebels intensified around Ariha."
+    )
+    (event,) = _events(text, language)
+    assert (event.sub_event_type, event.location) == ("Air/drone strike", "Kafr Safra")
+
+
+def test_fighting_that_continues_as_the_main_clause_is_still_a_battle(language):
+    text = "Fighting between government troops and rebels continued in Ariha on Wednesday, killing four fighters."
+    (event,) = _events(text, language)
+    assert event.sub_event_type == "Armed clash"

@@ -306,7 +306,7 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             if not _REPORTED.search(sentence.text, start, end)
             and not (start < 20 and not sentence.text[end:].strip(" .\"'”"))
         ]
-        spans = past + marked + before
+        spans = past + marked + before + _spans_of(_AS_CONTEXT, sentence.text)
         if spans:
             # "sentenced two men for a 2016 truck attack in Nice that killed 86 people": the
             # triggers, tolls and places of a past event named by its year are not today's event,
@@ -794,6 +794,15 @@ _SINCE_CLAUSE: Final = re.compile(
 )
 _PERFECT: Final = re.compile(
     r"\b(?:has|have|had)\s+(?:not\s+|also\s+|long\s+)?(?:been|come|seen|faced|\w+ed)\b"
+)
+
+
+# "..., killing at least nine people, as fighting between troops and militias intensified in the
+# zone": the clause sets the scene of the sentence's event; the fighting is no event of its own
+_AS_CONTEXT: Final = re.compile(
+    r",?\s\bas\s+(?:[\w'’-]+\s+){1,10}?(?:intensified|intensifies|continued|continues|raged|rages|"
+    r"escalated|escalates|spread|spreads|mounted|mounts|persisted|persists|flared|flares)\b",
+    re.IGNORECASE,
 )
 
 
