@@ -13,6 +13,7 @@ from sitmap.extract.triggers import find_triggers, has_trigger
         ("Artillery shells hit the old quarter.", "Shelling/artillery/missile attack"),
         ("A roadside bomb struck the convoy.", "Remote explosive/landmine/IED"),
         ("Attackers hurled a grenade at the patrol.", "Grenade"),
+        ("The convoy came under rocket-propelled grenade fire.", "Shelling/artillery/missile attack"),
         ("Witnesses said chlorine gas was dropped on the town.", "Chemical weapon"),
         ("Chemical substances were used in the attack.", "Chemical weapon"),
         ("Insurgents set fire to six trucks and an excavator at the quarry.", "Looting/property destruction"),
