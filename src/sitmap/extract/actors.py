@@ -323,7 +323,8 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
     return mentions
 
 
-GENERIC_PREFIXES: Final[tuple[str, ...]] = ("Unidentified Armed Group", "Rebels")
+UNIDENTIFIED: Final[str] = "Unidentified Armed Group"
+GENERIC_PREFIXES: Final[tuple[str, ...]] = (UNIDENTIFIED, "Rebels")
 
 
 def is_generic(actor: str) -> bool:

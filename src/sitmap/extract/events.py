@@ -10,7 +10,7 @@ from typing import Final
 from spacy.tokens import Doc
 
 from sitmap.extract import context, roles, taxonomy
-from sitmap.extract.actors import GENERIC_PREFIXES, Mention, actor_name, country_actor, find_countries
+from sitmap.extract.actors import UNIDENTIFIED, Mention, actor_name, country_actor, find_countries
 from sitmap.extract.claims import Attribution
 from sitmap.extract.fatalities import UPDATED_TAG, Count, fatalities, is_updated
 from sitmap.extract.triggers import Trigger, find_triggers
@@ -334,7 +334,7 @@ def _named_first(mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the unidentified armed groups after the named armed actors, when there
     are both: an operation "against terror groups, regime forces and Russian-backed militias"
     was against the regime's forces, as a coder reads it."""
-    unnamed = [m for m in mentions if m.actor.name.startswith(GENERIC_PREFIXES[0])]
+    unnamed = [m for m in mentions if m.actor.name.startswith(UNIDENTIFIED)]
     if not unnamed or not any(m.actor.inter != 7 and m not in unnamed for m in mentions):
         return mentions
     return [m for m in mentions if m not in unnamed] + unnamed

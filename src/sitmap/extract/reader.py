@@ -338,9 +338,12 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
                 continue
         # the day of a clause that tells an earlier event ("since troops crossed on May 10") is
         # not the sentence's own
-        own_day = dated.cue is not None and dated.cue.precision == 1
-        if own_day and dated.cue is not None and any(start <= dated.cue.start < end for start, end in spans):
-            own_day = False
+        cue = dated.cue
+        own_day = (
+            cue is not None
+            and cue.precision == 1
+            and not any(start <= cue.start < end for start, end in spans)
+        )
         if (context.is_habitual(sentence.text) or context.is_aftermath(sentence.text)) and not own_day:
             # "the town has been shelled almost daily": what keeps happening is background; "the
             # district has since been rebuilt" looks back on an incident
@@ -850,10 +853,7 @@ def _follow_up_trigger(pattern: re.Pattern[str], text: str, strength: int = 1) -
 
 
 # "Both men died.", "One man died at the scene": deaths told with no tactic of their own
-_DIED: Final = re.compile(
-    r"\b(?:died|succumbed|were killed|was killed|were dead|was dead|fell on the field of hono(?:u)?r)\b",
-    re.IGNORECASE,
-)
+_DIED: Final = re.compile(r"\b(?:died|succumbed|were killed|was killed|were dead|was dead)\b", re.IGNORECASE)
 TOLL_ONLY: Final[int] = 0  # the strength of a toll-only trigger: it adds to the incident before
 
 
