@@ -839,9 +839,10 @@ def test_a_headlines_toll_is_no_speaker():
         ("Fighters of the Radaa force clashed with rivals.", "Radaa: Special Deterrence Force"),
         ("Units of the 444 Combat Brigade moved in.", "444th Combat Brigade"),
         ("Forces of the Libyan National Army advanced.", "LNA: Libyan National Army"),
+        ("Islamic State's Khorasan branch claimed the bombing.", "Islamic State Khorasan Province (ISKP)"),
     ],
 )
-def test_libyas_armed_groups_are_named(text, name):
+def test_armed_groups_named_by_wire_copy_are_in_the_table(text, name):
     assert name in [mention.actor.name for mention in find_mentions(text, "LY")]
 
 
