@@ -19,6 +19,7 @@ from sitmap.extract.lexicon import (
     split_alternatives,
     substring_tests,
 )
+from sitmap.extract.numbers import find_numbers
 
 TABLE: Final[str] = "speakers.csv"
 # the country column of a generic speaker ("the army", "police") that takes the article's country:
@@ -171,11 +172,15 @@ _PRONOUNS: Final = re.compile(r"^(?:he|she|it|they|we|i|this|that|who|which)$", 
 
 
 # A headline's toll is no speaker: "Seven killed in Tripoli militia clashes before ceasefire announced"
-_TOLL_FIRST: Final = re.compile(
-    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\s+"
-    r"(?:\w+\s+){0,3}?(?:killed|dead|die|died|wounded|injured|hurt)\b",
-    re.IGNORECASE,
+_FATE_AFTER: Final = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:killed|dead|die|died|wounded|injured|hurt)\b", re.IGNORECASE
 )
+
+
+def _toll_first(phrase: str) -> bool:
+    """True when ``phrase`` opens with a figure and what befell them ("Seven killed in ...")."""
+    numbers = find_numbers(phrase)
+    return bool(numbers) and numbers[0].start == 0 and _FATE_AFTER.match(phrase, numbers[0].end) is not None
 
 
 def _named_speaker(text: str) -> Attribution | None:
@@ -219,7 +224,7 @@ def _named_speaker(text: str) -> Attribution | None:
         words = phrase.split()
         if not words or len(words) > 12 or _PRONOUNS.match(phrase) or not _HEADS.search(phrase + apposition):
             continue
-        if _RELATIVE.search(phrase) or _TOLL_FIRST.match(phrase):
+        if _RELATIVE.search(phrase) or _toll_first(phrase):
             continue
         first = text.find(phrase, start)
         speaker = re.sub(r"\s+", " ", phrase)

@@ -812,11 +812,7 @@ _AS_CONTEXT: Final = re.compile(
 def _since_clauses(text: str) -> list[tuple[int, int]]:
     """The "since ..." clauses of ``text`` that tell the event a perfect tense before them counts
     from, each to the end of its clause."""
-    return [
-        (start, _clause_end(text, end))
-        for start, end in match_spans(_SINCE_CLAUSE, text)
-        if _PERFECT.search(text, 0, start)
-    ]
+    return [(start, end) for start, end in _spans_of(_SINCE_CLAUSE, text) if _PERFECT.search(text, 0, start)]
 
 
 def _spans_of(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
