@@ -29,11 +29,6 @@ ARTICLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def language():
-    return nlp.load_language()
-
-
 def _toponyms(document: Document) -> list[Toponym]:
     found = []
     for sentence in nlp.split_sentences(document.text):

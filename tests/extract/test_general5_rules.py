@@ -24,11 +24,6 @@ CITY = Place("Ariha", 35.81, 36.61, 9002, "SY", "SYR", "Syria", "Idlib", "Ariha"
 PLACES = {"Kafr Safra": TOWN, "Ariha": CITY}
 
 
-@pytest.fixture(scope="module")
-def language():
-    return nlp.load_language()
-
-
 def _toponyms(document: Document) -> list[Toponym]:
     found = []
     for sentence in nlp.split_sentences(document.text):

@@ -12,11 +12,6 @@ from sitmap.model import Document
 PUBLISHED = date(2024, 5, 15)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def language():
-    return nlp.load_language()
-
-
 def _events(text: str, language):
     document = Document("doc-inc", text, published=PUBLISHED)
     return find_events(document, nlp.split_sentences(text), [], language)[0]
