@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from importlib.resources import files
 
@@ -12,6 +13,7 @@ from sqlalchemy import inspect, text
 
 from sitmap import store
 from sitmap.model import Claim, Document, Event, Evidence, Failure, Result, Source, Statistic, Territory
+from sitmap.store.records import EVIDENCE_COLUMNS, SOURCE_COLUMNS
 from sitmap.store.schema import metadata
 
 
@@ -178,6 +180,53 @@ def test_a_batch_spanning_a_year_reads_only_the_stored_events_near_its_own(engin
         assert set(_candidate_pool(connection, batch)) == {"spring", "unplaced"}
     report = store.save_result(engine, Result(events=batch, documents=[_document("doc-b")]))
     assert report.merged == 1 and store.count_events(engine) == 6  # n1 into "spring"; n2 and n3 new
+
+
+def test_the_pool_loads_only_the_stored_events_a_new_one_could_match(engine):
+    from sitmap.store.events import _candidate_pool
+
+    far = _event(
+        "far",
+        "doc-c",
+        location="Deir ez-Zor",
+        latitude=35.33,
+        longitude=40.14,
+        admin1="Deir ez-Zor",
+        geonameid=None,
+    )
+    store.save_result(engine, Result(events=[_event(), far], documents=[_document()]))
+    with engine.connect() as connection:
+        pool = _candidate_pool(connection, [_event("n1", "doc-b")])
+    assert set(pool) == {"e1"}  # the same week and country, but Deir ez-Zor is 300 km from Ariha
+    assert pool["e1"] == _event()
+
+
+def test_merging_into_a_stored_event_twice_keeps_each_source_and_evidence_row_once_in_order(engine):
+    from sitmap.store.schema import evidence, sources
+
+    def report(doc_id: str) -> Event:
+        return _event(
+            f"r-{doc_id}", doc_id, evidence=(Evidence(doc_id, 1, 5, 25, "location", f"Ariha in {doc_id}"),)
+        )
+
+    store.save_result(engine, Result(events=[_event()], documents=[_document()]))
+    store.save_result(engine, Result(events=[report("doc-b")], documents=[_document("doc-b")]))
+    store.save_result(
+        engine, Result(events=[report("doc-c"), report("doc-b")], documents=[_document("doc-c")])
+    )
+    (merged,) = store.query_events(engine)
+    assert [e.doc_id for e in merged.evidence] == ["doc-a", "doc-b", "doc-c"]
+    assert [s.doc_id for s in merged.sources] == ["doc-a", "doc-b", "doc-c"]
+    with engine.connect() as connection:
+        assert connection.execute(text("select count(*) from evidence")).scalar() == 3
+        assert connection.execute(text("select count(*) from sources")).scalar() == 3
+    assert {c.name for c in evidence.columns} > set(EVIDENCE_COLUMNS)
+    assert {c.name for c in sources.columns} > set(SOURCE_COLUMNS)
+
+
+def test_source_and_evidence_columns_follow_their_records_fields():
+    assert tuple(f.name for f in fields(Source)) == SOURCE_COLUMNS
+    assert tuple(f.name for f in fields(Evidence)) == EVIDENCE_COLUMNS
 
 
 def test_a_batch_of_documents_and_statistics_replaces_failures_and_skips_stored_figures(engine):

@@ -21,7 +21,6 @@ from sqlalchemy import (
     Engine,
     and_,
     bindparam,
-    delete,
     func,
     insert,
     or_,
@@ -30,10 +29,12 @@ from sqlalchemy import (
 )
 
 from sitmap import merge
-from sitmap.model import Event, Failure, Result, Statistic
+from sitmap.model import Event, Evidence, Failure, Result, Source, Statistic
 from sitmap.store import spatial
 from sitmap.store.documents import document_row, failure_row, store_documents
 from sitmap.store.records import (
+    EVIDENCE_COLUMNS,
+    SOURCE_COLUMNS,
     event_from_rows,
     event_row,
     evidence_rows,
@@ -47,6 +48,9 @@ from sitmap.store.schema import events, evidence, merges, sources, statistics
 MERGE_WINDOW = timedelta(days=7)
 # Half-size in degrees of latitude of the box searched for merge candidates (about 110 km).
 CANDIDATE_DEGREES = 1.0
+# What makes a row of ``sources`` and of ``evidence`` one of its own.
+SOURCE_KEY = ("doc_id",)
+EVIDENCE_KEY = ("doc_id", "sentence", "start", "end", "field")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,17 +219,18 @@ def filtered(query: Any, where: EventFilter, postgis: bool = False) -> Any:
 
 def _with_children(connection: Connection, rows: list[dict[str, Any]]) -> list[Event]:
     ids = [row["event_id"] for row in rows]
-    by_event_sources: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    by_event_evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    by_event_sources: dict[str, list[Source]] = {i: [] for i in ids}
+    by_event_evidence: dict[str, list[Evidence]] = {i: [] for i in ids}
+    source_columns = [sources.c[name] for name in SOURCE_COLUMNS]
+    evidence_columns = [evidence.c[name] for name in EVIDENCE_COLUMNS]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for r in connection.execute(
-            select(sources).where(sources.c.event_id.in_(chunk)).order_by(sources.c.doc_id)
-        ):
-            by_event_sources[r.event_id].append(dict(r._mapping))
-        query = select(evidence).where(evidence.c.event_id.in_(chunk)).order_by(evidence.c.id)
-        for r in connection.execute(query):
-            by_event_evidence[r.event_id].append(dict(r._mapping))
+        query = select(sources.c.event_id, *source_columns).where(sources.c.event_id.in_(chunk))
+        for event_id, *values in connection.execute(query.order_by(sources.c.doc_id)):
+            by_event_sources[event_id].append(Source(*values))
+        query = select(evidence.c.event_id, *evidence_columns).where(evidence.c.event_id.in_(chunk))
+        for event_id, *values in connection.execute(query.order_by(evidence.c.id)):
+            by_event_evidence[event_id].append(Evidence(*values))
     return [
         event_from_rows(row, by_event_sources[row["event_id"]], by_event_evidence[row["event_id"]])
         for row in rows
@@ -249,6 +254,7 @@ def _store_events(connection: Connection, new: Sequence[Event]) -> list[tuple[st
     the batch's inserts, updates and merge decisions are then written in a few statements.
     """
     pool = _candidate_pool(connection, new)
+    stored = dict(pool)  # as read: an updated event writes only the sources and evidence it gained
     inserted: dict[str, Event] = {}
     updated: dict[str, Event] = {}
     decisions: list[dict[str, Any]] = []
@@ -260,17 +266,17 @@ def _store_events(connection: Connection, new: Sequence[Event]) -> list[tuple[st
             pool[event.event_id] = inserted[event.event_id] = event
             outcome.append((event.event_id, False, event))
             continue
-        stored, verdict = best
-        combined = merge.combine(stored, event)
-        pool[stored.event_id] = combined
-        (inserted if stored.event_id in inserted else updated)[stored.event_id] = combined
+        kept, verdict = best
+        combined = merge.combine(kept, event)
+        pool[kept.event_id] = combined
+        (inserted if kept.event_id in inserted else updated)[kept.event_id] = combined
         decisions += [
-            {"event_id": stored.event_id, "merged_id": event.event_id, "doc_id": source.doc_id,
+            {"event_id": kept.event_id, "merged_id": event.event_id, "doc_id": source.doc_id,
              "score": verdict.score, "reasons": list(verdict.reasons), "merged_at": now}
             for source in event.sources
         ]  # fmt: skip
-        outcome.append((stored.event_id, True, event))
-    _write_events(connection, list(inserted.values()), list(updated.values()), now)
+        outcome.append((kept.event_id, True, event))
+    _write_events(connection, list(inserted.values()), [(stored[i], e) for i, e in updated.items()], now)
     if decisions:
         connection.execute(insert(merges), decisions)
     return outcome
@@ -311,8 +317,27 @@ def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, E
         dict(r._mapping)
         for r in connection.execute(select(events).where(or_(*alternatives)).order_by(events.c.event_id))
     ]
+    # Only the rows ``_may_match`` keeps for one of the new events are read with their sources and
+    # evidence (a row's fields, and the new events', do not change while the batch is matched).
+    near = [
+        row for row, place in ((row, _Place(row)) for row in rows) if any(_may_match(place, e) for e in new)
+    ]
     # in id order, so a tie between two stored events goes to the same one on every database
-    return {e.event_id: e for e in _with_children(connection, rows)}
+    return {e.event_id: e for e in _with_children(connection, near)}
+
+
+class _Place:
+    """What ``_may_match`` reads of a stored ``events`` row, before it is loaded as an Event."""
+
+    __slots__ = ("event_id", "event_date", "country", "admin1", "latitude", "longitude")
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.event_id: str = row["event_id"]
+        self.event_date: date | None = row["event_date"]
+        self.country: str = row["country"]
+        self.admin1: str = row["admin1"]
+        self.latitude: float | None = row["latitude"]
+        self.longitude: float | None = row["longitude"]
 
 
 def _date_intervals(new: Sequence[Event]) -> list[tuple[str, tuple[date, date]]]:
@@ -334,7 +359,7 @@ def _date_intervals(new: Sequence[Event]) -> list[tuple[str, tuple[date, date]]]
     return intervals
 
 
-def _may_match(stored: Event, event: Event) -> bool:
+def _may_match(stored: Event | _Place, event: Event) -> bool:
     """A cheap pre-filter for ``merge.match``: near in time, and near in space, same admin1 or unplaced.
 
     It keeps everything within a week and about 110 km (the widest tolerance of a match is 60 km).
@@ -364,25 +389,32 @@ def _may_match(stored: Event, event: Event) -> bool:
     )
 
 
-def _write_events(connection: Connection, inserted: list[Event], updated: list[Event], now: datetime) -> None:
+def _write_events(
+    connection: Connection, inserted: list[Event], updated: list[tuple[Event, Event]], now: datetime
+) -> None:
+    """Insert the new events; update the merged ones (stored as read, combined), adding only the
+    sources and evidence each gained: stored rows keep their ids, so evidence reads back in order."""
     if inserted:
         connection.execute(
             insert(events), [{**event_row(e), "created_at": now, "updated_at": now} for e in inserted]
         )
     if updated:
-        ids = [e.event_id for e in updated]
         connection.execute(
             update(events).where(events.c.event_id == bindparam("old_id")),
-            [{**event_row(e), "old_id": e.event_id, "updated_at": now} for e in updated],
+            [{**event_row(e), "old_id": e.event_id, "updated_at": now} for _, e in updated],
         )
-        connection.execute(delete(sources).where(sources.c.event_id.in_(ids)))
-        connection.execute(delete(evidence).where(evidence.c.event_id.in_(ids)))
-    changed = inserted + updated
-    source_batch = [row for e in changed for row in _unique(source_rows(e), ("doc_id",))]
+    changed = [(None, e) for e in inserted] + updated
+    source_batch = [
+        row
+        for was, e in changed
+        for row in _unique(source_rows(e), SOURCE_KEY, {(s.doc_id,) for s in was.sources} if was else set())
+    ]
     evidence_batch = [
         row
-        for e in changed
-        for row in _unique(evidence_rows(e), ("doc_id", "sentence", "start", "end", "field"))
+        for was, e in changed
+        for row in _unique(
+            evidence_rows(e), EVIDENCE_KEY, {_evidence_key(x) for x in was.evidence} if was else set()
+        )
     ]
     if source_batch:
         connection.execute(insert(sources), source_batch)
@@ -390,10 +422,20 @@ def _write_events(connection: Connection, inserted: list[Event], updated: list[E
         connection.execute(insert(evidence), evidence_batch)
 
 
-def _unique(rows: Sequence[dict[str, Any]], keys: tuple[str, ...]) -> list[dict[str, Any]]:
+def _evidence_key(evidence: Evidence) -> tuple[Any, ...]:
+    """``EVIDENCE_KEY`` of a stored evidence record."""
+    return (evidence.doc_id, evidence.sentence, evidence.start, evidence.end, evidence.field)
+
+
+def _unique(
+    rows: Sequence[dict[str, Any]], keys: tuple[str, ...], stored: set[tuple[Any, ...]]
+) -> list[dict[str, Any]]:
+    """The first of ``rows`` with each key, leaving out the keys already ``stored``."""
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
-        seen.setdefault(tuple(row[k] for k in keys), row)
+        key = tuple(row[k] for k in keys)
+        if key not in stored:
+            seen.setdefault(key, row)
     return list(seen.values())
 
 

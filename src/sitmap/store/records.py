@@ -42,13 +42,22 @@ def source_rows(event: Event) -> list[dict[str, Any]]:
 
 def evidence_rows(event: Event) -> list[dict[str, Any]]:
     """The ``evidence`` rows of an event."""
-    return [{"event_id": event.event_id, **{k: v for k, v in to_dict(e).items()}} for e in event.evidence]
+    return [
+        {"event_id": event.event_id, "doc_id": e.doc_id, "sentence": e.sentence, "start": e.start,
+         "end": e.end, "field": e.field, "text": e.text}
+        for e in event.evidence
+    ]  # fmt: skip
 
 
-def event_from_rows(
-    row: Mapping[str, Any], sources: Sequence[Mapping[str, Any]], evidence: Sequence[Mapping[str, Any]]
-) -> Event:
-    """The Event stored in one ``events`` row and its ``sources`` and ``evidence`` rows."""
+# The columns of ``sources`` and ``evidence`` that hold a Source and an Evidence, in the order of
+# their fields: ``Source(*row)`` and ``Evidence(*row)`` make one from a row selected in this order.
+SOURCE_COLUMNS = ("doc_id", "source", "url", "published")
+EVIDENCE_COLUMNS = ("doc_id", "sentence", "start", "end", "field", "text")
+
+
+def event_from_rows(row: Mapping[str, Any], sources: Sequence[Source], evidence: Sequence[Evidence]) -> Event:
+    """The Event stored in one ``events`` row, with its sources and evidence (read with
+    ``SOURCE_COLUMNS`` and ``EVIDENCE_COLUMNS``)."""
     values = {name: row[name] for name in _EVENT_SCALARS}
     territory = row["territory"]
     return Event(
@@ -56,21 +65,8 @@ def event_from_rows(
         claims=tuple(_claim(c) for c in row["claims"] or ()),
         territory=Territory(**territory) if territory else None,
         tags=tuple(row["tags"] or ()),
-        sources=tuple(
-            Source(doc_id=s["doc_id"], source=s["source"], url=s["url"], published=s["published"])
-            for s in sources
-        ),
-        evidence=tuple(
-            Evidence(
-                doc_id=e["doc_id"],
-                sentence=e["sentence"],
-                start=e["start"],
-                end=e["end"],
-                field=e["field"],
-                text=e["text"],
-            )
-            for e in evidence
-        ),
+        sources=tuple(sources),
+        evidence=tuple(evidence),
     )
 
 
