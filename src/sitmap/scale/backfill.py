@@ -31,6 +31,16 @@ DEFAULT_WORKERS = 2
 # client saves, few enough to bound the client's memory.
 BATCHES_IN_FLIGHT_PER_WORKER = 2
 
+# Dask settings of the local cluster a backfill starts: a worker codes one batch after another, so
+# the statistical profiler (a thread walking the coding thread's stack every 10 ms) and
+# twice-a-second system monitoring only take CPU from the coding; the A/B figures are in
+# docs/scale.md. A cluster given by address keeps its own settings.
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+
 OnBatch = Callable[[Pending, Totals], None]
 InFlight = tuple[Pending, "Future[Result] | None"]
 
@@ -73,8 +83,14 @@ def backfill(
     if scheduler:
         with Client(scheduler) as client:
             return _backfill_on(client, engine, items, settings, batch_size, on_batch)
+    import dask
+
     cluster_options: dict[str, Any] = {"n_workers": workers, "threads_per_worker": 1, "processes": True}
-    with LocalCluster(dashboard_address=None, **cluster_options) as cluster, Client(cluster) as client:
+    with (
+        dask.config.set(LOCAL_CLUSTER_CONFIG),
+        LocalCluster(dashboard_address=None, **cluster_options) as cluster,
+        Client(cluster) as client,
+    ):
         return _backfill_on(client, engine, items, settings, batch_size, on_batch)
 
 
