@@ -1,12 +1,13 @@
 """Throughput: articles/s and peak memory, one process against Dask workers, with the per-stage split.
 
-    python benchmarks/throughput.py [--articles 2000] [--workers 2] [--sample 300]
+    python benchmarks/throughput.py [--articles 2000] [--workers 2] [--sample 300] [--repeat 3]
 
 Runs each measurement in a fresh process (so peak memory is its own), over the generated
 corpus (``benchmarks/corpus.py``) and, when present, ``../shared/data/fakes-dev/articles.csv``:
 
 - single: ``sitmap backfill --engine local`` path into a new SQLite file (code + store);
 - dask: the same on a local Dask cluster of ``--workers`` processes; speed-up = dask / single;
+  single and dask runs alternate ``--repeat`` times: rates and speed-up are medians (of the pairs);
 - stages: time split of split/geo/extract/merge/store over ``--sample`` articles, in one process;
 - cold: wall time of ``sitmap extract`` of one article from a cold start (median of 5).
 
@@ -241,7 +242,10 @@ def _child(args: list[str]) -> dict[str, Any]:
 
 
 def _report(results: list[dict[str, Any]], workers: int) -> Iterator[str]:
-    runs = {(r["mode"], r["source"]): r for r in results if r["mode"] in ("single", "dask")}
+    runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in results:
+        if r["mode"] in ("single", "dask"):
+            runs.setdefault((r["mode"], r["source"]), []).append(r)
     for r in results:
         if r["mode"] in ("single", "dask"):
             ok = "ok" if r["rate"] >= TARGET_RATE else "BELOW TARGET"
@@ -276,11 +280,25 @@ def _report(results: list[dict[str, Any]], workers: int) -> Iterator[str]:
                 f"exit {r['exit']}, {r['events']} events {r['error']}"
             )
     for source in ("generated", "fakes"):
-        if (("single", source) in runs) and (("dask", source) in runs):
-            ratio = runs[("dask", source)]["rate"] / runs[("single", source)]["rate"]
+        for mode in ("single", "dask"):
+            rates = [r["rate"] for r in runs.get((mode, source), [])]
+            if len(rates) > 1:
+                median = statistics.median(rates)
+                yield (
+                    f"{source:>9} {mode:>6}: median {median:.1f} articles/s of {len(rates)} runs "
+                    f"({', '.join(f'{x:.1f}' for x in rates)}) "
+                    f"[{'ok' if median >= TARGET_RATE else 'BELOW TARGET'} >= {TARGET_RATE:.0f}]"
+                )
+        # each dask run against the single run just before it: the machine's speed drifts less
+        # within a pair than across the whole benchmark
+        pairs = list(zip(runs.get(("single", source), []), runs.get(("dask", source), []), strict=False))
+        if pairs:
+            ratios = [dask["rate"] / single["rate"] for single, dask in pairs]
+            ratio = statistics.median(ratios)
             target = TARGET_SPEEDUP_PER_WORKER * workers
             yield (
-                f"{source:>9} speed-up on {workers} workers: {ratio:.2f}x "
+                f"{source:>9} speed-up on {workers} workers: {ratio:.2f}x"
+                f"{f' median of {len(ratios)} pairs (' + ', '.join(f'{x:.2f}' for x in ratios) + ')' if len(ratios) > 1 else ''} "
                 f"[{'ok' if ratio >= target else 'BELOW'} "
                 f">= {target:.1f}x] (cpus: {os.cpu_count()})"
             )
@@ -293,6 +311,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=50)
     parser.add_argument("--sample", type=int, default=300, help="articles timed stage by stage")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="alternating single and dask runs per source (medians are reported)",
+    )
     parser.add_argument(
         "--classifier",
         action=argparse.BooleanOptionalAction,
@@ -330,10 +354,12 @@ def main() -> None:
     print(f"classifier {'on' if classifier else 'off'}; sources {sources}; {os.cpu_count()} cpus", flush=True)
     results = []
     for source in sources:
-        for step in steps:
-            if step == "cold":
-                continue
-            count = args.sample if step == "stages" else args.articles
+        # the runs of one process and of the workers alternate, so each pair meets the same machine
+        plan = [("stages", args.sample)] if "stages" in steps else []
+        plan += [
+            (step, args.articles) for _ in range(args.repeat) for step in ("single", "dask") if step in steps
+        ]
+        for step, count in plan:
             results.append(_child(["--mode", step, "--source", source, "--articles", str(count), *common]))
             print(next(_report([results[-1]], args.workers)), flush=True)
     if "cold" in steps:

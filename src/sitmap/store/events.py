@@ -8,11 +8,9 @@ they are the same, the stored event absorbs it (keeping its id) and the decision
 from __future__ import annotations
 
 import hashlib
-import math
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -32,6 +30,7 @@ from sitmap import merge
 from sitmap.model import Event, Evidence, Failure, Result, Source, Statistic
 from sitmap.store import spatial
 from sitmap.store.documents import document_row, failure_row, store_documents
+from sitmap.store.pool import Pool, date_intervals, rows_near
 from sitmap.store.records import (
     EVIDENCE_COLUMNS,
     SOURCE_COLUMNS,
@@ -44,10 +43,6 @@ from sitmap.store.records import (
 )
 from sitmap.store.schema import events, evidence, merges, sources, statistics
 
-# How far apart two reports of one event can be dated and still be compared.
-MERGE_WINDOW = timedelta(days=7)
-# Half-size in degrees of latitude of the box searched for merge candidates (about 110 km).
-CANDIDATE_DEGREES = 1.0
 # What makes a row of ``sources`` and of ``evidence`` one of its own.
 SOURCE_KEY = ("doc_id",)
 EVIDENCE_KEY = ("doc_id", "sentence", "start", "end", "field")
@@ -253,22 +248,23 @@ def _store_events(connection: Connection, new: Sequence[Event]) -> list[tuple[st
     The stored events a batch could merge with are read in one query and matched in memory;
     the batch's inserts, updates and merge decisions are then written in a few statements.
     """
-    pool = _candidate_pool(connection, new)
-    stored = dict(pool)  # as read: an updated event writes only the sources and evidence it gained
+    stored = _candidate_pool(connection, new)  # as read: an update writes only the rows it gained
+    pool = Pool(stored.values())
     inserted: dict[str, Event] = {}
     updated: dict[str, Event] = {}
     decisions: list[dict[str, Any]] = []
     outcome: list[tuple[str, bool, Event]] = []
     now = datetime.now(UTC)
     for event in new:
-        best = _best_match(event, [c for c in pool.values() if _may_match(c, event)])
+        best = _best_match(event, pool.near(event))
         if best is None:
-            pool[event.event_id] = inserted[event.event_id] = event
+            pool.put(event)
+            inserted[event.event_id] = event
             outcome.append((event.event_id, False, event))
             continue
         kept, verdict = best
         combined = merge.combine(kept, event)
-        pool[kept.event_id] = combined
+        pool.put(combined)
         (inserted if kept.event_id in inserted else updated)[kept.event_id] = combined
         decisions += [
             {"event_id": kept.event_id, "merged_id": event.event_id, "doc_id": source.doc_id,
@@ -297,7 +293,8 @@ def _best_match(event: Event, candidates: list[Event]) -> tuple[Event, merge.Mat
 
 def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, Event]:
     """The stored events that could report one of ``new``: the same id, or within a week of one of
-    them in its country (or in none), as ``_may_match`` asks.
+    them in its country (or in none), as ``pool.may_match`` asks; only the rows it keeps for one of
+    ``new`` are read with their sources and evidence.
 
     A batch's events can span years and countries (an archive is read in file order), so the
     query asks for each country's merged date intervals, not for one span: the pool stays the
@@ -306,7 +303,7 @@ def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, E
     if not new:
         return {}
     alternatives: list[ColumnElement[bool]] = [events.c.event_id.in_([e.event_id for e in new])]
-    for country, (start, end) in _date_intervals(new):
+    for country, (start, end) in date_intervals(new):
         near: ColumnElement[bool] = events.c.event_date.between(start, end)
         if country:
             near = and_(near, events.c.country.in_([country, ""]))
@@ -319,74 +316,8 @@ def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, E
     ]
     # Only the rows ``_may_match`` keeps for one of the new events are read with their sources and
     # evidence (a row's fields, and the new events', do not change while the batch is matched).
-    near = [
-        row for row, place in ((row, _Place(row)) for row in rows) if any(_may_match(place, e) for e in new)
-    ]
     # in id order, so a tie between two stored events goes to the same one on every database
-    return {e.event_id: e for e in _with_children(connection, near)}
-
-
-class _Place:
-    """What ``_may_match`` reads of a stored ``events`` row, before it is loaded as an Event."""
-
-    __slots__ = ("event_id", "event_date", "country", "admin1", "latitude", "longitude")
-
-    def __init__(self, row: dict[str, Any]) -> None:
-        self.event_id: str = row["event_id"]
-        self.event_date: date | None = row["event_date"]
-        self.country: str = row["country"]
-        self.admin1: str = row["admin1"]
-        self.latitude: float | None = row["latitude"]
-        self.longitude: float | None = row["longitude"]
-
-
-def _date_intervals(new: Sequence[Event]) -> list[tuple[str, tuple[date, date]]]:
-    """Per country ("" for an event placed in none), the dated events' days widened by the merge
-    window, overlapping intervals joined."""
-    days: dict[str, set[date]] = defaultdict(set)
-    for event in new:
-        if event.event_date is not None:
-            days[event.country].add(event.event_date)
-    intervals: list[tuple[str, tuple[date, date]]] = []
-    for country in sorted(days):
-        joined: list[list[date]] = []
-        for day in sorted(days[country]):
-            if joined and day - MERGE_WINDOW <= joined[-1][1]:
-                joined[-1][1] = day + MERGE_WINDOW
-            else:
-                joined.append([day - MERGE_WINDOW, day + MERGE_WINDOW])
-        intervals += [(country, (start, end)) for start, end in joined]
-    return intervals
-
-
-def _may_match(stored: Event | _Place, event: Event) -> bool:
-    """A cheap pre-filter for ``merge.match``: near in time, and near in space, same admin1 or unplaced.
-
-    It keeps everything within a week and about 110 km (the widest tolerance of a match is 60 km).
-    """
-    if stored.event_id == event.event_id:
-        return True
-    if event.event_date is None or stored.event_date is None:
-        if event.event_date is not stored.event_date:
-            return False
-    elif abs(stored.event_date - event.event_date) > MERGE_WINDOW:
-        return False
-    if event.country and stored.country not in (event.country, ""):
-        return False
-    if (
-        event.latitude is None
-        or event.longitude is None
-        or stored.latitude is None
-        or stored.longitude is None
-    ):
-        return True
-    if event.admin1 and stored.admin1 == event.admin1:
-        return True
-    lon_span = CANDIDATE_DEGREES / max(math.cos(math.radians(event.latitude)), 0.2)
-    return (
-        abs(stored.latitude - event.latitude) <= CANDIDATE_DEGREES
-        and abs(stored.longitude - event.longitude) <= lon_span
-    )
+    return {e.event_id: e for e in _with_children(connection, rows_near(rows, new))}
 
 
 def _write_events(
