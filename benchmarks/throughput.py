@@ -8,6 +8,8 @@ corpus (``benchmarks/corpus.py``) and, when present, ``../shared/data/fakes-dev/
 - single: ``sitmap backfill --engine local`` path into a new SQLite file (code + store);
 - dask: the same on a local Dask cluster of ``--workers`` processes; speed-up = dask / single;
   single and dask runs alternate ``--repeat`` times: rates and speed-up are medians (of the pairs);
+- ceiling: ``--workers`` single runs at once, each alone in its process and store: what the
+  machine itself gives parallel work (its cores share caches, memory and, on a shared host, time);
 - stages: time split of split/geo/extract/merge/store over ``--sample`` articles, in one process;
 - cold: wall time of ``sitmap extract`` of one article from a cold start (median of 5).
 
@@ -241,10 +243,21 @@ def _child(args: list[str]) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _measure_ceiling(args: list[str], workers: int) -> dict[str, Any]:
+    """What the machine gives ``workers`` independent one-process runs at once (no Dask, no shared
+    store): the sum of their steady rates, the ceiling of any parallel speed-up on this machine."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(workers) as pool:
+        runs = list(pool.map(lambda _: _child(["--mode", "single", *args]), range(workers)))
+    return {"mode": "ceiling", "source": runs[0]["source"], "rates": [r["rate"] for r in runs],
+            "rate": sum(r["rate"] for r in runs)}  # fmt: skip
+
+
 def _report(results: list[dict[str, Any]], workers: int) -> Iterator[str]:
     runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in results:
-        if r["mode"] in ("single", "dask"):
+        if r["mode"] in ("single", "dask", "ceiling"):
             runs.setdefault((r["mode"], r["source"]), []).append(r)
     for r in results:
         if r["mode"] in ("single", "dask"):
@@ -258,6 +271,11 @@ def _report(results: list[dict[str, Any]], workers: int) -> Iterator[str]:
                 f"peak {r['peak_total_mb']:.0f} MB all processes (PSS; RSS sum {r['peak_rss_mb']:.0f}) "
                 f"[{'ok' if r['peak_total_mb'] <= TARGET_PEAK_MB else 'ABOVE TARGET'} <= {TARGET_PEAK_MB:.0f}] / "
                 f"{r['peak_process_mb']:.0f} MB largest"
+            )
+        elif r["mode"] == "ceiling":
+            yield (
+                f"{r['source']:>9} ceiling: {len(r['rates'])} one-process runs at once, "
+                f"{' + '.join(f'{x:.1f}' for x in r['rates'])} = {r['rate']:.1f} articles/s"
             )
         elif r["mode"] == "stages":
             s = r["seconds"]
@@ -302,6 +320,16 @@ def _report(results: list[dict[str, Any]], workers: int) -> Iterator[str]:
                 f"[{'ok' if ratio >= target else 'BELOW'} "
                 f">= {target:.1f}x] (cpus: {os.cpu_count()})"
             )
+        ceilings = list(
+            zip(runs.get(("single", source), []), runs.get(("ceiling", source), []), strict=False)
+        )
+        if ceilings:
+            machine = statistics.median(ceiling["rate"] / single["rate"] for single, ceiling in ceilings)
+            yield (
+                f"{source:>9} the machine's own ceiling: {len(ceilings[0][1]['rates'])} independent one-process "
+                f"runs at once give {machine:.2f}x one run alone (median of {len(ceilings)})"
+                + (f"; Dask reaches {ratio / machine:.0%} of it" if pairs else "")
+            )
 
 
 def main() -> None:
@@ -323,7 +351,7 @@ def main() -> None:
         default=None,
         help="use the sub-event classifier (default: when its weights are built)",
     )
-    parser.add_argument("--only", choices=["single", "dask", "stages", "cold"], action="append")
+    parser.add_argument("--only", choices=["single", "dask", "ceiling", "stages", "cold"], action="append")
     parser.add_argument("--source", choices=["generated", "fakes"], default=None)
     parser.add_argument("--mode", choices=["single", "dask", "stages", "cold"], help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
@@ -350,17 +378,24 @@ def main() -> None:
         "--classifier" if classifier else "--no-classifier",
     ]
     sources = [args.source] if args.source else ["generated"] + (["fakes"] if FAKES.is_file() else [])
-    steps = args.only or ["stages", "single", "dask", "cold"]
+    steps = args.only or ["stages", "single", "dask", "ceiling", "cold"]
     print(f"classifier {'on' if classifier else 'off'}; sources {sources}; {os.cpu_count()} cpus", flush=True)
     results = []
     for source in sources:
         # the runs of one process and of the workers alternate, so each pair meets the same machine
         plan = [("stages", args.sample)] if "stages" in steps else []
         plan += [
-            (step, args.articles) for _ in range(args.repeat) for step in ("single", "dask") if step in steps
+            (step, args.articles)
+            for _ in range(args.repeat)
+            for step in ("single", "dask", "ceiling")
+            if step in steps
         ]
         for step, count in plan:
-            results.append(_child(["--mode", step, "--source", source, "--articles", str(count), *common]))
+            step_args = ["--source", source, "--articles", str(count), *common]
+            if step == "ceiling":
+                results.append(_measure_ceiling(step_args, args.workers))
+            else:
+                results.append(_child(["--mode", step, *step_args]))
             print(next(_report([results[-1]], args.workers)), flush=True)
     if "cold" in steps:
         results.append(_child(["--mode", "cold", *common]))
