@@ -240,7 +240,8 @@ def _child(args: list[str]) -> dict[str, Any]:
     )
     if done.returncode != 0:
         raise SystemExit(f"benchmark step {args} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def _measure_ceiling(args: list[str], workers: int) -> dict[str, Any]:
@@ -320,15 +321,20 @@ def _report(results: list[dict[str, Any]], workers: int) -> Iterator[str]:
                 f"[{'ok' if ratio >= target else 'BELOW'} "
                 f">= {target:.1f}x] (cpus: {os.cpu_count()})"
             )
-        ceilings = list(
-            zip(runs.get(("single", source), []), runs.get(("ceiling", source), []), strict=False)
+        triples = zip(
+            runs.get(("single", source), []),
+            runs.get(("dask", source), []),
+            runs.get(("ceiling", source), []),
+            strict=False,
         )
+        ceilings = [(single["rate"], dask["rate"], ceiling) for single, dask, ceiling in triples]
         if ceilings:
-            machine = statistics.median(ceiling["rate"] / single["rate"] for single, ceiling in ceilings)
+            machine = statistics.median(ceiling["rate"] / single for single, _dask, ceiling in ceilings)
+            share = statistics.median(dask / ceiling["rate"] for _single, dask, ceiling in ceilings)
             yield (
-                f"{source:>9} the machine's own ceiling: {len(ceilings[0][1]['rates'])} independent one-process "
-                f"runs at once give {machine:.2f}x one run alone (median of {len(ceilings)})"
-                + (f"; Dask reaches {ratio / machine:.0%} of it" if pairs else "")
+                f"{source:>9} the machine's own ceiling: {len(ceilings[0][2]['rates'])} independent one-process "
+                f"runs at once give {machine:.2f}x one run alone; Dask gives {share:.0%} of their sum "
+                f"(medians of {len(ceilings)}, each run against those of its own round)"
             )
 
 
