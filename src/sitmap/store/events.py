@@ -310,14 +310,12 @@ def _candidate_pool(connection: Connection, new: Sequence[Event]) -> dict[str, E
         alternatives.append(near)
     if any(e.event_date is None for e in new):
         alternatives.append(events.c.event_date.is_(None))
-    rows = [
-        dict(r._mapping)
-        for r in connection.execute(select(events).where(or_(*alternatives)).order_by(events.c.event_id))
-    ]
-    # Only the rows ``_may_match`` keeps for one of the new events are read with their sources and
-    # evidence (a row's fields, and the new events', do not change while the batch is matched).
-    # in id order, so a tie between two stored events goes to the same one on every database
-    return {e.event_id: e for e in _with_children(connection, rows_near(rows, new))}
+    found = connection.execute(select(events).where(or_(*alternatives)).order_by(events.c.event_id))
+    # Only the rows ``pool.may_match`` keeps for one of the new events are read with their sources
+    # and evidence (a row's fields, and the new events', do not change while the batch is matched);
+    # in id order, so a tie between two stored events goes to the same one on every database.
+    rows = [dict(row) for row in rows_near([r._mapping for r in found], new)]
+    return {e.event_id: e for e in _with_children(connection, rows)}
 
 
 def _write_events(
@@ -338,14 +336,12 @@ def _write_events(
     source_batch = [
         row
         for was, e in changed
-        for row in _unique(source_rows(e), SOURCE_KEY, {(s.doc_id,) for s in was.sources} if was else set())
+        for row in _new_rows(source_rows(e), SOURCE_KEY, source_rows(was) if was else [])
     ]
     evidence_batch = [
         row
         for was, e in changed
-        for row in _unique(
-            evidence_rows(e), EVIDENCE_KEY, {_evidence_key(x) for x in was.evidence} if was else set()
-        )
+        for row in _new_rows(evidence_rows(e), EVIDENCE_KEY, evidence_rows(was) if was else [])
     ]
     if source_batch:
         connection.execute(insert(sources), source_batch)
@@ -353,21 +349,18 @@ def _write_events(
         connection.execute(insert(evidence), evidence_batch)
 
 
-def _evidence_key(evidence: Evidence) -> tuple[Any, ...]:
-    """``EVIDENCE_KEY`` of a stored evidence record."""
-    return (evidence.doc_id, evidence.sentence, evidence.start, evidence.end, evidence.field)
-
-
-def _unique(
-    rows: Sequence[dict[str, Any]], keys: tuple[str, ...], stored: set[tuple[Any, ...]]
+def _new_rows(
+    rows: Sequence[dict[str, Any]], keys: tuple[str, ...], stored: Sequence[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """The first of ``rows`` with each key, leaving out the keys already ``stored``."""
-    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    """The first of ``rows`` with each key, leaving out the keys of the ``stored`` rows."""
+    seen = {tuple(row[k] for k in keys) for row in stored}
+    fresh = []
     for row in rows:
         key = tuple(row[k] for k in keys)
-        if key not in stored:
-            seen.setdefault(key, row)
-    return list(seen.values())
+        if key not in seen:
+            seen.add(key)
+            fresh.append(row)
+    return fresh
 
 
 def _store_statistics(connection: Connection, found: Sequence[Statistic]) -> int:

@@ -21,7 +21,7 @@ MERGE_WINDOW = timedelta(days=7)
 # Half-size in degrees of latitude of the box searched for merge candidates (about 110 km).
 CANDIDATE_DEGREES = 1.0
 
-Row = TypeVar("Row", bound=Mapping[str, Any])
+Row = TypeVar("Row", bound=Mapping[Any, Any])
 
 
 class Placed(Protocol):
@@ -46,7 +46,7 @@ class RowPlace:
 
     __slots__ = ("event_id", "event_date", "country", "admin1", "latitude", "longitude")
 
-    def __init__(self, row: Mapping[str, Any]) -> None:
+    def __init__(self, row: Mapping[Any, Any]) -> None:
         self.event_id: str = row["event_id"]
         self.event_date: date | None = row["event_date"]
         self.country: str = row["country"]
