@@ -26,16 +26,16 @@ def event_row(event: Event) -> dict[str, Any]:
     return row
 
 
+# The columns of ``sources`` and ``evidence`` that hold a Source and an Evidence, in the order of
+# their fields: ``Source(*row)`` and ``Evidence(*row)`` make one from a row selected in this order.
+SOURCE_COLUMNS = ("doc_id", "source", "url", "published")
+EVIDENCE_COLUMNS = ("doc_id", "sentence", "start", "end", "field", "text")
+
+
 def source_rows(event: Event) -> list[dict[str, Any]]:
     """The ``sources`` rows of an event, one per document."""
     return [
-        {
-            "event_id": event.event_id,
-            "doc_id": s.doc_id,
-            "source": s.source,
-            "url": s.url,
-            "published": s.published,
-        }
+        {"event_id": event.event_id, **{name: getattr(s, name) for name in SOURCE_COLUMNS}}
         for s in event.sources
     ]
 
@@ -43,16 +43,9 @@ def source_rows(event: Event) -> list[dict[str, Any]]:
 def evidence_rows(event: Event) -> list[dict[str, Any]]:
     """The ``evidence`` rows of an event."""
     return [
-        {"event_id": event.event_id, "doc_id": e.doc_id, "sentence": e.sentence, "start": e.start,
-         "end": e.end, "field": e.field, "text": e.text}
+        {"event_id": event.event_id, **{name: getattr(e, name) for name in EVIDENCE_COLUMNS}}
         for e in event.evidence
-    ]  # fmt: skip
-
-
-# The columns of ``sources`` and ``evidence`` that hold a Source and an Evidence, in the order of
-# their fields: ``Source(*row)`` and ``Evidence(*row)`` make one from a row selected in this order.
-SOURCE_COLUMNS = ("doc_id", "source", "url", "published")
-EVIDENCE_COLUMNS = ("doc_id", "sentence", "start", "end", "field", "text")
+    ]
 
 
 def event_from_rows(row: Mapping[str, Any], sources: Sequence[Source], evidence: Sequence[Evidence]) -> Event:
