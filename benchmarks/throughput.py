@@ -89,6 +89,9 @@ class _PeakMemory:
         self._root = psutil.Process()
         self.peak_total = self.peak_rss = self.peak_process = 0.0
         self.cpu_s = 0.0  # the sampler's own CPU time, in this process but not the run's
+        # (time, CPU seconds used so far by the other processes: Dask's workers and nannies)
+        self.others: list[tuple[float, float]] = []
+        self._other_cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -102,6 +105,8 @@ class _PeakMemory:
             for process in [self._root, *self._root.children(recursive=True)]:
                 try:
                     used = process.memory_full_info()
+                    if process is not self._root:
+                        self._other_cpu[process.pid] = sum(process.cpu_times()[:2])
                 except psutil.Error:
                     continue
                 sizes.append(used.rss / 2**20)
@@ -109,12 +114,21 @@ class _PeakMemory:
             self.peak_total = max(self.peak_total, sum(shares))
             self.peak_rss = max(self.peak_rss, sum(sizes))
             self.peak_process = max(self.peak_process, max(sizes, default=0.0))
+            self.others.append((time.perf_counter(), sum(self._other_cpu.values())))
             self.cpu_s += time.thread_time() - started
             self._stop.wait(SAMPLE_EVERY_S)
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+    def others_between(self, start: float, end: float) -> float:
+        """CPU seconds the other processes used between the samples nearest ``start`` and ``end``."""
+        if not self.others:
+            return 0.0
+        first = min(self.others, key=lambda sample: abs(sample[0] - start))
+        last = min(self.others, key=lambda sample: abs(sample[0] - end))
+        return last[1] - first[1]
 
 
 def _measure_run(
@@ -156,6 +170,8 @@ def _measure_run(
         "client_cpu_s": client_cpu,
         "sampler_cpu_s": memory.cpu_s,
         "rate": (last_read - first_read) / max(1e-9, last_time - first_time),
+        "steady_articles": last_read - first_read,
+        "workers_cpu_s": memory.others_between(first_time, last_time),
         "peak_total_mb": memory.peak_total,
         "peak_rss_mb": memory.peak_rss,
         "peak_process_mb": memory.peak_process,
@@ -269,7 +285,12 @@ def _report(results: list[dict[str, Any]], workers: int) -> Iterator[str]:
                 f"({r['startup_s']:.1f} s to the first saved batch), {r['events']} events, "
                 f"this process's CPU {1000 * r['client_cpu_s'] / r['articles']:.1f} ms/article "
                 f"(memory sampling {100 * r['sampler_cpu_s'] / r['total_s']:.1f}% of a core), "
-                f"peak {r['peak_total_mb']:.0f} MB all processes (PSS; RSS sum {r['peak_rss_mb']:.0f}) "
+                + (
+                    f"workers' CPU {1000 * r['workers_cpu_s'] / max(1, r['steady_articles']):.1f} ms/article steady, "
+                    if r["mode"] == "dask"
+                    else ""
+                )
+                + f"peak {r['peak_total_mb']:.0f} MB all processes (PSS; RSS sum {r['peak_rss_mb']:.0f}) "
                 f"[{'ok' if r['peak_total_mb'] <= TARGET_PEAK_MB else 'ABOVE TARGET'} <= {TARGET_PEAK_MB:.0f}] / "
                 f"{r['peak_process_mb']:.0f} MB largest"
             )

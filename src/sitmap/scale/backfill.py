@@ -32,13 +32,15 @@ DEFAULT_WORKERS = 2
 BATCHES_IN_FLIGHT_PER_WORKER = 2
 
 # Dask settings of the local cluster a backfill starts: a worker codes one batch after another, so
-# the statistical profiler (a thread walking the coding thread's stack every 10 ms) and
-# twice-a-second system monitoring only take CPU from the coding; the A/B figures are in
+# the statistical profiler (a thread walking the coding thread's stack every 10 ms), twice-a-second
+# system monitoring and the event-loop health check every 20 ms (in the client and in every worker;
+# it only warns of a loop blocked for 3 s) take CPU from the coding; the A/B figures are in
 # docs/scale.md. A cluster given by address keeps its own settings.
 LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "500ms",
+    "distributed.admin.tick.interval": "1s",
 }
 
 OnBatch = Callable[[Pending, Totals], None]
