@@ -10,8 +10,9 @@ from sitmap.model import Document
 from sitmap.nlp import split_sentences
 
 # Congo, Somalia, Nigeria and Cameroon with the countries whose places share their names: Austria
-# (Vienna's many alternate names), Mozambique (Gaza province, Maxixe), Palestine
-COUNTRIES = frozenset({"CD", "SO", "NG", "CM", "AT", "MZ", "PS"})
+# (Vienna's many alternate names), Mozambique (Gaza province, Maxixe), Palestine, Niger and Iran
+# (Tehran lists "Tera" among its alternate names)
+COUNTRIES = frozenset({"CD", "SO", "NG", "CM", "AT", "MZ", "PS", "NE", "IR"})
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +32,8 @@ def _places(text: str, gazetteer: Gazetteer) -> dict[str, tuple[str, str]]:
     [
         # a city by its own name outranks a foreign capital that has it as one of its alternate names
         ("Crowds gathered in Beni on Sunday.", "Beni", ("CD", "PPL")),
+        # a town of 40,000 by its own name too: Niger's Tera, not Tehran
+        ("Gunmen attacked a patrol near Tera on Monday.", "Tera", ("NE", "PPL")),
         # an armed group that fights in one country votes for it: Masisi of North Kivu, not Maxixe
         ("M23 rebels seized Masisi on Monday.", "Masisi", ("CD", "PPL")),
         ("Israeli strikes killed 12 people in Gaza, Hamas said.", "Gaza", ("PS", "PPL")),

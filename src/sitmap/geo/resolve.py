@@ -57,7 +57,7 @@ FOCUS_MAX_POPULATION = 500_000
 MIN_CUES = 1
 CUE_WEIGHT = 1.5
 ALIAS_POPULATION = 1_000_000
-OWN_NAME_POPULATION = 100_000
+OWN_NAME_POPULATION = 20_000
 ALIAS_PENALTY = 3.0
 RESPELLED_POPULATION = 1_000_000
 _BROAD = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "LK"})
@@ -585,8 +585,9 @@ def _pool(mentions: list[Mention], hint: _Hint) -> tuple[list[Candidate], list[f
     }
     if owners:
         # "Beni" is a Congolese city of 230,000 by its own name and Vienna by one of the dozens of
-        # foreign-language names GeoNames lists for a capital: a city that bears the name as its
-        # own outranks another country's capital that only carries it as an alternate name
+        # foreign-language names GeoNames lists for a capital ("Tera": Niger's town of 40,000 and
+        # Tehran): a town that bears the name as its own outranks another country's capital
+        # that only carries it as an alternate name
         priors = [
             prior - ALIAS_PENALTY
             if not c.primary and c.place.feature_code == "PPLC" and c.place.country_code not in owners
