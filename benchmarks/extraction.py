@@ -44,6 +44,7 @@ HOLDOUT4 = ROOT / "wire_holdout4"  # a fifth set, written unseen on 2026-12-02 (
 HOLDOUT5 = ROOT / "wire_holdout5"  # a sixth, written unseen by a helper that never ran the extractor
 HOLDOUT6 = ROOT / "wire_holdout6"  # a seventh, the same way, after the rules holdout 5 taught
 HOLDOUT7 = ROOT / "wire_holdout7"  # an eighth, the same way, after the integer encoder
+HOLDOUT8 = ROOT / "wire_holdout8"  # a ninth, the same way, after the event-loop and Tera changes
 # the wire sets, by their --only name: folder and printed label, scored alike by bench_wire
 WIRE_SETS = {
     "wire": (WIRE, "(f) wire set"),
@@ -54,6 +55,7 @@ WIRE_SETS = {
     "holdout5": (HOLDOUT5, "(k) wire holdout 5"),
     "holdout6": (HOLDOUT6, "(l) wire holdout 6"),
     "holdout7": (HOLDOUT7, "(m) wire holdout 7"),
+    "holdout8": (HOLDOUT8, "(n) wire holdout 8"),
 }
 sys.path.insert(0, str(ROOT.parent / "training"))
 from places import GOVERNORATES, fakes_documents  # noqa: E402  # the scorer's spellings and reading, one for both
