@@ -41,6 +41,9 @@ def _places(text: str, gazetteer: Gazetteer) -> dict[str, tuple[str, str]]:
         ("Troops retook Adan Yabaal from al-Shabaab.", "Adan Yabaal", ("SO", "PPL")),
         # the town by the district's own name, not the larger one that carries it as an alternate
         ("Gunmen killed ten villagers in Birnin Gwari.", "Birnin Gwari", ("NG", "PPLA2")),
+        # a state's name alone is the state when its namesake town only carries it as an alternate
+        # (GeoNames lists Bama as "Borno" too)
+        ("Nine people died in a market in Konduga, Borno police said.", "Borno", ("NG", "ADM1")),
     ],
 )
 def test_conflict_names_resolve_where_the_news_means_them(conflict_gazetteer, text, name, expected):

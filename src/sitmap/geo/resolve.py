@@ -949,6 +949,9 @@ def _namesake_city(text: str, mention: Mention, region: Place) -> Place:
         and c.place.country_code == region.country_code
         and c.place.admin1 == admin1
         and (district or c.place.feature_code != "PPL" or c.place.population >= NAMESAKE_POPULATION)
+        # a town that carries a state's name only as an alternate is no namesake of it ("Borno
+        # police" is the state's police, not Bama, which GeoNames also lists as "Borno")
+        and (district or c.primary or c.place.feature_code != "PPL" or skeleton(c.place.name) == skeleton(region.name))
     ]
     # a region's chief city by size; a district's town by its own name first ("Birnin Gwari", not
     # the larger Sofo-Birnin-Gwari that carries it as an alternate)
