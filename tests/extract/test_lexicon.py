@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from sitmap.extract.lexicon import (
+    LiteralIndex,
     folded,
     folded_or_none,
     folded_pattern,
-    holds_any,
     literal_prefixes,
     match_spans,
 )
@@ -29,10 +29,14 @@ def test_folded_spells_what_ignorecase_reads_as_a_to_z():
     assert len(folded(ODD)) == len(ODD)
 
 
-def test_holds_any_says_whether_one_literal_is_in_the_text():
-    assert holds_any("shelled the town", ("bomb", "shell"))
-    assert not holds_any("shelled the town", ("bomb", "rocket"))
-    assert not holds_any("shelled the town", ())
+def test_a_literal_index_gives_the_rows_whose_literals_a_text_holds_in_table_order():
+    index = LiteralIndex([("shell", "bomb"), ("rocket",), (), ("shelled the",), ("ship",)])
+    # overlapping literals ("shell" inside "shelled the") both count; a row without any always does
+    assert index.rows("they shelled the town") == [0, 2, 3]
+    assert index.rows("a rocket hit a bomb shelter") == [0, 1, 2]
+    assert index.rows("") == [2]
+    assert LiteralIndex([(), ()]).rows("anything") == [0, 1]
+    assert LiteralIndex([("a",)]).rows("xyz") == []
 
 
 def test_literal_prefixes_can_run_over_spaces_and_hyphens():
@@ -81,12 +85,28 @@ def test_folded_patterns_match_where_the_originals_do():
 
 
 def test_an_actor_rows_literals_never_hide_one_of_its_matches():
-    from sitmap.extract.actors import load_actors
+    from sitmap.extract.actors import _actor_index, load_actors
 
     checked = 0
-    for row in load_actors():
-        for text in _texts():
+    texts = _texts()
+    present = [set(_actor_index().rows(folded(text))) for text in texts]
+    for index, row in enumerate(load_actors()):
+        for text, rows in zip(texts, present, strict=True):
             if row.pattern.search(text):
-                assert row.may_match(folded(text)), row.name
+                assert index in rows, row.name
                 checked += 1
     assert checked > 100
+
+
+def test_a_speaker_rows_literals_never_hide_one_of_its_matches():
+    from sitmap.extract.claims import _speaker_index, load_speakers
+
+    checked = 0
+    texts = _texts()
+    present = [set(_speaker_index().rows(folded(text))) for text in texts]
+    for index, (speaker, _kind, pattern, _bound, _literals) in enumerate(load_speakers()):
+        for text, rows in zip(texts, present, strict=True):
+            if pattern.search(text):
+                assert index in rows, speaker
+                checked += 1
+    assert checked > 50

@@ -19,9 +19,9 @@ from typing import Final
 
 from sitmap.extract.lexicon import (
     LITERAL_TEXT,
+    LiteralIndex,
     folded,
     folded_or_none,
-    holds_any,
     literal_prefixes,
     longest_first,
     substring_tests,
@@ -54,11 +54,6 @@ class _ActorRow:
     prefixes: tuple[str, ...] = ()
     # the pattern to read lexicon.folded text with (faster), when it can be
     folded: re.Pattern[str] | None = None
-
-    def may_match(self, lowered: str) -> bool:
-        """False when the row cannot match the text ``lowered`` is ``folded`` from: a substring
-        test is far cheaper than running the pattern, and most rows are absent from a sentence."""
-        return not self.prefixes or holds_any(lowered, self.prefixes)
 
     def spans(self, text: str, lowered: str) -> list[tuple[int, int]]:
         """Where the row matches ``text`` (``lowered`` is its ``folded`` form)."""
@@ -96,6 +91,12 @@ def load_actors() -> tuple[_ActorRow, ...]:
                 _ActorRow(row["acled_actor"], int(row["inter"]), pattern, prefixes, folded_or_none(pattern))
             )
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _actor_index() -> LiteralIndex:
+    """The actor rows a sentence may mention, found by their literals in one scan."""
+    return LiteralIndex([row.prefixes for row in load_actors()])
 
 
 def _names_pattern(names: list[str]) -> re.Pattern[str]:
@@ -264,9 +265,9 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
     """Actor mentions in one sentence, longest first where they overlap, in text order."""
     candidates: list[tuple[int, int, _ActorRow]] = []
     lowered = folded(text)
-    for row in load_actors():
-        if not row.may_match(lowered):
-            continue
+    rows = load_actors()
+    for index in _actor_index().rows(lowered):
+        row = rows[index]
         candidates += [(start, end, row) for start, end in row.spans(text, lowered)]
     for match in _WEAPONS.pattern.finditer(text):
         candidates.append((match.start(), match.end(), _WEAPONS))
@@ -347,11 +348,11 @@ def named_groups_in(text: str) -> list[Actor]:
     a group named only as another's ally or parent ("allied with al Qaeda", "an al Qaeda-linked
     group") is not one that acts in it."""
     lowered = folded(text)
+    rows = load_actors()
     return [
         Actor(row.name, row.inter)
-        for row in load_actors()
+        for row in (rows[index] for index in _actor_index().rows(lowered))
         if row.name in _named_groups()
-        and row.may_match(lowered)
         and any(_acts(text, start, end) for start, end in row.spans(text, lowered))
     ]
 

@@ -12,8 +12,8 @@ from typing import Final
 
 from sitmap.extract.lexicon import (
     LITERAL_TEXT,
+    LiteralIndex,
     folded,
-    holds_any,
     literal_prefixes,
     longest_first,
     split_alternatives,
@@ -85,6 +85,11 @@ def load_speakers() -> tuple[tuple[str, str, re.Pattern[str], str, tuple[str, ..
     return tuple(rows)
 
 
+@lru_cache(maxsize=1)
+def _speaker_index() -> LiteralIndex:
+    return LiteralIndex([row[4] for row in load_speakers()])
+
+
 def find_attribution(text: str, previous: list[Attribution], country: str = "") -> Attribution | None:
     """The speaker ``text`` attributes its report to, or None when it cites nobody.
 
@@ -98,11 +103,12 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
         return None
     best: Attribution | None = None
     case_folded = folded(text)
-    for speaker, kind, pattern, bound, prefixes in load_speakers():
+    speakers = load_speakers()
+    # only the rows whose literals the text holds: most texts name none of them
+    for index in _speaker_index().rows(case_folded):
+        speaker, kind, pattern, bound, _literals = speakers[index]
         if bound and bound != OF_ARTICLE and country and bound != country:
             continue
-        if prefixes and not holds_any(case_folded, prefixes):
-            continue  # a substring test is far cheaper than the pattern, which most texts lack
         name = f"{speaker} ({country})" if bound == OF_ARTICLE and country else speaker
         for match in pattern.finditer(text):
             candidate = Attribution(name, kind, match.start(), match.end(), match.group())

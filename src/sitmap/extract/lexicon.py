@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+
+import ahocorasick
 
 
 def split_alternatives(alternatives: str) -> list[str]:
@@ -96,13 +99,32 @@ def substring_tests(prefixes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in prefixes if not any(q != p and q in p for q in prefixes))
 
 
-def holds_any(text: str, literals: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds one of ``literals``: ``any(...)`` written as a loop, which skips
-    making a generator, since the tables run this test for every row on every sentence."""
-    for literal in literals:
-        if literal in text:
-            return True
-    return False
+class LiteralIndex:
+    """Which rows of a table may match a text, from each row's literals (``substring_tests``: a
+    text a row matches holds one of them): one Aho-Corasick scan (pyahocorasick, in C) finds every
+    literal a text holds at once, where a substring test per row ran for every row on every
+    sentence. A row without literals may match any text."""
+
+    def __init__(self, literals: Sequence[tuple[str, ...]]) -> None:
+        self._always = frozenset(index for index, row in enumerate(literals) if not row)
+        rows_of: dict[str, list[int]] = {}
+        for index, row in enumerate(literals):
+            for literal in row:
+                rows_of.setdefault(literal, []).append(index)
+        self._automaton: ahocorasick.Automaton | None = None
+        if rows_of:
+            self._automaton = ahocorasick.Automaton()
+            for literal, rows in rows_of.items():
+                self._automaton.add_word(literal, tuple(rows))
+            self._automaton.make_automaton()
+
+    def rows(self, lowered: str) -> list[int]:
+        """The rows, in table order, that may match the text ``lowered`` is ``folded`` from."""
+        found = set(self._always)
+        if self._automaton is not None:
+            for _end, rows in self._automaton.iter(lowered):
+                found.update(rows)
+        return sorted(found)
 
 
 # Besides the two cases of a letter, re.IGNORECASE reads "İ" and "ı" as "i" and "ſ" as "s" (the
