@@ -11,8 +11,9 @@ from sitmap.nlp import split_sentences
 
 # Congo, Somalia, Nigeria and Cameroon with the countries whose places share their names: Austria
 # (Vienna's many alternate names), Mozambique (Gaza province, Maxixe), Palestine, Niger and Iran
-# (Tehran lists "Tera" among its alternate names)
-COUNTRIES = frozenset({"CD", "SO", "NG", "CM", "AT", "MZ", "PS", "NE", "IR"})
+# (Tehran lists "Tera" among its alternate names), Mexico and Venezuela (whose hamlets share
+# Mexican region names)
+COUNTRIES = frozenset({"CD", "SO", "NG", "CM", "AT", "MZ", "PS", "NE", "IR", "MX", "VE"})
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +78,26 @@ def test_a_village_the_text_puts_in_another_state_is_dropped(conflict_gazetteer)
     )
     assert "Ungwar Dogo" not in places
     assert places["Faskari"] == ("NG", "PPLA2")
+
+
+def test_a_village_far_from_every_place_of_the_story_is_a_namesake(conflict_gazetteer):
+    # the only Kasando the gazetteer knows lies in Kasai, 900 km from the North Kivu of the story
+    places = _places(
+        "ADF fighters attacked the village of Kasando in Lubero territory on Monday, and residents "
+        "fled to Butembo and Beni, North Kivu officials said.",
+        conflict_gazetteer,
+    )
+    assert "Kasando" not in places
+    assert places["Butembo"][0] == places["Beni"][0] == "CD"
+
+
+def test_a_village_abroad_no_other_place_of_the_story_supports_is_a_namesake(conflict_gazetteer):
+    # in a story placed in Michoacan, "the Tierra Caliente region" is no Venezuelan hamlet of that name
+    places = _places(
+        "Gunmen shot dead two farmers near Aguililla, in the western state of Michoacan, on Monday. "
+        "A local gang has been fighting the Jalisco cartel for control of the Tierra Caliente region "
+        "for years, residents of Tepalcatepec said.",
+        conflict_gazetteer,
+    )
+    assert "Tierra Caliente" not in places
+    assert places["Aguililla"] == ("MX", "PPL")

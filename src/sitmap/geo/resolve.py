@@ -71,6 +71,7 @@ _IN_GAP = re.compile(
 _IN_THE_GAP = re.compile(r"\s+in\s+the\s+")
 MIN_SPELLING = 5
 _ARABIC_ARTICLE = re.compile(r"(?i:a[ln]|a[dnrstz]|ash|e[lsdz]|u[l])[-\s]\w")
+STRAY_ANY_NAME = True
 MIN_FOCUS_NAMES = 3  # distinct places in the main country before a lone village abroad is doubted
 SPELLING_RATIO = 84.0
 MAX_LIST = 9  # mentions a list of places may run over before the "in Y" that contains them
@@ -237,6 +238,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
                 results[index] = (pick[0].place, pick[1])
     _reject_misplaced(results, hints)
     _reject_strays(results, hints, mentions)
+    _reject_far_strays(results, hints, mentions)
     _reject_far_fuzzy(results, mentions)
     for index, hint in enumerate(hints):
         if results[index] is None and hint.town is not None:
@@ -322,9 +324,66 @@ def _reject_strays(
             and _small(place)
             and countries[place.country_code] * 2 <= count
             and hint.bonus(place) <= 0
-            and _ARABIC_ARTICLE.match(mention.text)
-            and ascii_name(place.name).lower() != ascii_name(mention.text).lower()
+            and (
+                STRAY_ANY_NAME
+                or (
+                    _ARABIC_ARTICLE.match(mention.text)
+                    and ascii_name(place.name).lower() != ascii_name(mention.text).lower()
+                )
+            )
         ):
+            results[index] = None
+
+
+# A village of the article's country lies this far from every other place the article names, in a
+# first-level region none of them is in: a namesake, not where the story is.
+STRAY_KM = 300.0
+# ... and has fewer people than this (a town of its size is named for itself)
+STRAY_POPULATION = 5_000
+# ... when the article names at least this many places that anchor the story
+MIN_STRAY_CONTEXT = 2
+# what says nothing of where a story happens: countries and continents
+_NOT_STORY_PLACES = frozenset({"PCLI", "CONT", "RGN"})
+
+
+def _reject_far_strays(
+    results: list[tuple[Place, float] | None], hints: list[_Hint], mentions: list[Mention]
+) -> None:
+    """Drop a village of the article's main country that lies far from every place that anchors
+    the story, in a region none of them is in, when nothing in the text ties it there: "the
+    village of Kasando ... in Lubero territory" in a report on North Kivu is not the Kasando of
+    Kasai 900 km away (the gazetteer lacks the village; the event falls back to the places the
+    text gives). The anchors are the article's regions, towns and villages the text places, not
+    other villages (two namesakes far away would vouch for each other), not countries, and not a
+    place named only in capitals, as a dateline is ("MEXICO CITY (AP) - ... in Michoacan")."""
+    named = [(index, result[0]) for index, result in enumerate(results) if result is not None]
+    countries = Counter(place.country_code for _, place in named)
+    if not countries:
+        return
+    main = countries.most_common(1)[0][0]
+
+    def village(index: int, place: Place) -> bool:
+        return _small(place) and place.population < STRAY_POPULATION and hints[index].bonus(place) <= 0
+
+    in_text = {place.geonameid for index, place in named if not mentions[index].text.isupper()}
+    anchors = {
+        place.geonameid: place
+        for index, place in named
+        if place.feature_code not in _NOT_STORY_PLACES
+        and place.geonameid in in_text
+        and not village(index, place)
+    }
+    if len(anchors) < MIN_STRAY_CONTEXT:
+        return
+    for index, place in named:
+        if place.country_code != main or not village(index, place):
+            continue
+        if any(
+            other.country_code == place.country_code and other.admin1 == place.admin1
+            for other in anchors.values()
+        ):
+            continue
+        if all(_km(place, other) > STRAY_KM for other in anchors.values()):
             results[index] = None
 
 
@@ -951,7 +1010,12 @@ def _namesake_city(text: str, mention: Mention, region: Place) -> Place:
         and (district or c.place.feature_code != "PPL" or c.place.population >= NAMESAKE_POPULATION)
         # a town that carries a state's name only as an alternate is no namesake of it ("Borno
         # police" is the state's police, not Bama, which GeoNames also lists as "Borno")
-        and (district or c.primary or c.place.feature_code != "PPL" or skeleton(c.place.name) == skeleton(region.name))
+        and (
+            district
+            or c.primary
+            or c.place.feature_code != "PPL"
+            or skeleton(c.place.name) == skeleton(region.name)
+        )
     ]
     # a region's chief city by size; a district's town by its own name first ("Birnin Gwari", not
     # the larger Sofo-Birnin-Gwari that carries it as an alternate)
