@@ -51,6 +51,21 @@ def test_the_killing_of_villagers_names_an_attack_as_clearly_as_killed_villagers
 
 
 @pytest.mark.parametrize(
+    ("sentence", "sub_event_type"),
+    [
+        # the deaths' cause codes the sentence; the clause after "as" tells another incident
+        ("Trader killed by landmine near Kidal as drones hit a market", "Remote explosive/landmine/IED"),
+        ("Two herders died in an air strike on Tuesday as rebels shelled the town", "Air/drone strike"),
+        # with no second clause, ACLED's precedence still decides
+        ("Three guards were killed by gunmen who clashed with troops", "Armed clash"),
+    ],
+)
+def test_what_killed_them_codes_a_sentence_that_tells_another_incident_after_it(sentence, sub_event_type):
+    trigger = choose_trigger(find_triggers(sentence), sentence, has_deaths=True)
+    assert trigger is not None and trigger.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
     "sentence",
     ["Volunteers cleared the road of rubble.", "The court cleared the two officers of all charges."],
 )

@@ -130,6 +130,14 @@ def choose_trigger(triggers: list[Trigger], text: str, has_deaths: bool = False)
         ]
         if disrupted:
             return disrupted[0]
+    if has_deaths:
+        cause = next((t for t in usable if _KILLED_BY.search(text[: t.start])), None)
+        if cause is not None and all(
+            t.start < cause.end or _ANOTHER_CLAUSE.search(text, cause.end, t.start) for t in usable
+        ):
+            # "Soldier killed by landmine in Michoacan as cartel drones hit village": the deaths'
+            # cause codes the sentence; what the later clause tells is another incident
+            usable = [t for t in usable if t.start <= cause.start]
     strong = [trigger for trigger in usable if trigger.strength >= 2] or usable
     violent = [
         trigger
@@ -169,6 +177,12 @@ _TOLD_BEFORE: Final = re.compile(
     r"\b(?:during|amid|in|after|following)\s+(?:the|these|those)\s+$", re.IGNORECASE
 )
 _ONE_SIDED: Final = re.compile(r"attack(?:ed|s)?\b", re.IGNORECASE)
+# what killed them, right before the trigger: "killed by landmine", "died in an air strike"
+_KILLED_BY: Final = re.compile(
+    r"\b(?:killed|dead|died|dies|slain)\s+(?:by|in)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+# a clause that tells something else: "... as cartel drones hit village", "...; in Kumbo, ..."
+_ANOTHER_CLAUSE: Final = re.compile(r"\s(?:as|while|whereas)\s|;", re.IGNORECASE)
 
 
 # Tactics of armed groups: a state force named in such a sentence is its target
