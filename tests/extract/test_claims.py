@@ -54,6 +54,11 @@ def test_a_sentence_without_a_reporting_verb_cites_nobody():
             "Separately, the state-run Northern News Agency (NNA) said troops killed 30 fighters.",
             "State-run Northern News Agency",
         ),
+        # the tense is no part of the speaker
+        ("Two herders died in the raid, the district commissioner has said.", "District commissioner"),
+        ("Jets bombed the camp, a rebel commander had told reporters.", "Rebel commander"),
+        # a name before the table's vague word says whose sources they are
+        ("KMN sources have reported that a mine killed two herders.", "KMN sources"),
     ],
 )
 def test_a_speaker_the_table_does_not_know_is_named_as_written(sentence, speaker):

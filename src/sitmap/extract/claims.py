@@ -124,7 +124,11 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
         and best is not None
         and best.kind in _VAGUE
         and named.start <= best.start < best.end <= named.end
-        and _HEADS.search(text[named.start : best.start] + " " + text[best.end : named.end])
+        and (
+            _HEADS.search(text[named.start : best.start] + " " + text[best.end : named.end])
+            # "SOHR sources said": a name before the table's word says whose
+            or (best.end == named.end and _PROPER.fullmatch(text[named.start : best.start].strip()))
+        )
     ):
         # the phrase at the verb names more than the table's word ("a health worker and two
         # residents said"): its words, the table's kind
@@ -220,6 +224,8 @@ def _named_speaker(text: str) -> Attribution | None:
         phrase = text[start:end].strip(" ,")
         phrase = re.sub(r"^(?:separately|meanwhile|earlier|later|also)\s+", "", phrase, flags=re.IGNORECASE)
         phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).strip()
+        # "the county commissioner has said", "a military source had told": the speaker, not the tense
+        phrase = _AUXILIARY_AFTER.sub("", phrase)
         name, _, apposition = phrase.partition(",")
         if apposition and _RELATIVE.search(apposition) and _PROPER.fullmatch(name.strip()):
             # "The Emergency Lawyers, a group that documents abuses in the war, said": the name,
@@ -238,6 +244,9 @@ def _named_speaker(text: str) -> Attribution | None:
     return None
 
 
+_AUXILIARY_AFTER: Final = re.compile(
+    r"\s+(?:(?:has|have|had|also|later|earlier|previously)\b\s*)+$", re.IGNORECASE
+)
 _RELATIVE: Final = re.compile(r"\b(?:that|which|who|when|after|because|if|while)\b", re.IGNORECASE)
 # A proper name: capitalised words, with "of", "for", "the" and "and" between them
 _PROPER: Final = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:(?:of|for|the|and|de|du|des)\s+)*[A-Z][\w'’.-]*)*")
