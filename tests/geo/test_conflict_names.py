@@ -101,3 +101,12 @@ def test_a_village_abroad_no_other_place_of_the_story_supports_is_a_namesake(con
     )
     assert "Tierra Caliente" not in places
     assert places["Aguililla"] == ("MX", "PPL")
+
+
+def test_capitalised_words_an_apposition_calls_a_person_are_no_places(conflict_gazetteer):
+    # Kachalla is a village of Niger State too; ", a youth leader" says these words name a man
+    places = _places(
+        "Kachalla Modu Alhaji, a youth leader in Bama, told reporters that gunmen had burned shops.",
+        conflict_gazetteer,
+    )
+    assert set(places) == {"Bama"}

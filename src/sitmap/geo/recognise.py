@@ -361,7 +361,47 @@ def _people(
         people.update(range(index + 1 if title else index, last + 1))
         if lowered not in ORGANISATION_HEADS:
             surnames.add(words[last].lower())
+    for first, last in _described_people(tokens, capitals, text):
+        if first not in people:
+            people.update(range(first, last + 1))
+            surnames.add(words[last].lower())
     return people, surnames
+
+
+def _described_people(tokens: _Tokens, capitals: list[int], text: str) -> list[tuple[int, int]]:
+    """The first and last tokens of capitalised names that an apposition says are people
+    ("Modu Alhaji Bukar, a leader of the civilian militia, said"), whatever their given names."""
+    words, capital = tokens.text, tokens.capital
+    found = []
+    for index in capitals:
+        if index > 0 and capital[index - 1] and _continues(tokens, index):
+            continue  # inside a run of capitalised words: the run is read from its first word
+        last = index
+        while (
+            last + 1 < len(words)
+            and last + 1 - index < MAX_PERSON_WORDS
+            and capital[last + 1]
+            and _continues(tokens, last + 1)
+        ):
+            last += 1
+        if _described_as_person().match(text, tokens.end[last]):
+            found.append((index, last))
+    return found
+
+
+MAX_PERSON_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _described_as_person() -> re.Pattern[str]:
+    roles = "|".join(sorted(_word_list("person_roles.txt"), key=len, reverse=True))
+    return re.compile(
+        rf"['’]?,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{roles})(?:s|es)?\b(?!-)"
+        # "... Avdiivka, the minister said": the speaker of a new clause, not an apposition
+        r"(?!\s+(?:(?:has|had|have|also)\s+)*(?:said|says|told|tells|added|reported|stated|announced|claimed|"
+        r"confirmed|wrote|warned|noted|insisted|explained)\b)",
+        re.IGNORECASE,
+    )
 
 
 def _names_a_place(words: list[str], surface: str, gazetteer: Gazetteer) -> bool:
