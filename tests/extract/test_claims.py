@@ -1,6 +1,6 @@
 import pytest
 
-from sitmap.extract.claims import find_attribution
+from sitmap.extract.claims import Attribution, find_attribution
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,18 @@ def test_a_rights_group_is_named_and_the_group_points_back_to_it():
     assert first is not None and first.speaker == "Amnesty International"
     again = find_attribution("A man died of his wounds, the group said.", [first], "Kenya")
     assert again is not None and again.speaker == "Amnesty International"
+
+
+def test_a_group_named_in_full_is_no_anaphor_for_the_last_speaker():
+    earlier = Attribution("A farmer", "named", 0, 8, "a farmer")
+    sentence = (
+        "Fighters of the Group for the Defence of the Valley burned the market, according to two "
+        "local officials."
+    )
+    attribution = find_attribution(sentence, [earlier])
+    assert attribution is not None and attribution.speaker != "A farmer"
+    assert "officials" in attribution.text
+    # a group spoken of as such still points back
+    monitor = Attribution("Valley Rights Monitor", "monitor", 0, 5, "x")
+    again = find_attribution("The group said five people died.", [monitor])
+    assert again is not None and again.speaker == "Valley Rights Monitor"

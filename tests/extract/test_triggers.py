@@ -44,6 +44,15 @@ def test_trigger_lexicon_points_to_the_sub_event_type(sentence, sub_event_type):
     assert trigger is not None and trigger.sub_event_type == sub_event_type
 
 
+def test_setting_up_a_base_settles_the_type_so_the_classifier_does_not_overrule_it():
+    sentence = "On Friday the militia set up a base in the old customs house."
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is not None and (trigger.sub_event_type, trigger.strength) == (
+        "Headquarters or base established",
+        3,
+    )
+
+
 def test_the_killing_of_villagers_names_an_attack_as_clearly_as_killed_villagers():
     for sentence in ("Gunmen killed six villagers.", "Elders condemned the killing of six villagers."):
         trigger = choose_trigger(find_triggers(sentence), sentence)

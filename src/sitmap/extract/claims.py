@@ -141,8 +141,8 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
     lowered = text.lower()  # (not ``folded``: positions in it are positions in ``text``)
     for phrase, kinds in _ANAPHORS.items():
         position = lowered.find(phrase)
-        if position < 0:
-            continue
+        if position < 0 or _NAMED_BODY.match(text, position):
+            continue  # "the Group for the Support of Islam and Muslims" is a name, not "the group"
         earlier = next((item for item in reversed(previous) if item.kind in kinds), None)
         if earlier is not None and (
             best is None or best.kind in {"officials", "police", "military", "named"}
@@ -244,6 +244,8 @@ def _named_speaker(text: str) -> Attribution | None:
     return None
 
 
+# "the Group for the Support of Islam", "the Agency for Technical Cooperation": a body's name
+_NAMED_BODY: Final = re.compile(r"[Tt]he\s+[A-Z]\w*\s+(?:(?:for|of|on)\s+(?:the\s+)?)?[A-Z]")
 _AUXILIARY_AFTER: Final = re.compile(
     r"\s+(?:(?:has|have|had|also|later|earlier|previously)\b\s*)+$", re.IGNORECASE
 )
