@@ -233,6 +233,18 @@ def test_a_wire_dateline_date_is_not_the_event_date(language):
     assert [event.event_date for event in events] == [date(2024, 5, 13)]
 
 
+def test_a_wire_dateline_without_a_city_dates_no_event_either(language):
+    # the filing date leaves the capture to the day the next sentence gives it: one event
+    events = _events(
+        "May 15 (Reuters) - Rebels said on Wednesday they had taken full control of Kivala.\n\n"
+        "Rebel fighters overran the last army positions in the town on Monday, a rebel spokesman said.",
+        language,
+    )
+    assert [(event.sub_event_type, event.event_date) for event in events] == [
+        ("Non-state actor overtakes territory", date(2024, 5, 13))
+    ]
+
+
 def test_a_lede_dated_only_by_its_report_takes_the_report_day(language):
     events = _events(
         "Rebels said on Monday they had captured the town of Kivala after days of fighting.", language

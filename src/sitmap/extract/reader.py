@@ -1117,7 +1117,10 @@ def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, 
 
 
 # "KYIV, May 24 (Reuters) -", and a press release's "Nairobi, 1 July 2026 -"
-_DATELINE: Final = re.compile(r"^[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
+# "KYIV, May 24 (Reuters) -", "BAMAKO, Mali, May 24 (AFP) -", or the date alone: "Feb 3 (Reuters) -"
+_DATELINE: Final = re.compile(
+    r"^(?:[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,3}(?:,\s*[A-Z][\w .'’-]*)?,\s*)?$"
+)
 _AFTER_DATELINE: Final = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]")
 
 
