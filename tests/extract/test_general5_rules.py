@@ -355,6 +355,18 @@ def test_the_opposition_of_a_protest_is_no_rebel_group():
     assert names == ["Rebels (Syria)"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police detained two opposition mayors in the capital.",
+        "Police raided the offices of the main opposition Democratic Union.",
+    ],
+)
+def test_opposition_mayors_and_a_parliaments_main_opposition_are_no_rebels(sentence):
+    names = [mention.actor.name for mention in find_mentions(sentence, "Guinea")]
+    assert names and not any(name.startswith("Rebels") for name in names)
+
+
 def test_a_lede_codes_its_main_clause_and_lethal_force_on_protesters(language):
     text = (
         "Security forces shot dead a young man in Kafr Safra on Wednesday during opposition protests, while "

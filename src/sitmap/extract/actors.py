@@ -249,8 +249,13 @@ _MODIFIER_AFTER = re.compile(
 _POLITICAL_OPPOSITION = re.compile(
     r"(?:the\s+)?opposition\s+(?:part(?:y|ies)|leaders?|supporters?|politicians?|figures?|lawmakers?|mps?|"
     r"deput(?:y|ies)|senators?|activists?|coalition|candidates?|members?|rall(?:y|ies)|march(?:es)?|protests?|"
-    r"demonstrations?|alliance|bloc|movement|newspapers?|media|channel|figurehead)\b",
+    r"demonstrations?|alliance|bloc|movement|newspapers?|media|channel|figurehead|mayors?|governors?|"
+    r"councillors?|councilors?|officials?|voters?|legislators?|parliamentarians?|leadership)\b",
     re.IGNORECASE,
+)
+# "the main opposition Republican People's Party": a parliament's opposition, no rebels
+_PARLIAMENTARY_BEFORE = re.compile(
+    r"\b(?:main|largest|biggest|parliamentary|political|democratic)\s+$", re.IGNORECASE
 )
 _IDENTIFIED_AS = re.compile(
     r",?\s*(?:(?:who\s+(?:were|was)\s+)?(?:identified|described|believed|thought|suspected|named|recognised|recognized)"
@@ -280,7 +285,10 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
     countries = find_countries(text)
     mentions: list[Mention] = []
     for start, end, row in sorted(kept, key=lambda item: item[0]):
-        if row.name.startswith("Rebels") and _POLITICAL_OPPOSITION.match(text, start, end + 30):
+        if row.name.startswith("Rebels") and (
+            _POLITICAL_OPPOSITION.match(text, start, end + 30)
+            or (text[start:end].lower() == "opposition" and _PARLIAMENTARY_BEFORE.search(text, 0, start))
+        ):
             # "opposition protests", "two opposition leaders": the political opposition, no rebels
             continue
         if _MODIFIER_AFTER.match(text, end):
