@@ -445,3 +445,14 @@ def test_a_toll_that_rose_replaces_the_first_figure(language):
         language,
     )
     assert sum(event.fatalities for event in events) == 23
+
+
+def test_a_demonstration_the_police_then_push_back_with_force_is_a_protest_with_intervention(language):
+    events = _events(
+        "Several thousand people gathered outside the central courthouse in Kivala on Monday evening, "
+        "chanting slogans.\n\n"
+        "Riot police used pepper spray and rubber bullets to push back protesters who tried to break "
+        "through barricades.",
+        language,
+    )
+    assert [event.sub_event_type for event in events] == ["Protest with intervention"]

@@ -37,6 +37,10 @@ _CIVILIAN: Final[frozenset[str]] = frozenset(
     "villagers residents worshippers passengers journalists journalist teachers teacher doctors "
     "patients infants babies baby pilgrims shepherds traders workers families".split()
 )
+# what force used on a peaceful demonstration makes of it
+_INTERVENED: Final[frozenset[str]] = frozenset(
+    {"Protest with intervention", "Excessive force against protesters"}
+)
 _AFTERMATH: Final[frozenset[str]] = frozenset({"Looting/property destruction", "Disrupted weapons use"})
 
 
@@ -400,6 +404,10 @@ def absorb(
         # sides; with none facing the attackers, the weapon says what the attack was
         sub_event_type = other.sub_event_type
     elif told_by_weapon(main, other):
+        sub_event_type = other.sub_event_type
+    if main.sub_event_type == "Peaceful protest" and other.sub_event_type in _INTERVENED:
+        # "Several thousand gathered outside the courthouse" ... "riot police used pepper spray to
+        # push them back": the demonstration met force, as ACLED codes it
         sub_event_type = other.sub_event_type
     if (
         _same_crowd(main, other)
