@@ -456,3 +456,28 @@ def test_a_demonstration_the_police_then_push_back_with_force_is_a_protest_with_
         language,
     )
     assert [event.sub_event_type for event in events] == ["Protest with intervention"]
+
+
+def test_the_classifier_reads_only_a_headlines_first_item():
+    from sitmap.extract.reader import SHORT_DOCUMENT, _draft, _to_classify
+
+    # the second item ("protesters teargassed ...") is told below, as its own event
+    text = (
+        "Police detain four opposition mayors; protesters teargassed outside Kivala courthouse\n\n"
+        "KIVALA, May 15 (AFP) - Police detained four district mayors of the main opposition party and "
+        "20 other people in dawn raids across Kivala on Monday as part of a fraud inquiry, prosecutors "
+        "said.\n\n"
+        "The party called the detentions a political coup and said its leaders would appeal. The "
+        "inquiry concerns contracts for road works signed over the past five years, according to "
+        "the prosecutors' statement, which named no other suspects. The mayors were elected in 2024 "
+        "and had been expected to stand again next spring. Their lawyers said they had not yet been "
+        "allowed to see them. Markets and schools in the city stayed open through the day. The "
+        "interior minister is expected to brief parliament on the inquiry next week, when the party "
+        "plans to table a motion against him. Opposition leaders have called on supporters to gather "
+        "in the main square on Saturday, and the city council has approved the route of their march."
+    )
+    assert len(text) > SHORT_DOCUMENT  # a long article's sentences are classified one by one
+    draft = _draft(Document("doc-head", text, published=PUBLISHED), nlp.split_sentences(text), [])
+    read = [words for _, words in _to_classify(draft)]
+    assert any(words.startswith("Police detain four opposition mayors") for words in read)
+    assert not any("teargassed" in words for words in read), read

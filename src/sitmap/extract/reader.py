@@ -393,7 +393,8 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
         trigger = choose_trigger(_outside_names(triggers, mentions), sentence.text, has_deaths)
         if trigger is not None:
             dated = _trigger_day(sentence.text, trigger.start, dated, document.published)
-            spotted.append(_Spotted(sentence, trigger, mentions, counts, dated, claimant, tuple(spans)))
+            told = len(sentence.text) if aside is None or aside.start() <= trigger.start else aside.start()
+            spotted.append(_Spotted(sentence, trigger, mentions, counts, dated, claimant, tuple(spans), told))
     short = len(document.text) <= SHORT_DOCUMENT
     asides = frozenset(sentence.index for sentence in sentences if _ASIDE.search(sentence.text))
     headings = frozenset(sentence.index for sentence in sentences if _is_heading(sentence.text))
@@ -504,7 +505,10 @@ def _to_classify(draft: _Draft) -> list[tuple[int, str]]:
         (index for index, item in enumerate(spotted) if item.trigger.strength < 3),
         key=lambda index: (spotted[index].trigger.strength, index),
     )[:MAX_CLASSIFIED]
-    return [(index, " ".join(spotted[index].sentence.text.split()[:CLASSIFIED_WORDS])) for index in unsure]
+    return [
+        (index, " ".join(spotted[index].sentence.text[: spotted[index].told].split()[:CLASSIFIED_WORDS]))
+        for index in unsure
+    ]
 
 
 def _finish(
@@ -662,6 +666,9 @@ class _Spotted:
     dated: _Dated
     claimant: str = ""  # the named group that claims the incident told before
     not_places: tuple[tuple[int, int], ...] = ()  # spans of the sentence whose places are not its event's
+    # where the sentence's own event ends being told: a headline's or lede's other item after it
+    # ("...; protesters teargassed outside the courthouse") is no part of what the classifier reads
+    told: int | None = None
     doc: Doc | None = None
 
 
