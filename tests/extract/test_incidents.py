@@ -481,3 +481,18 @@ def test_the_classifier_reads_only_a_headlines_first_item():
     read = [words for _, words in _to_classify(draft)]
     assert any(words.startswith("Police detain four opposition mayors") for words in read)
     assert not any("teargassed" in words for words in read), read
+
+
+def test_a_monitors_daily_roll_up_is_no_candidate_event():
+    from sitmap.extract.reader import _draft
+
+    text = (
+        "Daily toll: five people killed across the country on Monday\n\n"
+        "Five people were killed across the country on Monday, the monitor said, as follows:\n\n"
+        "Kivala: Gunmen shot dead three farmers near the market.\n\n"
+        "Norvat: A roadside bomb killed two soldiers on the highway."
+    )
+    draft = _draft(Document("doc-roll", text, published=PUBLISHED), nlp.split_sentences(text), [])
+    # only the sections' incidents are read; the headline and the sentence that opens the list
+    # roll them up
+    assert [item.sentence.index for item in draft.spotted] == [2, 3]

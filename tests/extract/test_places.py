@@ -200,3 +200,23 @@ def test_a_place_near_a_town_named_without_a_village_before_it_stays_near_the_to
     landmark = Toponym("d1", 58, 63, "Douma", "place", DOUMA, 0.9, 2, 0)
     placing = place_event(0, 20, [landmark], None)
     assert placing is not None and placing.toponym.text == "Douma" and placing.precision == 2
+
+
+def test_a_section_label_and_the_countryside_that_locates_a_town_give_way_to_the_town():
+    # a monitor's section "Aleppo: A bomb exploded ... between Douma and Harasta in the eastern
+    # countryside of Aleppo" (the geography does not matter here, only the words)
+    text = (
+        "Aleppo: A bomb exploded on the road between Douma and Harasta in the eastern countryside of Aleppo."
+    )
+    label = _toponym("Aleppo", ALEPPO, 0)
+    douma = _toponym("Douma", DOUMA, text.index("Douma"))
+    harasta = _toponym("Harasta", HARASTA, text.index("Harasta"))
+    start = text.rindex("Aleppo")
+    countryside = Toponym("d1", start, start + 6, "Aleppo", "place", ALEPPO, 0.9, 2, 0)
+    toponyms = [label, douma, harasta, countryside]
+    anchor = text.index("bomb")
+    placing = place_event(0, anchor, toponyms, None, labels=frozenset({0}))
+    assert placing is not None and placing.toponym.text in {"Douma", "Harasta"}
+    # unmarked, the section heading beside the trigger would win
+    unmarked = place_event(0, anchor, toponyms, None)
+    assert unmarked is not None and unmarked.toponym.start == 0

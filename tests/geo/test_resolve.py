@@ -327,3 +327,11 @@ def test_a_small_place_said_to_lie_near_a_far_city_is_dropped(gazetteer):
     text = "Strikes hit the village of Kokomo near the northwestern city of Idlib."
     names = {t.text: t.place for t in _toponyms(text, gazetteer)}
     assert "Kokomo" not in names and names["Idlib"].country_code == "SY"
+
+
+def test_a_respelling_in_brackets_is_the_same_mention_and_takes_its_precision(gazetteer):
+    text = "Shelling hit farms in the western countryside of Daraa (Dara'a) on Monday."
+    found = locate(Document(id="d1", text=text), split_sentences(text), gazetteer)
+    daraa = [t for t in found if t.text in {"Daraa", "Dara'a"}]
+    assert len(daraa) == 2 and daraa[0].place == daraa[1].place
+    assert [t.precision for t in daraa] == [2, 2]

@@ -152,6 +152,7 @@ def place_event(
     excluded: list[tuple[int, int]] | None = None,
     object_start: int | None = None,
     asides: frozenset[int] = frozenset(),
+    labels: frozenset[int] = frozenset(),
 ) -> Placing | None:
     """The placing of an event whose trigger sits at document offset ``anchor``.
 
@@ -159,7 +160,9 @@ def place_event(
     is where a captured place's name would begin ("retook Saraqeb"): a toponym there wins, and an
     unnamed "a key town" there (``object_start`` < 0) points to the article's focus place.
     ``asides`` are the sentences that tell another incident ("A mosque was also destroyed near
-    X"): a lede without a place looks past them to the next sentence that names one.
+    X"): a lede without a place looks past them to the next sentence that names one. ``labels``
+    are the starts of toponyms that head a section ("Daraa: An explosive device ... between Nawa and
+    Sheikh Miskin"): like a landmark, the region of the places the section names.
     """
     here = [
         toponym
@@ -186,7 +189,7 @@ def place_event(
             key=lambda toponym: (
                 specificity(toponym) >= 4,
                 specificity(toponym) >= 3 and any(specificity(other) < 3 for other in here),
-                id(toponym) in landmarks,
+                id(toponym) in landmarks or toponym.start in labels,
                 abs(toponym.start - anchor),
             ),
         )
@@ -207,8 +210,9 @@ def place_event(
     return None
 
 
-# How far a place may end before the landmark that locates it ("Sinjil north of Ramallah").
-_LANDMARK_GAP = 25
+# How far a place may end before the landmark that locates it ("Sinjil north of Ramallah", "Nawa
+# and Sheikh Miskin in the western countryside of Daraa").
+_LANDMARK_GAP = 45
 
 
 def _landmarks(here: list[Toponym]) -> set[int]:

@@ -273,8 +273,10 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             triggers = [t for t in triggers if t.strength >= 3]
             if not triggers:
                 continue
-        if _SUMMARY.match(sentence.text):
-            # a monitor's "Summary: ..." rolls up the incidents its sections tell one by one
+        if _SUMMARY.match(sentence.text) or _ROLL_UP.search(sentence.text):
+            # a monitor's "Summary: ..." or "Daily toll: ..." rolls up the incidents its sections tell
+            # one by one, as does a sentence that opens their list ("... across Syrian territory
+            # on Tuesday, as follows:")
             continue
         counts = find_counts(sentence.text)
         dated = dates[sentence.index]
@@ -452,6 +454,11 @@ _FATES: Final = frozenset(
 DAY_BEFORE: Final = timedelta(days=1)
 _SUMMARY: Final = re.compile(
     r"\s*(?:summary|in brief|key (?:points|developments)|highlights|overview|at a glance)\s*[:–—-]",
+    re.IGNORECASE,
+)
+_ROLL_UP: Final = re.compile(
+    r"^\s*(?:daily|weekly|monthly|today['’]s|the day['’]s) (?:death )?tolls?\s*[:–—-]|"
+    r"\b(?:as follows|the following)\s*:\s*$",
     re.IGNORECASE,
 )
 # A clause that tells what came before or after ("after parliament adopted the law last week")
@@ -1286,6 +1293,14 @@ def _event(
         object_start = sentence.start + candidate.trigger.end
         if _UNNAMED_PLACE.match(sentence.text[candidate.trigger.end :]):
             object_start = -1
+    # "Daraa: An explosive device ...": a monitor's section label names the region, not the spot
+    labels = frozenset(
+        t.start
+        for t in toponyms
+        if t.sentence == sentence.index
+        and not document.text[sentence.start : t.start].strip()
+        and document.text[t.end : t.end + 1] == ":"
+    )
     placing = placing or place_event(
         sentence.index,
         sentence.start + candidate.trigger.start,
@@ -1294,6 +1309,7 @@ def _event(
         excluded,
         object_start,
         asides,
+        labels,
     )
     evidence = list(candidate.evidence)
     if dated.cue is not None:

@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from typing import Literal
 
@@ -196,6 +197,23 @@ def locate(document: Document, sentences: list[Sentence], gazetteer: Gazetteer) 
                 sentence=sentence,
             )
         )
+    return _respellings_inherit(text, toponyms)
+
+
+def _respellings_inherit(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """A place's other spelling in brackets right after it ("the countryside of Daraa (Dara'a)")
+    is the same mention: it takes that one's precision."""
+    for index in range(1, len(toponyms)):
+        before, after = toponyms[index - 1], toponyms[index]
+        if (
+            before.place is not None
+            and after.place is not None
+            and before.place.geonameid == after.place.geonameid
+            and after.precision != before.precision
+            and text[before.end : after.start].strip() == "("
+            and text[after.end : after.end + 1] == ")"
+        ):
+            toponyms[index] = replace(after, precision=before.precision)
     return toponyms
 
 
