@@ -496,3 +496,15 @@ def test_a_monitors_daily_roll_up_is_no_candidate_event():
     # only the sections' incidents are read; the headline and the sentence that opens the list
     # roll them up
     assert [item.sentence.index for item in draft.spotted] == [2, 3]
+
+
+def test_a_period_word_without_a_figure_is_background_unless_the_sentence_has_its_own_day(language):
+    # "this year" compares the rally; the march has its day and is an event
+    marched = _events(
+        "Tens of thousands of people marched through central Kivala on Monday evening in one of the "
+        "largest rallies this year, demanding early elections.",
+        language,
+    )
+    assert [event.sub_event_type for event in marched] == ["Peaceful protest"]
+    # no figure and no day: the period it speaks of is the story's background
+    assert _events("Since then, fighting has shifted east towards Norvat.", language) == []

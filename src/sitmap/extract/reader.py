@@ -323,7 +323,15 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
                 continue
         # a context toll, unless the sentence also tells a toll of its own before a trailing aside
         # ("killed one man on Friday, ... despite a ceasefire in force since November 2024")
-        context_toll = all(count.context for count in counts) and is_context_toll(sentence.text)
+        # A sentence without a figure that speaks of a period is background ("Since then, fighting
+        # has shifted east") unless it has a day of its own: "marched on Wednesday in one of the
+        # largest rallies this year" tells its event.
+        dated_itself = dated.cue is not None and dated.cue.precision == 1 and not dated.cue.background
+        context_toll = (
+            all(count.context for count in counts)
+            and is_context_toll(sentence.text)
+            and (bool(counts) or not dated_itself)
+        )
         if context_toll or (dated.cue is not None and dated.cue.background):
             statistics += _statistics(document, sentence, counts, dated, said.get(sentence.index), country)
             continue
