@@ -44,6 +44,13 @@ def test_trigger_lexicon_points_to_the_sub_event_type(sentence, sub_event_type):
     assert trigger is not None and trigger.sub_event_type == sub_event_type
 
 
+def test_a_headlines_present_tense_march_is_a_protest_and_the_month_is_not():
+    sentence = "Thousands march through Kivala against fuel price rises"
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is not None and trigger.sub_event_type == "Peaceful protest"
+    assert find_triggers("The vote is due in March, officials said.") == []
+
+
 def test_setting_up_a_base_settles_the_type_so_the_classifier_does_not_overrule_it():
     sentence = "On Friday the militia set up a base in the old customs house."
     trigger = choose_trigger(find_triggers(sentence), sentence)
