@@ -887,3 +887,19 @@ def test_fighting_that_continues_as_the_main_clause_is_still_a_battle(language):
     text = "Fighting between government troops and rebels continued in Ariha on Wednesday, killing four fighters."
     (event,) = _events(text, language)
     assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        (
+            "Clashes broke out between police and armed men from a local clan near the well.",
+            "Unidentified Clan Militia (Kenya)",
+        ),
+        ("Clan militias fought over grazing land on Sunday.", "Unidentified Clan Militia (Kenya)"),
+        ("Armed tribesmen stormed the checkpoint at dawn.", "Unidentified Tribal Militia (Kenya)"),
+    ],
+)
+def test_clan_and_tribal_fighters_are_an_identity_militia_not_an_unidentified_armed_group(sentence, actor):
+    mentions = find_mentions(sentence, "Kenya")
+    assert any(mention.actor.name == actor and mention.actor.inter == 4 for mention in mentions)
