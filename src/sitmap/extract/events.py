@@ -109,6 +109,16 @@ def choose_trigger(triggers: list[Trigger], text: str, has_deaths: bool = False)
         # "Civilians were killed by stray bullets during the fighting" stays the battle's.
         usable = [trigger for trigger in usable if trigger not in told]
         types = {trigger.sub_event_type for trigger in usable}
+    if "Looting/property destruction" in types and types & {"Peaceful protest", "Protest with intervention"}:
+        # "protesters ... set fire to the local office of the ruling party": a crowd destroying
+        # property is a violent demonstration
+        usable = [
+            replace(t, sub_event_type="Violent demonstration")
+            if t.sub_event_type == "Looting/property destruction"
+            else t
+            for t in usable
+        ]
+        types = {trigger.sub_event_type for trigger in usable}
     protest = _protest_type(types)
     if protest is not None and has_deaths and protest in {"Peaceful protest", "Protest with intervention"}:
         # "security forces shot dead a young man during opposition protests": lethal force against
