@@ -57,6 +57,9 @@ def test_a_sentence_without_a_reporting_verb_cites_nobody():
         # the tense is no part of the speaker
         ("Two herders died in the raid, the district commissioner has said.", "District commissioner"),
         ("Jets bombed the camp, a rebel commander had told reporters.", "Rebel commander"),
+        # "According to ..." opening the sentence, and the relief world's "partners"
+        ("According to local authorities, nine villagers were killed.", "Local authorities"),
+        ("According to health partners, six women were raped near the camp.", "Health partners"),
         # a name before the table's vague word says whose sources they are
         ("KMN sources have reported that a mine killed two herders.", "KMN sources"),
     ],

@@ -170,7 +170,7 @@ _HEADS: Final = re.compile(
     r"radio|television|tv|news|newspaper|daily|broadcaster|service|services|president|presidency|"
     r"police chief|rescuers?|rescue workers?|officers?|department|directorate|staff|lawmakers?|"
     r"governments?|junta|party|administrators?|(?:deputy )?commissioners?|media wing|(?:defen[cs]e|armed|security|police|air|task) forces?|brigades?|division|battalion|unit|"
-    r"compan(?:y|ies)|firm|operator)\b",
+    r"compan(?:y|ies)|firm|operator|partners|humanitarians|aid workers?)\b",
     re.IGNORECASE,
 )
 _VERB_AFTER: Final = re.compile(
@@ -216,7 +216,7 @@ def _named_speaker(text: str) -> Attribution | None:
             stop = re.search(r"[.;]\s|[.;]$|$", after)
             end = verb.end() + (stop.start() if stop else len(after))
             candidates.append((verb.end(), end))
-    for match in re.finditer(r"\baccording to\s+", plain):
+    for match in re.finditer(r"\baccording to\s+", plain, re.IGNORECASE):
         tail = plain[match.end() :]
         stop = re.search(r"[,.;]\s|[,.;]$|$", tail)
         candidates.append((match.end(), match.end() + (stop.start() if stop else len(tail))))
