@@ -14,8 +14,10 @@ from sitmap.extract import find_events, taxonomy
 from sitmap.extract.actors import find_mentions
 from sitmap.extract.claims import find_attribution
 from sitmap.extract.dates import find_dates
+from sitmap.extract.events import choose_trigger
 from sitmap.extract.fatalities import fatalities, find_counts
 from sitmap.extract.incidents import absorb
+from sitmap.extract.triggers import find_triggers
 from sitmap.model import Document, Event, Place, Toponym
 
 PUBLISHED = date(2025, 6, 12)  # a Thursday
@@ -903,3 +905,12 @@ def test_fighting_that_continues_as_the_main_clause_is_still_a_battle(language):
 def test_clan_and_tribal_fighters_are_an_identity_militia_not_an_unidentified_armed_group(sentence, actor):
     mentions = find_mentions(sentence, "Kenya")
     assert any(mention.actor.name == actor and mention.actor.inter == 4 for mention in mentions)
+
+
+def test_hartal_picketers_who_burn_buses_riot_and_party_factions_are_the_party():
+    sentence = "Picketers enforcing the hartal set fire to two buses in the capital."
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is not None and trigger.sub_event_type == "Violent demonstration"
+    assert [m.actor.name for m in find_mentions(sentence, "Bangladesh")][0] == "Protesters (Bangladesh)"
+    names = [m.actor.name for m in find_mentions("Two BNP factions clashed in the market.", "Bangladesh")]
+    assert "BNP: Bangladesh Nationalist Party" in names
