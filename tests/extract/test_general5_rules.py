@@ -914,3 +914,13 @@ def test_hartal_picketers_who_burn_buses_riot_and_party_factions_are_the_party()
     assert [m.actor.name for m in find_mentions(sentence, "Bangladesh")][0] == "Protesters (Bangladesh)"
     names = [m.actor.name for m in find_mentions("Two BNP factions clashed in the market.", "Bangladesh")]
     assert "BNP: Bangladesh Nationalist Party" in names
+
+
+def test_iraqi_factions_are_named_apart_from_the_lebanese_party_and_disarming_is_a_change_of_activity():
+    names = [m.actor.name for m in find_mentions("Kataib Hezbollah vowed to keep its arms.", "Iraq")]
+    assert names == ["Kataib Hezbollah"]
+    sentence = (
+        "The faction said it was dissolving its armed wing and would hand its heavy weapons to the army."
+    )
+    trigger = choose_trigger(find_triggers(sentence), sentence)
+    assert trigger is not None and trigger.sub_event_type == "Change to group/activity"

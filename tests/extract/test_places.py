@@ -220,3 +220,30 @@ def test_a_section_label_and_the_countryside_that_locates_a_town_give_way_to_the
     # unmarked, the section heading beside the trigger would win
     unmarked = place_event(0, anchor, toponyms, None)
     assert unmarked is not None and unmarked.toponym.start == 0
+
+
+def test_a_longer_name_that_holds_an_excluded_capital_is_a_place_of_its_own():
+    # "Damascus" alone stands for a government (excluded); "Damascus International Airport" is a place
+    airport = Place(
+        "Damascus International Airport", 33.41, 36.52, 1, "SY", "SYR", "Syria", "Rif Dimashq", "", "PPLX", 0
+    )
+    text = "A rocket landed near Damascus International Airport late on Wednesday."
+    start = text.index("Damascus")
+    toponym = Toponym(
+        "d1",
+        start,
+        start + len("Damascus International Airport"),
+        "Damascus International Airport",
+        "place",
+        airport,
+        0.9,
+        2,
+        0,
+    )
+    placing = place_event(
+        0, text.index("rocket"), [toponym], None, excluded=[(start, start + len("Damascus"))]
+    )
+    assert placing is not None and placing.toponym is toponym
+    # the capital alone, excluded, is not the event's place
+    alone = Toponym("d1", start, start + 8, "Damascus", "place", DAMASCUS, 0.9, 1, 0)
+    assert place_event(0, text.index("rocket"), [alone], None, excluded=[(start, start + 8)]) is None

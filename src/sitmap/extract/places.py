@@ -168,7 +168,12 @@ def place_event(
         toponym
         for toponym in usable(toponyms)
         if toponym.sentence == sentence_index
-        and not any(toponym.start < end and start < toponym.end for start, end in excluded or [])
+        # a name inside an excluded span; a longer name that holds one is a place of its own
+        # ("Baghdad International Airport" holds the capital that stands for a government)
+        and not any(
+            toponym.start < end and start < toponym.end and not (toponym.start <= start and end < toponym.end)
+            for start, end in excluded or []
+        )
     ]
     if object_start is not None:
         # a country is never the captured place ("after seizing a Syria village")
