@@ -247,3 +247,15 @@ def test_a_longer_name_that_holds_an_excluded_capital_is_a_place_of_its_own():
     # the capital alone, excluded, is not the event's place
     alone = Toponym("d1", start, start + 8, "Damascus", "place", DAMASCUS, 0.9, 1, 0)
     assert place_event(0, text.index("rocket"), [alone], None, excluded=[(start, start + 8)]) is None
+
+
+def test_a_place_right_after_a_long_trigger_is_as_near_as_the_words_between_them():
+    # "commanders in Harasta signed a cessation of hostilities agreement in Douma": signed in Douma
+    text = "Local commanders in Harasta signed a cessation of hostilities agreement in Douma on Friday."
+    harasta = _toponym("Harasta", HARASTA, text.index("Harasta"))
+    douma = _toponym("Douma", DOUMA, text.index("Douma"))
+    start, end = text.index("signed"), text.index("agreement") + len("agreement")
+    placing = place_event(0, start, [harasta, douma], None, anchor_end=end)
+    assert placing is not None and placing.toponym is douma
+    # measured from the trigger's first word only, the place before it would be nearer
+    assert place_event(0, start, [harasta, douma], None).toponym is harasta

@@ -153,6 +153,7 @@ def place_event(
     object_start: int | None = None,
     asides: frozenset[int] = frozenset(),
     labels: frozenset[int] = frozenset(),
+    anchor_end: int | None = None,
 ) -> Placing | None:
     """The placing of an event whose trigger sits at document offset ``anchor``.
 
@@ -162,8 +163,11 @@ def place_event(
     ``asides`` are the sentences that tell another incident ("A mosque was also destroyed near
     X"): a lede without a place looks past them to the next sentence that names one. ``labels``
     are the starts of toponyms that head a section ("Daraa: An explosive device ... between Nawa and
-    Sheikh Miskin"): like a landmark, the region of the places the section names.
+    Sheikh Miskin"): like a landmark, the region of the places the section names. ``anchor_end``
+    is where the trigger ends: a place after a long trigger is as near as the words between them
+    ("signed a cessation of hostilities agreement in Malakal").
     """
+    end = anchor if anchor_end is None else anchor_end
     here = [
         toponym
         for toponym in usable(toponyms)
@@ -195,7 +199,7 @@ def place_event(
                 specificity(toponym) >= 4,
                 specificity(toponym) >= 3 and any(specificity(other) < 3 for other in here),
                 id(toponym) in landmarks or toponym.start in labels,
-                abs(toponym.start - anchor),
+                anchor - toponym.start if toponym.start < anchor else max(0, toponym.start - end),
             ),
         )
         if specificity(best) < 4:

@@ -1318,6 +1318,7 @@ def _event(
         object_start,
         asides,
         labels,
+        sentence.start + candidate.trigger.end,
     )
     evidence = list(candidate.evidence)
     if dated.cue is not None:
