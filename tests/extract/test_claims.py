@@ -144,3 +144,8 @@ def test_a_group_named_in_full_is_no_anaphor_for_the_last_speaker():
     monitor = Attribution("Valley Rights Monitor", "monitor", 0, 5, "x")
     again = find_attribution("The group said five people died.", [monitor])
     assert again is not None and again.speaker == "Valley Rights Monitor"
+
+
+def test_witnesses_are_named_as_witnesses_not_residents():
+    attribution = find_attribution("Two men were shot dead at the market, witnesses said.", [])
+    assert attribution is not None and (attribution.speaker, attribution.kind) == ("Witnesses", "residents")
