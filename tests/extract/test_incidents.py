@@ -508,3 +508,23 @@ def test_a_period_word_without_a_figure_is_background_unless_the_sentence_has_it
     assert [event.sub_event_type for event in marched] == ["Peaceful protest"]
     # no figure and no day: the period it speaks of is the story's background
     assert _events("Since then, fighting has shifted east towards Norvat.", language) == []
+
+
+def test_a_headline_event_joins_the_body_event_of_its_kind_and_place(language):
+    from sitmap.model import Place, Toponym
+
+    kivala = Place("Kivala", 1.0, 30.0, 1, "CD", "COD", "Congo", "North Kivu", "", "PPL", 20_000)
+    text = (
+        "Army says six rebels killed near Norvat; teacher shot dead in Kivala\n\n"
+        "In Kivala, suspected rebels shot dead a teacher at his home on Saturday night, residents said."
+    )
+    toponyms = [
+        Toponym("doc-h", start, start + 6, "Kivala", "place", kivala, 0.9, 1, sentence)
+        for start, sentence in ((text.index("Kivala"), 0), (text.rindex("Kivala"), 1))
+    ]
+    document = Document("doc-h", text, published=PUBLISHED)
+    events = find_events(document, nlp.split_sentences(text), toponyms, language)[0]
+    kivala_events = [event for event in events if event.location == "Kivala"]
+    assert len(kivala_events) == 1 and kivala_events[0].event_date == date(2024, 5, 11)
+    # the headline's words are kept as evidence of the body's event
+    assert any(item.field == "event" and item.sentence == 0 for item in kivala_events[0].evidence)

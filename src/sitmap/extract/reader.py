@@ -438,6 +438,53 @@ def _opens_paragraph(text: str, start: int) -> bool:
     return text[max(0, start - 4) : start].replace(" ", "").endswith("\n\n")
 
 
+# A headline: the document's first line, without a closing full stop, of at most this many words.
+HEADLINE_WORDS: Final[int] = 24
+
+
+def _headline_into_body(document: Document, events: list[Event]) -> list[Event]:
+    """An event told only by the headline is the body's event of its kind and place when the body
+    tells one ("...; teacher shot dead in Kumbo" above "In Kumbo, ... separatist fighters shot
+    dead a teacher"): the headline sums the story up and is no incident of its own. Its evidence
+    joins that event's."""
+    first = document.text.split("\n", 1)[0].strip()
+    if not first or "\n" not in document.text or first[-1] in '.!?"”' or len(first.split()) > HEADLINE_WORDS:
+        return events
+    end = len(document.text.split("\n", 1)[0])
+
+    def told_in(event: Event) -> set[int]:
+        return {item.start for item in event.evidence if item.field == "event"}
+
+    kept: list[Event] = []
+    for event in events:
+        headline_only = all(start < end for start in told_in(event))
+        body = next(
+            (
+                other
+                for other in events
+                if other is not event
+                and any(start >= end for start in told_in(other))
+                and other.sub_event_type == event.sub_event_type
+                and other.location == event.location
+            ),
+            None,
+        )
+        if not headline_only or body is None:
+            kept.append(event)
+    for index, event in enumerate(kept):
+        summaries = [
+            headline
+            for headline in events
+            if headline not in kept
+            and headline.sub_event_type == event.sub_event_type
+            and headline.location == event.location
+        ]
+        for headline in summaries:
+            event = replace(event, evidence=(*event.evidence, *headline.evidence))
+        kept[index] = event
+    return kept
+
+
 def _is_heading(text: str) -> bool:
     line = text.strip()
     return (
@@ -642,6 +689,7 @@ def _finish(
     )
     events = fold_incidents(events, readings)
     events = merge_document_events(events, distinct, paragraphs)
+    events = _headline_into_body(document, events)
     if draft.issuer is not None:
         # a press release's events are its issuer's claims, unless a sentence cites someone else
         issuer = draft.issuer
