@@ -37,6 +37,12 @@ from sitmap.extract.triggers import find_triggers, has_trigger
         ("The defenders inflicted heavy losses on the attackers.", "Armed clash"),
         ("Militia units cleared the hill villages of enemy fighters.", "Non-state actor overtakes territory"),
         ("High-precision weapons struck a fuel depot overnight.", "Shelling/artillery/missile attack"),
+        # a headline's present tense
+        ("Thousands march through Kivala against fuel price rises", "Peaceful protest"),
+        # one vehicle or building burned is property destruction as much as several
+        ("Gunmen set ablaze a council truck in the market on Monday.", "Looting/property destruction"),
+        # a crowd that destroys property is a violent demonstration
+        ("Protesters marched to the square and set fire to a police vehicle.", "Violent demonstration"),
     ],
 )
 def test_trigger_lexicon_points_to_the_sub_event_type(sentence, sub_event_type):
@@ -44,25 +50,8 @@ def test_trigger_lexicon_points_to_the_sub_event_type(sentence, sub_event_type):
     assert trigger is not None and trigger.sub_event_type == sub_event_type
 
 
-def test_a_headlines_present_tense_march_is_a_protest_and_the_month_is_not():
-    sentence = "Thousands march through Kivala against fuel price rises"
-    trigger = choose_trigger(find_triggers(sentence), sentence)
-    assert trigger is not None and trigger.sub_event_type == "Peaceful protest"
+def test_the_month_march_is_no_protest():
     assert find_triggers("The vote is due in March, officials said.") == []
-
-
-@pytest.mark.parametrize(
-    ("sentence", "sub_event_type"),
-    [
-        # one vehicle or building burned is property destruction as much as several
-        ("Gunmen set ablaze a council truck in the market on Monday.", "Looting/property destruction"),
-        # a crowd that destroys property is a violent demonstration
-        ("Protesters marched to the square and set fire to a police vehicle.", "Violent demonstration"),
-    ],
-)
-def test_destroying_one_thing_is_property_destruction_and_a_crowd_doing_it_riots(sentence, sub_event_type):
-    trigger = choose_trigger(find_triggers(sentence), sentence)
-    assert trigger is not None and trigger.sub_event_type == sub_event_type
 
 
 def test_setting_up_a_base_settles_the_type_so_the_classifier_does_not_overrule_it():

@@ -167,7 +167,7 @@ def place_event(
     is where the trigger ends: a place after a long trigger is as near as the words between them
     ("signed a cessation of hostilities agreement in Malakal").
     """
-    end = anchor if anchor_end is None else anchor_end
+    trigger_end = anchor if anchor_end is None else anchor_end
     here = [
         toponym
         for toponym in usable(toponyms)
@@ -199,7 +199,7 @@ def place_event(
                 specificity(toponym) >= 4,
                 specificity(toponym) >= 3 and any(specificity(other) < 3 for other in here),
                 id(toponym) in landmarks or toponym.start in labels,
-                anchor - toponym.start if toponym.start < anchor else max(0, toponym.start - end),
+                anchor - toponym.start if toponym.start < anchor else max(0, toponym.start - trigger_end),
             ),
         )
         if specificity(best) < 4:

@@ -447,42 +447,30 @@ def _headline_into_body(document: Document, events: list[Event]) -> list[Event]:
     tells one ("...; teacher shot dead in Kumbo" above "In Kumbo, ... separatist fighters shot
     dead a teacher"): the headline sums the story up and is no incident of its own. Its evidence
     joins that event's."""
-    first = document.text.split("\n", 1)[0].strip()
-    if not first or "\n" not in document.text or first[-1] in '.!?"”' or len(first.split()) > HEADLINE_WORDS:
+    line_end = document.text.find("\n")
+    headline = document.text[:line_end].strip() if line_end > 0 else ""
+    if not headline or headline[-1] in '.!?"”' or len(headline.split()) > HEADLINE_WORDS:
         return events
-    end = len(document.text.split("\n", 1)[0])
 
-    def told_in(event: Event) -> set[int]:
-        return {item.start for item in event.evidence if item.field == "event"}
+    def in_body(event: Event) -> bool:
+        return any(item.start >= line_end for item in event.evidence if item.field == "event")
 
-    kept: list[Event] = []
-    for event in events:
-        headline_only = all(start < end for start in told_in(event))
-        body = next(
-            (
-                other
-                for other in events
-                if other is not event
-                and any(start >= end for start in told_in(other))
-                and other.sub_event_type == event.sub_event_type
-                and other.location == event.location
-            ),
-            None,
+    def same(one: Event, other: Event) -> bool:
+        return one.sub_event_type == other.sub_event_type and one.location == other.location
+
+    summaries = [
+        event
+        for event in events
+        if not in_body(event) and any(in_body(other) and same(other, event) for other in events)
+    ]
+    return [
+        replace(
+            event,
+            evidence=(*event.evidence, *(item for s in summaries if same(s, event) for item in s.evidence)),
         )
-        if not headline_only or body is None:
-            kept.append(event)
-    for index, event in enumerate(kept):
-        summaries = [
-            headline
-            for headline in events
-            if headline not in kept
-            and headline.sub_event_type == event.sub_event_type
-            and headline.location == event.location
-        ]
-        for headline in summaries:
-            event = replace(event, evidence=(*event.evidence, *headline.evidence))
-        kept[index] = event
-    return kept
+        for event in events
+        if not any(event is s for s in summaries)
+    ]
 
 
 def _is_heading(text: str) -> bool:

@@ -71,8 +71,6 @@ _IN_GAP = re.compile(
 )
 _IN_THE_GAP = re.compile(r"\s+in\s+the\s+")
 MIN_SPELLING = 5
-_ARABIC_ARTICLE = re.compile(r"(?i:a[ln]|a[dnrstz]|ash|e[lsdz]|u[l])[-\s]\w")
-STRAY_ANY_NAME = True
 MIN_FOCUS_NAMES = 3  # distinct places in the main country before a lone village abroad is doubted
 SPELLING_RATIO = 84.0
 MAX_LIST = 9  # mentions a list of places may run over before the "in Y" that contains them
@@ -255,7 +253,7 @@ def _resolve(text: str, mentions: list[Mention]) -> list[tuple[Place, float] | N
             if pick is not None and _accepted(mentions[index], pick[0], countries, hints[index]):
                 results[index] = (pick[0].place, pick[1])
     _reject_misplaced(results, hints)
-    _reject_strays(results, hints, mentions)
+    _reject_strays(results, hints)
     _reject_far_strays(results, hints, mentions)
     _reject_far_fuzzy(results, mentions)
     for index, hint in enumerate(hints):
@@ -317,13 +315,11 @@ def _named_countries_first(
     return result
 
 
-def _reject_strays(
-    results: list[tuple[Place, float] | None], hints: list[_Hint], mentions: list[Mention]
-) -> None:
-    """Drop a small place abroad that a transliterated Arabic name (led by an article) only
-    matches spelled otherwise, when nothing else in the article supports it: in an article about
-    one country, a village of another country it names no country, region or city of
-    ("near al-Habbari field" in a report on Deir ez-Zor is no Somali Habare)."""
+def _reject_strays(results: list[tuple[Place, float] | None], hints: list[_Hint]) -> None:
+    """Drop a small place abroad when nothing else in the article supports it: in an article
+    about one country, a village of another country it names no country, region or city of
+    ("near al-Habbari field" in a report on Deir ez-Zor is no Somali Habare; "the Tierra Caliente
+    region" of Michoacan is no Venezuelan hamlet)."""
     named = {result[0] for result in results if result is not None}
     countries = Counter(place.country_code for place in named)
     if not countries:
@@ -332,7 +328,7 @@ def _reject_strays(
     if count < MIN_FOCUS_NAMES:
         return
     supported = {place.country_code for place in named if not _small(place)}
-    for index, (result, hint, mention) in enumerate(zip(results, hints, mentions, strict=True)):
+    for index, (result, hint) in enumerate(zip(results, hints, strict=True)):
         if result is None:
             continue
         place = result[0]
@@ -342,13 +338,6 @@ def _reject_strays(
             and _small(place)
             and countries[place.country_code] * 2 <= count
             and hint.bonus(place) <= 0
-            and (
-                STRAY_ANY_NAME
-                or (
-                    _ARABIC_ARTICLE.match(mention.text)
-                    and ascii_name(place.name).lower() != ascii_name(mention.text).lower()
-                )
-            )
         ):
             results[index] = None
 
