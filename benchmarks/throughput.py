@@ -11,6 +11,8 @@ corpus (``benchmarks/corpus.py``) and, when present, ``../shared/data/fakes-dev/
 - ceiling: ``--workers`` single runs at once, each alone in its process and store: what the
   machine itself gives parallel work (its cores share caches, memory and, on a shared host, time);
 - stages: time split of split/geo/extract/merge/store over ``--sample`` articles, in one process;
+- extract: ``sitmap extract`` of the whole corpus (a JSON-lines file) as a user runs it, start
+  included, on one process and on ``--workers`` forked processes (``sitmap.scale.pool``);
 - cold: wall time of ``sitmap extract`` of one article from a cold start (median of 5).
 
 Rates are steady-state: from the first saved batch to the last (model loading and cluster start
@@ -219,6 +221,44 @@ def _measure_stages(source: str, count: int, batch_size: int, classifier: bool) 
     return {"mode": "stages", "source": source, "articles": len(documents), "seconds": seconds}
 
 
+def _measure_extract(
+    source: str, count: int, workers: int, batch_size: int, classifier: bool
+) -> dict[str, Any]:
+    """``sitmap extract`` of the corpus, start to exit, on one process then on ``workers``."""
+    documents = _documents(source, count)
+    runs: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as out:
+            for d in documents:
+                record = {"id": d.id, "text": d.text, "title": d.title, "source": d.source,
+                          "published": d.published.isoformat() if d.published else None}  # fmt: skip
+                out.write(json.dumps(record) + "\n")
+        for processes in (1, workers):
+            command = [sys.executable, "-c", "from sitmap.cli import main; main()", "extract", str(corpus),
+                       "--format", "jsonl", "--workers", str(processes), "--batch-size", str(batch_size)]  # fmt: skip
+            if not classifier:
+                command.append("--no-classifier")
+            memory = _PeakMemory()
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+            seconds = time.perf_counter() - started
+            memory.stop()
+            if done.returncode not in (0, 1):
+                raise SystemExit(f"sitmap extract failed:\n{done.stderr[-3000:]}")
+            runs[str(processes)] = {
+                "seconds": seconds,
+                "rate": len(documents) / seconds,
+                "events": done.stdout.count("\n"),
+                "peak_total_mb": memory.peak_total,
+                "output": done.stdout,
+            }
+    one, many = runs["1"], runs[str(workers)]
+    same = one.pop("output") == many.pop("output") if workers != 1 else True
+    return {"mode": "extract", "source": source, "articles": len(documents), "workers": workers,
+            "one": one, "many": many, "same": same}  # fmt: skip
+
+
 def _measure_cold(classifier: bool) -> dict[str, Any]:
     sys.path.insert(0, str(HERE))
     from corpus import generate
@@ -311,6 +351,16 @@ def _report(results: list[dict[str, Any]], workers: int) -> Iterator[str]:
                 f"{r['source']:>9} stages: {r['articles']} articles in {coded:.2f} s "
                 f"({r['articles'] / coded:.1f} articles/s), load {s['load']:.1f} s; {split}"
             )
+        elif r["mode"] == "extract":
+            one, many = r["one"], r["many"]
+            ok = "ok" if many["rate"] >= TARGET_RATE else "BELOW TARGET"
+            yield (
+                f"{r['source']:>9} extract: `sitmap extract` of {r['articles']} articles, start included: "
+                f"{one['rate']:.1f} articles/s on 1 process ({one['seconds']:.1f} s), "
+                f"{many['rate']:.1f} articles/s on {r['workers']} ({many['seconds']:.1f} s) [{ok} >= {TARGET_RATE:.0f}], "
+                f"{many['rate'] / one['rate']:.2f}x, peak {many['peak_total_mb']:.0f} MB (PSS), "
+                f"{many['events']} events, {'the same output' if r['same'] else 'OUTPUT DIFFERS'}"
+            )
         elif r["mode"] == "cold":
             ok = "ok" if r["seconds"] <= TARGET_COLD_S else "ABOVE TARGET"
             yield (
@@ -378,9 +428,13 @@ def main() -> None:
         default=None,
         help="use the sub-event classifier (default: when its weights are built)",
     )
-    parser.add_argument("--only", choices=["single", "dask", "ceiling", "stages", "cold"], action="append")
+    parser.add_argument(
+        "--only", choices=["single", "dask", "ceiling", "stages", "extract", "cold"], action="append"
+    )
     parser.add_argument("--source", choices=["generated", "fakes"], default=None)
-    parser.add_argument("--mode", choices=["single", "dask", "stages", "cold"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--mode", choices=["single", "dask", "stages", "extract", "cold"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     classifier = args.classifier
@@ -393,6 +447,8 @@ def main() -> None:
             )
         elif args.mode == "stages":
             result = _measure_stages(args.source, args.articles, args.batch_size, classifier)
+        elif args.mode == "extract":
+            result = _measure_extract(args.source, args.articles, args.workers, args.batch_size, classifier)
         else:
             result = _measure_cold(classifier)
         print(json.dumps(result))
@@ -405,7 +461,7 @@ def main() -> None:
         "--classifier" if classifier else "--no-classifier",
     ]
     sources = [args.source] if args.source else ["generated"] + (["fakes"] if FAKES.is_file() else [])
-    steps = args.only or ["stages", "single", "dask", "ceiling", "cold"]
+    steps = args.only or ["stages", "single", "dask", "ceiling", "extract", "cold"]
     print(f"classifier {'on' if classifier else 'off'}; sources {sources}; {os.cpu_count()} cpus", flush=True)
     results = []
     for source in sources:
@@ -414,7 +470,7 @@ def main() -> None:
         plan += [
             (step, args.articles)
             for _ in range(args.repeat)
-            for step in ("single", "dask", "ceiling")
+            for step in ("single", "dask", "ceiling", "extract")
             if step in steps
         ]
         for step, count in plan:

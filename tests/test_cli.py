@@ -94,6 +94,24 @@ def test_extract_and_geoparse_of_mixed_inputs_write_everything_then_exit_1(mixed
             assert any(r["admin1"] == "Idlib" and r["fatalities"] == 3 for r in records)
 
 
+def test_extract_on_two_processes_prints_what_one_process_prints(tmp_path, mixed_inputs):
+    """Batches coded on two forked processes come back in input order, failed inputs reported."""
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for path in [*EXAMPLES.glob("*.txt"), *mixed_inputs.iterdir()]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    runs = {
+        workers: run("extract", str(folder), "--format", "jsonl", "--batch-size", "2", "--workers", workers)
+        for workers in ("1", "2")
+    }
+    for result in runs.values():
+        assert result.returncode == 1, result.stderr
+        assert len([line for line in result.stderr.splitlines() if line.startswith("failed")]) >= 4
+    assert runs["2"].stdout == runs["1"].stdout
+    documents = {json.loads(line)["sources"][0]["doc_id"] for line in runs["2"].stdout.splitlines()}
+    assert len(documents) >= 10 and "jl-1" in documents
+
+
 def test_ingest_keeps_good_inputs_and_records_broken_ones(tmp_path, mixed_inputs):
     db = tmp_path / "mixed.db"
     result = run("ingest", str(mixed_inputs), "--db", str(db))

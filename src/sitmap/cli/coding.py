@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -53,35 +52,70 @@ def extract(
             help="Merge reports of one event across the inputs (default: each document's events on their own).",
         ),
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            help="Processes coding at once, when the inputs fill more than one batch "
+            "(default: one per core this process may use).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option("--batch-size", help="Documents coded together (parsed and classified at once).", min=1),
+    ] = EXTRACT_BATCH,
 ) -> None:
     """Print the events coded from INPUTS (stateless: no database is read or written)."""
     from sitmap.merge import merge_events
+    from sitmap.scale.pool import available_cores
 
     exit_quickly_when_done()
     resources = _resources(model, gazetteer, classifier)
     items = ingest.read_inputs(inputs, published=parse_date(published), max_bytes=max_bytes)
     failed: list[Failure] = []
     # coded in batches and written as they come (JSON lines and CSV stream); --merge needs them all
-    events = _coded(items, resources, failed)
+    events = _coded(items, resources, failed, workers or available_cores(), batch_size)
     print_events(merge_events(list(events)) if merge else events, format.value)
     raise typer.Exit(EXIT_FAILED_INPUTS if failed else EXIT_OK)
 
 
 def _coded(
-    items: Iterable[Document | Failure], resources: Resources, failed: list[Failure]
+    items: Iterable[Document | Failure],
+    resources: Resources,
+    failed: list[Failure],
+    workers: int,
+    batch_size: int = EXTRACT_BATCH,
 ) -> Iterator[Event]:
-    """The events of each document, one batch at a time; failed inputs reported and kept in ``failed``."""
-    from sitmap.pipeline import process
+    """The events of each document, one batch at a time, in input order, the batches coded on
+    ``workers`` processes; failed inputs reported and kept in ``failed``."""
+    from sitmap.scale.pool import code_batches
 
-    items = iter(items)
-    while batch := list(islice(items, EXTRACT_BATCH)):
-        documents = [item for item in batch if isinstance(item, Document)]
-        failures = [item for item in batch if isinstance(item, Failure)]
-        result = process(documents, resources, merge_reports=False)
-        for failure in [*failures, *result.failures]:
+    unread: list[Failure] = []  # inputs that failed to read, reported with their batch's results
+
+    def documents() -> Iterator[list[Document]]:
+        batch: list[Document] = []
+        for item in items:
+            if isinstance(item, Failure):
+                unread.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    for result in code_batches(documents(), resources, workers):
+        for failure in [*unread, *result.failures]:
             _report(failure)
             failed.append(failure)
+        unread.clear()
         yield from result.events
+    for failure in unread:
+        _report(failure)
+        failed.append(failure)
 
 
 @app.command(name="ingest")

@@ -46,6 +46,7 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._inherited_connections: list[sqlite3.Connection] = []
         self._countries = {
             place.country_code: place
             for place in self._select(f"SELECT {_COLUMNS} FROM places WHERE feature_code = 'PCLI'", ())
@@ -74,6 +75,14 @@ class Gazetteer:
         tops = np.arange(BUCKETS + 1, dtype=np.uint64) << (32 - BUCKET_BITS)
         starts = np.searchsorted(np.frombuffer(row[0], dtype=np.uint32), tops).astype(np.uint32)
         return hashes, memoryview(starts.tobytes()).cast("I")
+
+    def reopen(self) -> None:
+        """Read through a new connection of this process: for a process forked from the one that
+        opened the store (an SQLite connection must not be used across a fork). The inherited
+        connection is kept, unused, so that closing it cannot touch the parent's file locks; the
+        caches and name hashes stay, they hold no connection state."""
+        self._inherited_connections.append(self._connection)
+        self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
 
     def known(self, key: str) -> bool:
         """Whether some place may have this name key (False means certainly none)."""

@@ -1,0 +1,87 @@
+"""Coding batches on this machine's cores: processes forked from one that loaded the resources.
+
+`sitmap extract` of many articles codes its batches here, one process per core, and gets them
+back in input order: each article is coded on its own (``merge_reports=False``), so the events
+are the ones one process gives, whichever process codes a batch. The children are forked after
+the parent loaded the spaCy pipeline, the gazetteer and the classifier, so they start at once
+and share those pages with it until they write to them; each reopens its own connection to the
+gazetteer's SQLite file (a connection must not cross a fork).
+
+A cluster, a database and resuming belong to `sitmap backfill` (Dask); this is for one command
+on one machine, and falls back to coding in this process for one batch or one core.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
+from typing import TYPE_CHECKING
+
+from sitmap.model import Document, Result
+
+if TYPE_CHECKING:
+    from sitmap.pipeline import Resources
+
+# Batches sent ahead per process: enough to keep each busy while the parent prints, few enough
+# to bound the parent's memory on a long input.
+BATCHES_AHEAD_PER_PROCESS = 2
+
+# The resources a forked child inherits from its parent; set in the parent just before the fork.
+_inherited: Resources | None = None
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells, else all)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def code_batches(batches: Iterable[list[Document]], resources: Resources, processes: int) -> Iterator[Result]:
+    """``pipeline.process(batch, resources, merge_reports=False)`` of each batch, in input order,
+    on ``processes`` forked processes (in this one when ``processes`` is 1 or there is one batch).
+    """
+    from sitmap.pipeline import process
+
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if processes <= 1 or second is None or "fork" not in multiprocessing.get_all_start_methods():
+        yield process(first, resources, merge_reports=False)
+        if second is not None:
+            yield process(second, resources, merge_reports=False)
+        for batch in batches:
+            yield process(batch, resources, merge_reports=False)
+        return
+    global _inherited
+    _inherited = resources
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=_reopen_in_child) as pool:
+        ahead: deque[Future[Result]] = deque()
+        for documents in chain((first, second), batches):
+            ahead.append(pool.submit(_code, documents))
+            if len(ahead) >= processes * BATCHES_AHEAD_PER_PROCESS:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
+    _inherited = None
+
+
+def _reopen_in_child() -> None:
+    if _inherited is not None:
+        _inherited.gazetteer.reopen()
+
+
+def _code(documents: list[Document]) -> Result:
+    from sitmap.pipeline import process
+
+    if _inherited is None:
+        raise RuntimeError("a coding process was started without the parent's resources")
+    return process(documents, _inherited, merge_reports=False)
