@@ -95,6 +95,16 @@ ClassifierOption = Annotated[
         "--classifier/--no-classifier", help="Use the learned sub-event classifier besides the rules."
     ),
 ]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        help="Processes coding at once when the inputs fill more than one batch "
+        "(default: one per core this process may use).",
+        min=1,
+        show_default=False,
+    ),
+]
 BatchOption = Annotated[
     int, typer.Option("--batch-size", help="Documents coded and saved per transaction.", min=1)
 ]
@@ -102,7 +112,7 @@ BatchOption = Annotated[
 __all__ = [
     "DEFAULT_MAX_BYTES", "EXIT_FAILED_INPUTS", "EXIT_OK", "EXIT_UNAVAILABLE", "EXIT_USAGE", "BatchOption",
     "ClassifierOption", "DbOption", "GazetteerOption", "Inputs", "MaxBytesOption", "ModelOption",
-    "PublishedOption", "guard", "parse_date", "progress", "stderr",
+    "PublishedOption", "WorkersOption", "guard", "parse_date", "progress", "stderr",
 ]  # fmt: skip
 
 T = TypeVar("T")

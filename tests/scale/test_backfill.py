@@ -38,7 +38,8 @@ def _stored(db: str) -> tuple[list[object], list[str]]:
 @pytest.fixture(scope="module")
 def ingested(archive, tmp_path_factory):
     db = str(tmp_path_factory.mktemp("ingest") / "ingest.db")
-    result = CliRunner().invoke(app, ["ingest", str(archive), "--db", db, *OPTIONS])
+    # the plain ingest: every batch coded and saved in this process before the next is read
+    result = CliRunner().invoke(app, ["ingest", str(archive), "--db", db, "--workers", "1", *OPTIONS])
     assert result.exit_code == 0, result.output
     events, documents = _stored(db)
     # The example articles' events (about one per incident); each later copy merges into them.
@@ -54,6 +55,19 @@ def test_backfill_run_again_skips_every_stored_document(archive, ingested, tmp_p
         )
         assert result.exit_code == 0, result.output
     assert "0 documents coded, 24 already stored" in result.output
+    assert _stored(db) == ingested
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_ingest_coding_on_two_forked_processes_stores_what_a_plain_ingest_does(
+    archive, ingested, tmp_path, request, database
+):
+    db = str(tmp_path / "two.db") if database == "sqlite" else request.getfixturevalue("postgres_url")
+    done = subprocess.run(
+        [*INGEST, str(archive), "--db", db, "--workers", "2", *OPTIONS], capture_output=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    assert "24 documents coded" in done.stderr.decode()
     assert _stored(db) == ingested
 
 

@@ -21,6 +21,7 @@ from sitmap.commandline import (
     MaxBytesOption,
     ModelOption,
     PublishedOption,
+    WorkersOption,
     exit_quickly_when_done,
     guard,
     parse_date,
@@ -52,16 +53,7 @@ def extract(
             help="Merge reports of one event across the inputs (default: each document's events on their own).",
         ),
     ] = False,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            help="Processes coding at once, when the inputs fill more than one batch "
-            "(default: one per core this process may use).",
-            min=1,
-            show_default=False,
-        ),
-    ] = None,
+    workers: WorkersOption = None,
     batch_size: Annotated[
         int,
         typer.Option("--batch-size", help="Documents coded together (parsed and classified at once).", min=1),
@@ -125,25 +117,30 @@ def ingest_command(
     published: PublishedOption = None,
     max_bytes: MaxBytesOption = ingest.DEFAULT_MAX_BYTES,
     batch_size: BatchOption = 50,
+    workers: WorkersOption = None,
     model: ModelOption = "",
     gazetteer: GazetteerOption = None,
     classifier: ClassifierOption = True,
 ) -> None:
     """Code INPUTS into the event database; documents already stored are skipped (re-running is safe)."""
-    from sitmap.scale.batches import Totals, batches, code_and_save
+    from sitmap.scale.batches import Pending, Totals, code_and_save_all
+    from sitmap.scale.pool import available_cores
 
     engine = open_engine(db)
     resources = _resources(model, gazetteer, classifier)
     items = ingest.read_inputs(inputs, published=parse_date(published), max_bytes=max_bytes)
-    totals = Totals()
     with progress() as bar:
         task = bar.add_task("ingesting", total=None)
-        for batch in batches(items, batch_size):
-            reported = len(totals.failed)
-            code_and_save(engine, batch, resources, totals)
+        reported = 0
+
+        def saved(batch: Pending, totals: Totals) -> None:
+            nonlocal reported
             for failure in totals.failed[reported:]:
                 bar.console.print(f"[red]failed[/red] {failure}", highlight=False)
-            bar.update(task, advance=len(batch))
+            reported = len(totals.failed)
+            bar.update(task, advance=batch.size)
+
+        totals = code_and_save_all(engine, items, resources, batch_size, workers or available_cores(), saved)
     stderr.print(totals.summary(), highlight=False)
     raise typer.Exit(EXIT_FAILED_INPUTS if totals.failures else EXIT_OK)
 

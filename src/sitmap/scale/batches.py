@@ -8,8 +8,10 @@ not at all, which is what makes a killed run safe to start again).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -108,3 +110,40 @@ def code_and_save(
     result = process(todo.documents, resources)
     totals.add(todo, save(engine, todo, result), result)
     return result
+
+
+def code_and_save_all(
+    engine: Engine,
+    items: Iterable[Document | Failure],
+    resources: Resources,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    processes: int = 1,
+    on_batch: Callable[[Pending, Totals], None] | None = None,
+) -> Totals:
+    """``code_and_save`` of every batch of ``items``, coded on ``processes`` forked processes
+    (``sitmap.scale.pool``) and saved here in input order; ``on_batch`` after each save.
+
+    Documents of a batch sent ahead but not saved yet count as stored for the batches after it,
+    as they would once saved: the same documents are coded, and the same events stored, as when
+    each batch is coded and saved before the next is read.
+    """
+    from sitmap.scale.pool import code_batches
+
+    totals = Totals()
+    seen: set[str] = set()
+    todos: deque[Pending] = deque()
+
+    def documents() -> Iterator[list[Document]]:
+        for batch in batches(items, batch_size):
+            todo = pending(engine, batch, seen)
+            todos.append(todo)
+            yield todo.documents
+
+    # a forked process must not use (nor close) the connections of its parent's pool
+    let_go = partial(engine.dispose, close=False)
+    for result in code_batches(documents(), resources, processes, merge_reports=True, in_child=let_go):
+        todo = todos.popleft()
+        totals.add(todo, save(engine, todo, result), result)
+        if on_batch is not None:
+            on_batch(todo, totals)
+    return totals

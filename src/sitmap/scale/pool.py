@@ -1,14 +1,16 @@
 """Coding batches on this machine's cores: processes forked from one that loaded the resources.
 
-`sitmap extract` of many articles codes its batches here, one process per core, and gets them
-back in input order: each article is coded on its own (``merge_reports=False``), so the events
-are the ones one process gives, whichever process codes a batch. The children are forked after
-the parent loaded the spaCy pipeline, the gazetteer and the classifier, so they start at once
-and share those pages with it until they write to them; each reopens its own connection to the
-gazetteer's SQLite file (a connection must not cross a fork).
+`sitmap extract` and `sitmap ingest` of many articles code their batches here, one process per
+core, and get the results back in input order: a batch's coding depends on that batch alone, so
+the results are the ones one process gives, whichever process codes a batch (`ingest` then saves
+them in order, in this process, exactly as it saves batches it coded itself). The children are
+forked after the parent loaded the spaCy pipeline, the gazetteer and the classifier, so they
+start at once and share those pages with it until they write to them; each reopens its own
+connection to the gazetteer's SQLite file (a connection must not cross a fork), and ``in_child``
+lets the caller let go of its own (a database engine's pool).
 
-A cluster, a database and resuming belong to `sitmap backfill` (Dask); this is for one command
-on one machine, and falls back to coding in this process for one batch or one core.
+A cluster of machines belongs to `sitmap backfill` (Dask); this is for one command on one
+machine, and falls back to coding in this process for one batch or one core.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -30,8 +32,10 @@ if TYPE_CHECKING:
 # to bound the parent's memory on a long input.
 BATCHES_AHEAD_PER_PROCESS = 2
 
-# The resources a forked child inherits from its parent; set in the parent just before the fork.
+# What a forked child inherits from its parent; set in the parent just before the fork.
 _inherited: Resources | None = None
+_merge_reports = False
+_in_child: Callable[[], None] | None = None
 
 
 def available_cores() -> int:
@@ -42,9 +46,18 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def code_batches(batches: Iterable[list[Document]], resources: Resources, processes: int) -> Iterator[Result]:
-    """``pipeline.process(batch, resources, merge_reports=False)`` of each batch, in input order,
-    on ``processes`` forked processes (in this one when ``processes`` is 1 or there is one batch).
+def code_batches(
+    batches: Iterable[list[Document]],
+    resources: Resources,
+    processes: int,
+    merge_reports: bool = False,
+    in_child: Callable[[], None] | None = None,
+) -> Iterator[Result]:
+    """``pipeline.process(batch, resources, merge_reports)`` of each batch, in input order, on
+    ``processes`` forked processes (in this one when ``processes`` is 1 or there is one batch).
+
+    The batches are read ahead, at most ``BATCHES_AHEAD_PER_PROCESS`` per process beyond the
+    result last given; ``in_child`` runs first in each forked process.
     """
     from sitmap.pipeline import process
 
@@ -54,29 +67,30 @@ def code_batches(batches: Iterable[list[Document]], resources: Resources, proces
         return
     second = next(batches, None)
     if processes <= 1 or second is None or "fork" not in multiprocessing.get_all_start_methods():
-        yield process(first, resources, merge_reports=False)
-        if second is not None:
-            yield process(second, resources, merge_reports=False)
-        for batch in batches:
-            yield process(batch, resources, merge_reports=False)
+        for batch in chain((first,) if second is None else (first, second), batches):
+            yield process(batch, resources, merge_reports=merge_reports)
         return
-    global _inherited
-    _inherited = resources
+    global _inherited, _merge_reports, _in_child
+    _inherited, _merge_reports, _in_child = resources, merge_reports, in_child
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=_reopen_in_child) as pool:
-        ahead: deque[Future[Result]] = deque()
-        for documents in chain((first, second), batches):
-            ahead.append(pool.submit(_code, documents))
-            if len(ahead) >= processes * BATCHES_AHEAD_PER_PROCESS:
+    try:
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_child) as pool:
+            ahead: deque[Future[Result]] = deque()
+            for documents in chain((first, second), batches):
+                ahead.append(pool.submit(_code, documents))
+                if len(ahead) >= processes * BATCHES_AHEAD_PER_PROCESS:
+                    yield ahead.popleft().result()
+            while ahead:
                 yield ahead.popleft().result()
-        while ahead:
-            yield ahead.popleft().result()
-    _inherited = None
+    finally:
+        _inherited, _in_child = None, None
 
 
-def _reopen_in_child() -> None:
+def _start_child() -> None:
     if _inherited is not None:
         _inherited.gazetteer.reopen()
+    if _in_child is not None:
+        _in_child()
 
 
 def _code(documents: list[Document]) -> Result:
@@ -84,4 +98,4 @@ def _code(documents: list[Document]) -> Result:
 
     if _inherited is None:
         raise RuntimeError("a coding process was started without the parent's resources")
-    return process(documents, _inherited, merge_reports=False)
+    return process(documents, _inherited, merge_reports=_merge_reports)
