@@ -9,7 +9,7 @@
     article and sub-event type, actor1 and fatalities of the matched events; (c) FA-KES dev: governorate, fatalities, actor, type; (d) articles/s, peak memory.
 Shared data is read from ../shared/data at run time and skipped when absent.
 
-    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|fakes]... (repeatable)
+    .venv/bin/python benchmarks/extraction.py [--no-classifier] [--only case|case-cv|annotated|examples|wire|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|fakes]... (repeatable)
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ HOLDOUT5 = ROOT / "wire_holdout5"  # a sixth, written unseen by a helper that ne
 HOLDOUT6 = ROOT / "wire_holdout6"  # a seventh, the same way, after the rules holdout 5 taught
 HOLDOUT7 = ROOT / "wire_holdout7"  # an eighth, the same way, after the integer encoder
 HOLDOUT8 = ROOT / "wire_holdout8"  # a ninth, the same way, after the event-loop and Tera changes
+HOLDOUT9 = ROOT / "wire_holdout9"  # a tenth, the same way, on 2026-12-04 after holdout 8's fixes
 # the wire sets, by their --only name: folder and printed label, scored alike by bench_wire
 WIRE_SETS = {
     "wire": (WIRE, "(f) wire set"),
@@ -56,6 +57,7 @@ WIRE_SETS = {
     "holdout6": (HOLDOUT6, "(l) wire holdout 6"),
     "holdout7": (HOLDOUT7, "(m) wire holdout 7"),
     "holdout8": (HOLDOUT8, "(n) wire holdout 8"),
+    "holdout9": (HOLDOUT9, "(o) wire holdout 9"),
 }
 sys.path.insert(0, str(ROOT.parent / "training"))
 from places import GOVERNORATES, fakes_documents  # noqa: E402  # the scorer's spellings and reading, one for both

@@ -54,6 +54,14 @@ class _ActorRow:
     prefixes: tuple[str, ...] = ()
     # the pattern to read lexicon.folded text with (faster), when it can be
     folded: re.Pattern[str] | None = None
+    # the countries whose stories the row is read in (empty: all): "al-Shabaab" of a Mozambican
+    # story is the Islamic State's province there, "Khawarij" is al-Shabaab in Somalia, the TTP
+    # in Pakistan
+    countries: frozenset[str] = frozenset()
+
+    def applies(self, country: str) -> bool:
+        """Whether the row names an actor in a story about ``country``."""
+        return not self.countries or country in self.countries
 
     def spans(self, text: str, lowered: str) -> list[tuple[int, int]]:
         """Where the row matches ``text`` (``lowered`` is its ``folded`` form)."""
@@ -87,10 +95,19 @@ def load_actors() -> tuple[_ActorRow, ...]:
             variants = longest_first(row["variants"])
             pattern = re.compile(rf"(?<![\w-])(?:{variants})(?![\w-])", re.IGNORECASE)
             prefixes = substring_tests(literal_prefixes(row["variants"], LITERAL_TEXT))
+            countries = frozenset(filter(None, (row.get("countries") or "").split("|")))
             rows.append(
-                _ActorRow(row["acled_actor"], int(row["inter"]), pattern, prefixes, folded_or_none(pattern))
+                _ActorRow(
+                    row["acled_actor"],
+                    int(row["inter"]),
+                    pattern,
+                    prefixes,
+                    folded_or_none(pattern),
+                    countries,
+                )
             )
-    return tuple(rows)
+    # a row bound to countries comes first: where it applies, it wins a tie with a general row
+    return tuple(sorted(rows, key=lambda row: not row.countries))
 
 
 @lru_cache(maxsize=1)
@@ -259,7 +276,8 @@ _PARLIAMENTARY_BEFORE = re.compile(
 )
 _IDENTIFIED_AS = re.compile(
     r",?\s*(?:(?:who\s+(?:were|was)\s+)?(?:identified|described|believed|thought|suspected|named|recognised|recognized)"
-    r"(?:\s+[\w-]+){0,4}?\s+(?:as|to\s+be)|(?:said|believed|thought)\s+to\s+be)\s+(?:(?:fighters|members|militants|"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:as|to\s+be)|(?:said|believed|thought)\s+to\s+be|suspected(?=\s+(?:fighters|members|"
+    r"militants|elements|jihadists)\s+of\b))\s+(?:(?:fighters|members|militants|jihadists|"
     r"elements|men|gunmen)\s+of\s+)?(?:from\s+)?(?:the\s+)?(?-i:[A-Z][\w'’-]*[\s/]+){0,4}",
     re.IGNORECASE,
 )
@@ -273,7 +291,8 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
     rows = load_actors()
     for index in _actor_index().rows(lowered):
         row = rows[index]
-        candidates += [(start, end, row) for start, end in row.spans(text, lowered)]
+        if row.applies(default_country):
+            candidates += [(start, end, row) for start, end in row.spans(text, lowered)]
     for match in _WEAPONS.pattern.finditer(text):
         candidates.append((match.start(), match.end(), _WEAPONS))
     candidates.sort(key=lambda item: (item[0], -(item[1] - item[0])))
@@ -308,7 +327,7 @@ def find_mentions(text: str, default_country: str) -> list[Mention]:
             previous is not None
             and is_named(mention.actor)
             and previous.actor.inter in {2, 3}
-            and previous.actor.name.startswith(("Rebels", "Unidentified Armed Group"))
+            and previous.actor.name.startswith(("Rebels", "Unidentified Armed Group", "Unidentified Gang"))
             and re.fullmatch(
                 r"\s+(?:(?:of|(?:led|headed|spearheaded|commanded)\s+by)\s+(?:the\s+)?)?",
                 text[previous.end : start],
@@ -351,18 +370,23 @@ def is_named(actor: Actor) -> bool:
     return actor.name in _named_groups()
 
 
-def named_groups_in(text: str) -> list[Actor]:
-    """The named non-state groups (M23, ISWAP, ELN) a text mentions anywhere, in table order;
-    a group named only as another's ally or parent ("allied with al Qaeda", "an al Qaeda-linked
-    group") is not one that acts in it."""
+def named_groups_in(text: str, country: str = "") -> list[Actor]:
+    """The named non-state groups (M23, ISWAP, ELN) a story about ``country`` mentions anywhere,
+    in table order; a group named only as another's ally or parent ("allied with al Qaeda", "an
+    al Qaeda-linked group") is not one that acts in it."""
     lowered = folded(text)
     rows = load_actors()
-    return [
-        Actor(row.name, row.inter)
-        for row in (rows[index] for index in _actor_index().rows(lowered))
-        if row.name in _named_groups()
-        and any(_acts(text, start, end) for start, end in row.spans(text, lowered))
-    ]
+    found: list[Actor] = []
+    taken: list[tuple[int, int]] = []  # spans a row bound to the story's country named first
+    for row in (rows[index] for index in _actor_index().rows(lowered)):
+        if row.name not in _named_groups() or not row.applies(country):
+            continue
+        spans = [span for span in row.spans(text, lowered) if _acts(text, *span) and span not in taken]
+        if row.countries:
+            taken += spans
+        if spans and Actor(row.name, row.inter) not in found:
+            found.append(Actor(row.name, row.inter))
+    return found
 
 
 # "allied with al Qaeda", "an affiliate of the Islamic State": a group named as another's tie

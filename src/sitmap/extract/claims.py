@@ -159,7 +159,7 @@ def find_attribution(text: str, previous: list[Attribution], country: str = "") 
 
 # kinds of known speaker that a named source right at the verb is more exact than
 # (a medium farther from the verb is the channel: "the ministry said in a statement read on state television")
-_VAGUE: Final = frozenset({"officials", "police", "military", "activists", "media", "residents"})
+_VAGUE: Final = frozenset({"officials", "police", "military", "activists", "media", "residents", "medics"})
 # the head of a phrase naming who reports: a role, an office or an organisation
 _HEADS: Final = re.compile(
     r"\b(?:governors?|mayors?|spokes(?:man|woman|person|people)|officials?|ministers?|ministry|prosecutors?|"

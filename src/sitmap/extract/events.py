@@ -56,6 +56,16 @@ _DESTINATION: Final = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:to|towards?)\s+(?P<place>(?:(?:a|the|an)\s+)?(?:\w+\s+){0,3}?(?:hospitals?\s+in\s+)?[A-Z][^,.;]{0,40})"
 )
 
+# The seat of an institution that speaks or decides ("the defence ministry in Maputo did not
+# address the claim", "officials in Kabul denied it"): where it sits, not where the event was.
+_SEAT: Final = re.compile(
+    r"\b(?:ministry|ministries|government|officials|authorities|spokes(?:man|woman|person)|embassy|"
+    r"parliament|presidency|junta|leadership|command|headquarters|prosecutors?|court)"
+    r"\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"(?=\s+(?:said|says|did|does|has|have|had|denied|denies|declined|confirmed|confirms|"
+    r"rejected|accused|blamed|dismissed|insisted|announced|would|could|did not|was|were|is|are)\b)"
+)
+
 
 @dataclass(slots=True)
 class Candidate:
@@ -265,6 +275,7 @@ def build(
         ]
         + [(mention.start, mention.end) for mention in mentions]
         + [match.span("place") for match in _DESTINATION.finditer(sentence.text)]
+        + [match.span("place") for match in _SEAT.finditer(sentence.text)]
     )
     agents, targets, others = _roles(doc, trigger, mentions, sentence, country)
     _assign_actors(candidate, agents, targets, others, country)

@@ -12,6 +12,7 @@ cannot stand alone (no actor, victim, toll or place) never starts one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
@@ -129,10 +130,12 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
         main.territory is not None
         and main.sub_event_type != "Non-violent transfer of territory"
         and event.sub_event_type == "Non-violent transfer of territory"
-        and event.location == main.location
+        and (event.location == main.location or _names_place_of(event, main))
         and not (reading.own_date and event.event_date != main.event_date)
     ):
-        # "government troops withdrew as the fighters advanced": the other side of the capture
+        # "government troops withdrew as the fighters advanced": the other side of the capture,
+        # even when the sentence places the withdrawal by a landmark ("the fighters entered Merawi,
+        # about 30 km south of Bahir Dar, as soldiers withdrew")
         return True
     if (
         reading.own_date
@@ -146,6 +149,7 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
         and event.event_type != "Strategic developments"
         and not _same_crowd(main, event)
         and not _shot_protester(main, event, reading)
+        and not _force_on_crowd_told_after(main, event, reading)
     ):
         return False
     if (
@@ -173,11 +177,30 @@ def continues(main: Event, event: Event, reading: Reading) -> bool:
     new_actor = (
         reading.named and event.actor1 not in {main.actor1, main.actor2} and not is_generic(event.actor1)
     )
-    if new_actor and _same_crowd(main, event):
+    if new_actor and (_same_crowd(main, event) or _force_on_crowd_told_after(main, event, reading)):
         # "Protesters ... burned tyres. Some threw stones at the security forces": the crowd that
         # turned violent is the demonstration's own, not a new actor
         new_actor = False
     return not (new_actor and event.event_type != main.event_type)
+
+
+def _pursuers(main: Event, other: Event) -> bool:
+    """Whether state forces a follow-up names after gunmen's attack on civilians are those who went
+    after the attackers ("the army had neutralised several terrorists while pursuing the
+    attackers"), not the gunmen themselves."""
+    return (
+        main.event_type == "Violence against civilians"
+        and main.inter1 not in {0, 1}
+        and main.inter2 == 7
+        and other.inter1 == 1
+    )
+
+
+def _names_place_of(event: Event, main: Event) -> bool:
+    """Whether a sentence of ``event`` names the place ``main`` was coded at, as its text spells it."""
+    names = {item.text.lower() for item in main.evidence if item.field == "location" and item.text}
+    told = [item.text.lower() for item in event.evidence if item.field == "event"]
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names for text in told)
 
 
 def _shot_protester(main: Event, event: Event, reading: Reading) -> bool:
@@ -189,6 +212,19 @@ def _shot_protester(main: Event, event: Event, reading: Reading) -> bool:
         and event.event_type == "Violence against civilians"
         and (not reading.tactic or (bool(event.actor1) and event.actor1 == main.actor2))
         and not reading.own_place
+    )
+
+
+def _force_on_crowd_told_after(main: Event, event: Event, reading: Reading) -> bool:
+    """Whether the force used on protesters, told after a killing by state forces in the same
+    place ("Two young men were shot dead in Kisumu" ... "officers opened fire on a crowd near the
+    roundabout"), tells how that killing happened: one event of excessive force."""
+    return (
+        main.event_type == "Violence against civilians"
+        and main.inter1 == 1
+        and event.sub_event_type == "Excessive force against protesters"
+        and event.location == main.location
+        and not (reading.own_date and event.event_date != main.event_date)
     )
 
 
@@ -213,6 +249,13 @@ def told_by_weapon(main: Event, other: Event) -> bool:
         main.sub_event_type == "Attack"
         and other.event_type == "Explosions/Remote violence"
         and not main.territory
+    )
+
+
+def _claims_own_act(event: Event) -> bool:
+    """Whether the event's claimant is its own first actor (a group claiming its attack)."""
+    return bool(event.claimed_by) and any(
+        mention.actor.name == event.actor1 for mention in find_mentions(event.claimed_by, event.country)
     )
 
 
@@ -337,6 +380,7 @@ def absorb(
         and other.actor1
         and not is_generic(other.actor1)
         and other.actor1 != actor2
+        and not _pursuers(main, other)
     ):
         # the lede's unnamed attacker ("an overnight drone attack", coded by default) named by a
         # follow-up ("Russian drones struck houses"), or a generic one named more exactly
@@ -392,8 +436,22 @@ def absorb(
         territory = Territory(territory.place, territory.from_actor, actor1)
     if territory is not None and withdrew and not territory.from_actor:
         territory = Territory(territory.place, actor2, territory.to_actor)
-    claimed_by = better_source(main.claimed_by, other.claimed_by)
+    # a group that claims its own act ("JNIM claimed the bombing") is its author, not the source
+    # that reported it
+    claimed_by = (
+        better_source(main.claimed_by, other.claimed_by)
+        if not _claims_own_act(other)
+        else main.claimed_by or other.claimed_by
+    )
     sub_event_type = main.sub_event_type
+    if (
+        main.event_type == "Violence against civilians"
+        and other.sub_event_type == "Excessive force against protesters"
+    ):
+        # the killing told first was the force used on a crowd (``_force_on_crowd_told_after``):
+        # ACLED codes the protesters first, the force that fired on them second
+        sub_event_type = other.sub_event_type
+        actor1, inter1, actor2, inter2 = other.actor1, other.inter1, main.actor1, main.inter1
     if (
         sub_event_type == "Armed clash"
         and not main.actor2

@@ -505,12 +505,20 @@ _ROLL_UP: Final = re.compile(
     re.IGNORECASE,
 )
 # A clause that tells what came before or after ("after parliament adopted the law last week")
-_SUBORDINATE: Final = re.compile(r"\b(?:after|since|before|following|when|until)\b[^,.;]*$", re.IGNORECASE)
+_SUBORDINATE: Final = re.compile(
+    r"\b(?:after|since|before|following|when|until)\b(?:[^,.;]*,){0,2}[^,.;]*$", re.IGNORECASE
+)
 _DEMONSTRATIONS: Final = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration"})
 # "The protest ...", "The rally ..." opening a sentence: the demonstration the story told already
 _TOLD: Final = re.compile(r"^\s*the\s+$", re.IGNORECASE)
 # A clause set beside the main one ("..., while in Bogura crowds set fire to an office")
-_WHILE_CLAUSE: Final = re.compile(r",\s*(?:while|whereas)\b", re.IGNORECASE)
+# or an absolute clause of what others did meanwhile ("..., with police firing tear gas at
+# demonstrators in Nairobi and a police post set ablaze in Kitengela")
+_WHILE_CLAUSE: Final = re.compile(
+    r",\s*(?:while|whereas\b|with\s+(?:the\s+)?(?:police|security forces|troops|soldiers|officers|protesters|"
+    r"demonstrators|crowds?|rioters|mobs?)\s+\w+ing)\b",
+    re.IGNORECASE,
+)
 _HEADLINE_ITEMS: Final = re.compile(r";\s")
 
 
@@ -571,7 +579,7 @@ def _finish(
         draft.toponyms,
         draft.focus_place,
     )
-    named = named_groups_in(document.text)
+    named = named_groups_in(document.text, country)
     events: list[Event] = []
     readings: list[Reading] = []
     distinct: dict[str, bool] = {}
@@ -1059,9 +1067,18 @@ def _is_violent(sub_event_type: str) -> bool:
 
 def _apply_classifier(candidate: Candidate, label: str, probability: float) -> None:
     casualties = any(claim.kind in {"killed", "neutralised", "wounded"} for claim in candidate.claims)
+    rule_type = candidate.sub_event_type
     candidate.sub_event_type, candidate.confidence = combine(
-        candidate.sub_event_type, candidate.strength, label, probability, casualties, candidate.sentence.text
+        rule_type, candidate.strength, label, probability, casualties, candidate.sentence.text
     )
+    if (
+        candidate.sub_event_type == "Armed clash"
+        and candidate.actor2 is not None
+        and candidate.actor2.inter == 7
+    ):
+        # a clash is between two armed sides: armed men who attack a village and kill civilians
+        # commit an attack, whatever the wording reminds the classifier of
+        candidate.sub_event_type = rule_type
 
 
 def _document_country(document: Document, toponyms: list[Toponym]) -> str:
