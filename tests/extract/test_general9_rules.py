@@ -219,3 +219,35 @@ def test_the_classifiers_clash_needs_two_armed_sides(language):
     assert candidate.actor2 is not None and candidate.actor2.inter == 7
     _apply_classifier(candidate, "Armed clash", 0.95)
     assert candidate.sub_event_type == "Attack"
+
+
+def test_a_convoy_that_hit_the_device_dates_the_bombing_told_by_its_report_day(language):
+    events = _events(
+        "At least four soldiers were killed when their convoy struck an explosive device near Kafr Safra, "
+        "a security source told reporters on Thursday. The lead vehicle hit the device on Tuesday morning "
+        "east of Kafr Safra, the source said.",
+        language,
+    )
+    assert [(e.sub_event_type, e.event_date) for e in events] == [
+        ("Remote explosive/landmine/IED", PUBLISHED - timedelta(days=2))
+    ]
+
+
+def test_a_group_blamed_with_a_word_that_describes_it_is_the_attacker(language):
+    events = _events(
+        "A drone strike on the market of Kafr Safra killed nine people on Wednesday, the health ministry "
+        "said. The army blamed the jihadist Hayat Tahrir al-Sham, which has used drones against the town.",
+        language,
+    )
+    assert events and events[0].actor1 == "Hayat Tahrir al-Sham"
+
+
+def test_a_headlines_second_clause_after_as_is_an_item_of_its_own(language):
+    events = _events(
+        "Drone strike on Kafr Safra market kills 9 as army says it has retaken Ariha\n\n"
+        "A drone strike on the market of Kafr Safra killed nine people on Wednesday, the health ministry said.",
+        language,
+    )
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert [(e.location, e.fatalities) for e in strikes] == [("Kafr Safra", 9)]
+    assert strikes[0].claimed_by == "Health Ministry"

@@ -376,9 +376,9 @@ def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym
             has_deaths = any(count.kind == "killed" for count in counts)
             spans = [*spans, (aside.start(), len(sentence.text))]
             attribution = said.get(sentence.index)
-            if attribution is not None and attribution.start >= aside.start():
+            if attribution is not None and attribution.end > aside.start():
                 # "RSF shelling kills six in El Obeid; Sudan army says it retook Bara": who
-                # speaks in the other item does not tell the main one
+                # speaks in the other item (or a phrase across both) does not tell the main one
                 del said[sentence.index]
         # "relatives of those killed", "the detained": people named by what befell them
         triggers = [
@@ -519,7 +519,11 @@ _WHILE_CLAUSE: Final = re.compile(
     r"demonstrators|crowds?|rioters|mobs?)\s+\w+ing)\b",
     re.IGNORECASE,
 )
-_HEADLINE_ITEMS: Final = re.compile(r";\s")
+# (or a second clause after "as": "Drone strike on a market kills 17 as army says it retook Bara")
+_HEADLINE_ITEMS: Final = re.compile(
+    r";\s|\s+as\s+(?=(?:[\w'’-]+\s+){1,4}?(?:says?|claims?|vows?|warns?|denies|accuses|retakes?|seizes?|captures?|"
+    r"withdraws?|enters?|announces?)\b)"
+)
 
 
 # What witnesses heard ("heard heavy artillery fire", "the sound of explosions") tells of fighting
@@ -791,7 +795,8 @@ _CLAIMED: Final = re.compile(
 
 _CLAIM_VERB: Final = re.compile(r"\b" + _CLAIM_OF_ATTACK + r"|\bblamed\b", re.IGNORECASE)
 # "Local people blamed La Familia Michoacana", "the attack was blamed on the ADF"
-_BLAMED_ON: Final = re.compile(r"\bblamed\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+# ("the army blamed the paramilitary Rapid Support Forces": a word or two may describe them)
+_BLAMED_ON: Final = re.compile(r"\bblamed\s+(?:on\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
 
 
 _NAMED_YEAR: Final = re.compile(
@@ -947,7 +952,7 @@ def _claimant(text: str, mentions: list[Mention]) -> str:
             if (
                 _CLAIMED.match(text, mention.end)
                 or mention.identified
-                or _BLAMED_ON.search(text, max(0, mention.start - 20), mention.start)
+                or _BLAMED_ON.search(text, max(0, mention.start - 40), mention.start)
             ):
                 # (or who the attackers were: "the attackers, identified by survivors as M23",
                 # "residents blamed La Familia Michoacana")
