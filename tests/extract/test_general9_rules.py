@@ -251,3 +251,36 @@ def test_a_headlines_second_clause_after_as_is_an_item_of_its_own(language):
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert [(e.location, e.fatalities) for e in strikes] == [("Kafr Safra", 9)]
     assert strikes[0].claimed_by == "Health Ministry"
+
+
+FOREIGN = {
+    "Barmal": Place("Barmal", 32.71, 69.28, 9101, "AF", "AFG", "Afghanistan", "Paktika", "Barmal", "PPL"),
+    "Afghanistan": Place("Afghanistan", 33.0, 66.0, 9100, "AF", "AFG", "Afghanistan", "", "", "PCLI"),
+}
+
+
+@pytest.mark.parametrize(("named", "expected"), [(True, "Barmal"), (False, None)])
+def test_a_place_abroad_stays_when_its_sentence_names_its_country(language, named, expected):
+    text = (
+        "Rebels shelled Kafr Safra near Ariha on Tuesday, killing two civilians, residents said. Late on Wednesday, "
+        f"aircraft bombed houses in Barmal{' in Afghanistan' if named else ''}, killing five civilians, "
+        "a spokesman said."
+    )
+    document = Document("doc-g9", text, published=PUBLISHED)
+    toponyms = _toponyms(document)
+    for sentence in nlp.split_sentences(text):
+        for name, place in FOREIGN.items():
+            start = sentence.text.find(name)
+            if start >= 0:
+                begin = sentence.start + start
+                toponyms.append(
+                    Toponym(
+                        document.id, begin, begin + len(name), name, "place", place, 0.9, 1, sentence.index
+                    )
+                )
+    events = find_events(document, nlp.split_sentences(text), toponyms, language)[0]
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    if expected:
+        assert [e.location for e in strikes] == [expected]
+    else:
+        assert all(e.location != "Barmal" for e in events)

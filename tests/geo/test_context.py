@@ -158,3 +158,41 @@ def test_an_acronym_in_mixed_case_and_a_name_after_a_rank_are_no_places(gazettee
     assert "FAMa" not in names
     assert ("Sani", text.index("Sani Idris")) not in found
     assert {"Fama", "Sani", "Hama"} <= set(names)
+
+
+def test_a_district_named_after_a_town_holds_it_even_under_a_renamed_region():
+    """ "Mir Ali, North Waziristan": the district's towns gain, whatever first-level region the
+    gazetteer still files them under (the tribal areas became Khyber Pakhtunkhwa)."""
+    from sitmap.geo.resolve import _Hint
+    from sitmap.model import Place
+
+    district = Place(
+        "North Waziristan",
+        32.95,
+        69.98,
+        1,
+        "PK",
+        "PAK",
+        "Pakistan",
+        "Khyber Pakhtunkhwa",
+        "North Waziristan",
+        "ADM2",
+    )
+    filed = Place(
+        "Mir Ali",
+        33.02,
+        70.29,
+        2,
+        "PK",
+        "PAK",
+        "Pakistan",
+        "Federally Administered Tribal Areas",
+        "North Waziristan",
+        "PPL",
+    )
+    near = Place("Mir Ali", 32.99, 70.26, 3, "PK", "PAK", "Pakistan", "", "", "PPL")
+    far = Place("Mir Ali", 34.30, 72.36, 4, "PK", "PAK", "Pakistan", "Khyber Pakhtunkhwa", "Swabi", "PPL")
+    hint = _Hint()
+    hint.within.append(district)
+    assert hint.bonus(filed) > 0 and hint.bonus(near) > 0 and hint.bonus(far) == 0
+    assert hint.places_inside(filed) and not hint.places_inside(far)

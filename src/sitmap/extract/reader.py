@@ -226,7 +226,7 @@ class _Draft:
 
 def _draft(document: Document, sentences: list[Sentence], toponyms: list[Toponym]) -> _Draft:
     country = _document_country(document, toponyms)
-    toponyms = _in_country(toponyms, country)
+    toponyms = _in_country(toponyms, country, document.text)
     tags = _tag_spans(document.text)
     toponyms = [t for t in toponyms if not any(start <= t.start < end for start, end in tags)]
     toponyms = [t for t in toponyms if not _NAME_CONTINUES.match(document.text, t.end)]
@@ -1134,13 +1134,50 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _in_country(toponyms: list[Toponym], country: str) -> list[Toponym]:
+# Between a place and the country that holds it: "... district of", "... in", "..., inside"
+_HELD_BY: Final = re.compile(r"\b(?:of|in|inside)\s+(?:neighbou?ring\s+)?$", re.IGNORECASE)
+
+
+def _in_country(toponyms: list[Toponym], country: str, document_text: str = "") -> list[Toponym]:
     """Places inside the article's country, when it has any: a "Date" in Japan or an "Uman" in
-    Ukraine found in a Syrian war report is a misreading, not the scene of an event."""
+    Ukraine found in a Syrian war report is a misreading, not the scene of an event. A place of
+    another country that its sentence names stays ("aircraft bombed houses in the Barmal district
+    of Afghanistan's Paktika province" in a Pakistani story)."""
     inside = [t for t in toponyms if t.place is not None and t.place.country == country]
     if not country or not inside:
         return toponyms
-    return [t for t in toponyms if t.kind != "place" or (t.place is not None and t.place.country == country)]
+    named = [
+        t
+        for t in toponyms
+        if t.kind == "place"
+        and t.place is not None
+        and t.place.feature_code == "PCLI"
+        and t.place.country != country
+    ]
+
+    def placed_by_its_country(toponym: Toponym) -> bool:
+        # the country named right after the place as what holds it ("the Barmal district of
+        # Afghanistan's Paktika province", "in Barmal in Afghanistan"); not a capital (a
+        # government's seat), not "Dohuk, Iraq" (where a speaker is) nor "the Turkish town"
+        place = toponym.place
+        return (
+            place is not None
+            and place.feature_code not in {"PPLC", "PCLI"}
+            and any(
+                other.place is not None
+                and other.place.country == place.country
+                and 0 < other.start - toponym.end <= 40
+                and _HELD_BY.search(document_text, toponym.end, other.start) is not None
+                for other in named
+            )
+        )
+
+    return [
+        t
+        for t in toponyms
+        if t.kind != "place"
+        or (t.place is not None and (t.place.country == country or placed_by_its_country(t)))
+    ]
 
 
 def _sentence_dates(document: Document, sentences: list[Sentence]) -> dict[int, _Dated]:

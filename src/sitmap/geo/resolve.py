@@ -700,7 +700,15 @@ class _Hint:
                 and (_same_name(place.admin1, region.name) or _inside(place, region))
             )
             or (region.feature_code.startswith("PPL") and _km(place, region) < 30)
+            or (region.feature_code == "ADM2" and self._district(region) and _in_district(place, region))
             for region in self.within
+        )
+
+    def _district(self, region: Place) -> bool:
+        """Whether a second-level region the text names is read as such: not when a first-level
+        region of its name is named too ("Sagaing region" is the region, not Sagaing district)."""
+        return not any(
+            other.feature_code == "ADM1" and _same_name(other.name, region.name) for other in self.within
         )
 
     def bonus(self, place: Place) -> float:
@@ -716,7 +724,21 @@ class _Hint:
                 total += 4.0
             elif region.feature_code.startswith("PPL") and _km(place, region) < 30:
                 total += 3.0
+            elif region.feature_code == "ADM2" and self._district(region) and _in_district(place, region):
+                # "Mir Ali, North Waziristan": the district the gazetteer files it in, or near its
+                # seat (a district's region may have been renamed since: FATA is Khyber Pakhtunkhwa)
+                total += 4.0
         return total
+
+
+def _in_district(place: Place, district: Place) -> bool:
+    """Whether ``place`` lies in the second-level region ``district``: filed under its name, or,
+    filed under no district, within 60 km of its point."""
+    return (
+        place.country_code == district.country_code
+        and place.feature_code != "ADM2"
+        and (_same_name(place.admin2, district.name) or (not place.admin2 and _km(place, district) < 60))
+    )
 
 
 def _explicit_hints(text: str, mentions: list[Mention]) -> list[_Hint]:
@@ -730,7 +752,7 @@ def _explicit_hints(text: str, mentions: list[Mention]) -> list[_Hint]:
             continue
         gap = text[mention.end : following.start]
         if _LIST_GAP.fullmatch(gap):
-            containers = [c.place for c in candidates if c.place.feature_code in ("PCLI", "ADM1")]
+            containers = [c.place for c in candidates if c.place.feature_code in ("PCLI", "ADM1", "ADM2")]
             if containers:
                 hints[index].within.extend(containers)
                 continue
