@@ -284,3 +284,30 @@ def test_a_place_abroad_stays_when_its_sentence_names_its_country(language, name
         assert [e.location for e in strikes] == [expected]
     else:
         assert all(e.location != "Barmal" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("lede", "accident"),
+    [
+        ("An explosion ripped through a fireworks workshop on the edge of the town, killing four.", True),
+        ("A gas cylinder exploded in a restaurant kitchen, injuring six diners.", True),
+        ("Rebels seized the coastal town that hosts a port project and oil and gas pipelines.", False),
+        ("The army shelled an industrial plant held by the militia, killing two guards.", False),
+    ],
+)
+def test_an_accident_lede_tells_what_went_wrong_not_only_what_was_there(lede, accident):
+    from sitmap.extract import context
+
+    assert context.accident_document(lede) is accident
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Jabal Brigade announced that it was dissolving itself and that its fighters would join the army.",
+        "Militia announces dissolution after deal",
+        "The faction said it had disbanded itself.",
+    ],
+)
+def test_a_group_that_dissolves_itself_changes_its_activity(text):
+    assert "Change to group/activity" in [trigger.sub_event_type for trigger in find_triggers(text)]

@@ -179,8 +179,16 @@ DISASTER: Final[re.Pattern[str]] = re.compile(
 # An accident: a headline or lede that blames an explosion or a fire on fireworks, gas or a
 # boiler tells an accident, and "the blast destroyed the house" in it is no bombing.
 ACCIDENT: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:fireworks?|pyrotechnics?|gas (?:leaks?|cylinders?|tanks?|pipelines?)|boilers?|short circuit|"
+    r"\b(?:fireworks?|pyrotechnics?|gas (?:leaks?|cylinders?|tanks?)|boilers?|short circuit|"
     r"electrical fault|(?:chemical|fertili[sz]er|industrial) (?:plant|factory|warehouse)|mine (?:collapse|explosion))\b",
+    re.IGNORECASE,
+)
+# What an accident does, which its lede tells too ("an explosion ripped through a fireworks
+# workshop"): a lede that only names a gas tank or a factory ("the port and its oil and gas
+# facilities") tells no accident.
+MISHAP: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:explosions?|blasts?|explod\w*|fires?|blazes?|caught fire|burst|collapsed?|leak(?:s|ed|ing)?|"
+    r"ignit\w*)\b",
     re.IGNORECASE,
 )
 # How far into an article its headline and lede run, for ``accident_document``.
@@ -214,6 +222,7 @@ _CRIME: Final = folded_pattern(CRIME)
 _COURT: Final = folded_pattern(COURT)
 _DISASTER: Final = folded_pattern(DISASTER)
 _ACCIDENT: Final = folded_pattern(ACCIDENT)
+_MISHAP: Final = folded_pattern(MISHAP)
 
 
 def _distinct(pattern: re.Pattern[str], text: str) -> set[str]:
@@ -229,7 +238,8 @@ def is_exercise(text: str) -> bool:
 def accident_document(text: str) -> bool:
     """True when an article's headline or lede blames what happened on an accident ("an
     explosion ripped through a fireworks workshop")."""
-    return _ACCIDENT.search(folded(text[:LEDE_CHARS])) is not None
+    lede = folded(text[:LEDE_CHARS])
+    return _ACCIDENT.search(lede) is not None and _MISHAP.search(lede) is not None
 
 
 def exercise_document(text: str) -> bool:

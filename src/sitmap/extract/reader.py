@@ -522,7 +522,7 @@ _WHILE_CLAUSE: Final = re.compile(
 # (or a second clause after "as": "Drone strike on a market kills 17 as army says it retook Bara")
 _HEADLINE_ITEMS: Final = re.compile(
     r";\s|\s+as\s+(?=(?:[\w'’-]+\s+){1,4}?(?:says?|claims?|vows?|warns?|denies|accuses|retakes?|seizes?|captures?|"
-    r"withdraws?|enters?|announces?)\b)"
+    r"withdraws?)\b)"
 )
 
 
