@@ -24,10 +24,10 @@ CITY = Place("Ariha", 35.81, 36.61, 9002, "SY", "SYR", "Syria", "Idlib", "Ariha"
 PLACES = {"Kafr Safra": TOWN, "Ariha": CITY}
 
 
-def _toponyms(document: Document) -> list[Toponym]:
+def _toponyms(document: Document, places: dict[str, Place] = PLACES) -> list[Toponym]:
     found = []
     for sentence in nlp.split_sentences(document.text):
-        for name, place in PLACES.items():
+        for name, place in places.items():
             start = sentence.text.find(name)
             while start >= 0:
                 begin = sentence.start + start
@@ -267,17 +267,7 @@ def test_a_place_abroad_stays_when_its_sentence_names_its_country(language, name
         "a spokesman said."
     )
     document = Document("doc-g9", text, published=PUBLISHED)
-    toponyms = _toponyms(document)
-    for sentence in nlp.split_sentences(text):
-        for name, place in FOREIGN.items():
-            start = sentence.text.find(name)
-            if start >= 0:
-                begin = sentence.start + start
-                toponyms.append(
-                    Toponym(
-                        document.id, begin, begin + len(name), name, "place", place, 0.9, 1, sentence.index
-                    )
-                )
+    toponyms = _toponyms(document, {**PLACES, **FOREIGN})
     events = find_events(document, nlp.split_sentences(text), toponyms, language)[0]
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     if expected:

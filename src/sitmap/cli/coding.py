@@ -82,22 +82,15 @@ def _coded(
 ) -> Iterator[Event]:
     """The events of each document, one batch at a time, in input order, the batches coded on
     ``workers`` processes; failed inputs reported and kept in ``failed``."""
+    from sitmap.scale.batches import batches
     from sitmap.scale.pool import code_batches
 
     unread: list[Failure] = []  # inputs that failed to read, reported with their batch's results
 
     def documents() -> Iterator[list[Document]]:
-        batch: list[Document] = []
-        for item in items:
-            if isinstance(item, Failure):
-                unread.append(item)
-                continue
-            batch.append(item)
-            if len(batch) >= batch_size:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+        for batch in batches(items, batch_size):
+            unread.extend(item for item in batch if isinstance(item, Failure))
+            yield [item for item in batch if isinstance(item, Document)]
 
     for result in code_batches(documents(), resources, workers):
         for failure in [*unread, *result.failures]:
