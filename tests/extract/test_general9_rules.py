@@ -301,3 +301,31 @@ def test_an_accident_lede_tells_what_went_wrong_not_only_what_was_there(lede, ac
 )
 def test_a_group_that_dissolves_itself_changes_its_activity(text):
     assert "Change to group/activity" in [trigger.sub_event_type for trigger in find_triggers(text)]
+
+
+def test_a_highlights_bullet_is_the_bodys_event_of_its_kind_day_and_toll(language):
+    events = _events(
+        "Flash update: violence around Ariha\n\nHIGHLIGHTS\n"
+        "- At least 9 people killed in an attack on Ariha district on 16 March.\n"
+        "- Aid convoys suspended.\n\nSITUATION OVERVIEW\n"
+        "On the night of 16 March, gunmen attacked the village of Kafr Safra, killing at least 9 civilians, "
+        "local authorities said.",
+        language,
+    )
+    attacks = [e for e in events if e.sub_event_type == "Attack"]
+    assert [(e.location, e.fatalities) for e in attacks] == [("Kafr Safra", 9)]
+    assert any(
+        item.text.startswith("- At least 9") or "At least 9" in item.text for item in attacks[0].evidence
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents in Kafr Safra beat and burned to death two men they accused of theft.",
+        "Villagers stoned a suspected informer to death.",
+        "The crowd burned to death two men accused of stealing a motorbike.",
+    ],
+)
+def test_residents_who_beat_or_burn_people_to_death_are_a_mob(text):
+    assert "Mob violence" in [trigger.sub_event_type for trigger in find_triggers(text)]

@@ -443,20 +443,26 @@ HEADLINE_WORDS: Final[int] = 24
 
 
 def _headline_into_body(document: Document, events: list[Event]) -> list[Event]:
-    """An event told only by the headline is the body's event of its kind and place when the body
-    tells one ("...; teacher shot dead in Kumbo" above "In Kumbo, ... separatist fighters shot
-    dead a teacher"): the headline sums the story up and is no incident of its own. Its evidence
-    joins that event's."""
-    line_end = document.text.find("\n")
-    headline = document.text[:line_end].strip() if line_end > 0 else ""
-    if not headline or headline[-1] in '.!?"”' or len(headline.split()) > HEADLINE_WORDS:
+    """An event told only by the headline, or by a bullet of a highlights block ("HIGHLIGHTS -
+    At least 14 people killed in a gang attack on Kenscoff commune on 12 September"), is the
+    body's event of its kind and place (or of its kind, day and toll) when the body tells one
+    ("...; teacher shot dead in Kumbo" above "In Kumbo, ... separatist fighters shot dead a
+    teacher"): the summary is no incident of its own. Its evidence joins that event's."""
+    summary = _summary_spans(document.text)
+    if not summary:
         return events
 
+    def in_summary(start: int) -> bool:
+        return any(begin <= start < end for begin, end in summary)
+
     def in_body(event: Event) -> bool:
-        return any(item.start >= line_end for item in event.evidence if item.field == "event")
+        return any(not in_summary(item.start) for item in event.evidence if item.field == "event")
 
     def same(one: Event, other: Event) -> bool:
-        return one.sub_event_type == other.sub_event_type and one.location == other.location
+        return one.sub_event_type == other.sub_event_type and (
+            one.location == other.location
+            or (one.event_date == other.event_date and one.fatalities == other.fatalities > 0)
+        )
 
     summaries = [
         event
@@ -466,11 +472,44 @@ def _headline_into_body(document: Document, events: list[Event]) -> list[Event]:
     return [
         replace(
             event,
-            evidence=(*event.evidence, *(item for s in summaries if same(s, event) for item in s.evidence)),
+            evidence=(
+                *event.evidence,
+                *(item for s in summaries if same(s, event) and in_body(event) for item in s.evidence),
+            ),
         )
         for event in events
         if not any(event is s for s in summaries)
     ]
+
+
+# A block of bullets that sums a report up, under its own heading
+_HIGHLIGHTS: Final = re.compile(
+    r"^[ \t]*(?:highlights|key (?:points|developments|messages|figures)|at a glance)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BULLET_LINE: Final = re.compile(r"[ \t]*(?:[-•*▪–][ \t]+\S.*)?(?:\n|$)")
+
+
+def _summary_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text sums itself up: its headline (the first line, without a closing full stop, of
+    at most HEADLINE_WORDS words) and the bullets under a "HIGHLIGHTS" heading."""
+    spans = []
+    line_end = text.find("\n")
+    headline = text[:line_end].strip() if line_end > 0 else ""
+    if headline and headline[-1] not in '.!?"”' and len(headline.split()) <= HEADLINE_WORDS:
+        spans.append((0, line_end))
+    for heading in _HIGHLIGHTS.finditer(text):
+        end = position = heading.end() + 1
+        while position < len(text):
+            line = _BULLET_LINE.match(text, position)
+            if line is None or line.end() == position:
+                break
+            if text[position : line.end()].strip():
+                end = line.end()
+            position = line.end()
+        if end > heading.end() + 1:
+            spans.append((heading.end(), end))
+    return spans
 
 
 def _is_heading(text: str) -> bool:
