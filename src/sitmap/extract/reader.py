@@ -1177,7 +1177,7 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
 _HELD_BY: Final = re.compile(r"\b(?:of|in|inside)\s+(?:neighbou?ring\s+)?$", re.IGNORECASE)
 
 
-def _in_country(toponyms: list[Toponym], country: str, document_text: str = "") -> list[Toponym]:
+def _in_country(toponyms: list[Toponym], country: str, document_text: str) -> list[Toponym]:
     """Places inside the article's country, when it has any: a "Date" in Japan or an "Uman" in
     Ukraine found in a Syrian war report is a misreading, not the scene of an event. A place of
     another country that its sentence names stays ("aircraft bombed houses in the Barmal district

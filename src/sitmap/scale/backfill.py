@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any, Literal
 from sqlalchemy import Engine
 
 from sitmap.model import Document, Failure, Result
-from sitmap.scale.batches import DEFAULT_BATCH_SIZE, Pending, Totals, batches, pending, save
+from sitmap.scale.batches import (
+    DEFAULT_BATCH_SIZE,
+    Pending,
+    Totals,
+    batches,
+    code_and_save_all,
+    pending,
+    save,
+)
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -103,15 +111,7 @@ def _backfill_here(
     batch_size: int,
     on_batch: OnBatch | None,
 ) -> Totals:
-    from sitmap.pipeline import process
-
-    resources = settings.load()
-    totals = Totals()
-    for batch in batches(items, batch_size):
-        todo = pending(engine, batch)
-        result = process(todo.documents, resources)
-        _saved(engine, todo, result, totals, on_batch)
-    return totals
+    return code_and_save_all(engine, items, settings.load(), batch_size, 1, on_batch)
 
 
 def _backfill_on(

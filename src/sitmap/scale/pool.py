@@ -20,7 +20,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import chain
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from sitmap.model import Document, Result
@@ -62,12 +62,9 @@ def code_batches(
     from sitmap.pipeline import process
 
     batches = iter(batches)
-    first = next(batches, None)
-    if first is None:
-        return
-    second = next(batches, None)
-    if processes <= 1 or second is None or "fork" not in multiprocessing.get_all_start_methods():
-        for batch in chain((first,) if second is None else (first, second), batches):
+    head = list(islice(batches, 2))  # a second batch is what makes other processes worth starting
+    if processes <= 1 or len(head) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for batch in chain(head, batches):
             yield process(batch, resources, merge_reports=merge_reports)
         return
     global _inherited, _merge_reports, _in_child
@@ -76,14 +73,14 @@ def code_batches(
     try:
         with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_child) as pool:
             ahead: deque[Future[Result]] = deque()
-            for documents in chain((first, second), batches):
+            for documents in chain(head, batches):
                 ahead.append(pool.submit(_code, documents))
                 if len(ahead) >= processes * BATCHES_AHEAD_PER_PROCESS:
                     yield ahead.popleft().result()
             while ahead:
                 yield ahead.popleft().result()
     finally:
-        _inherited, _in_child = None, None
+        _inherited, _merge_reports, _in_child = None, False, None
 
 
 def _start_child() -> None:
